@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./lock";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: the same API as Db. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+type DbState = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export function pgliteDir(): string {
+  const dir = process.env.PGLITE_DIR || ".data/pglite";
+  return dir.startsWith("memory://") ? dir : path.resolve(dir);
+}
+
+function open(): DbState {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const client = postgres(url, {
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      onnotice: () => {},
+    });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = pgliteDir();
+  let release = () => {};
+  if (!dir.startsWith("memory://")) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    release = acquireDataDirLock(dir);
+  }
+  const client = new PGlite(dir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+// One client per process, kept across hot reloads.
+const globalForDb = globalThis as unknown as { __rakorDb?: DbState };
+
+export function dbState(): DbState {
+  globalForDb.__rakorDb ??= open();
+  return globalForDb.__rakorDb;
+}
+
+/**
+ * The one database handle. Opened on first use (never at import, so `next build` does not
+ * touch the database).
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = dbState().db;
+    const value = Reflect.get(real, prop, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export async function closeDb() {
+  const state = globalForDb.__rakorDb;
+  globalForDb.__rakorDb = undefined;
+  if (state) await state.close();
+}
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath. */
+export async function rows<T>(query: SQL, handle: DbOrTx = db): Promise<T[]> {
+  const result = (await handle.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+export { schema };

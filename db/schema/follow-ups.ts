@@ -1,0 +1,198 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { bytea, createdAt, sqlList, tstz, updatedAt, version } from "./_shared";
+import { decisions, meetings } from "./meetings";
+import { users, workUnits } from "./org";
+import { ACTION_ITEM_STATUSES, PRIORITIES, UPDATE_KINDS, EXTENSION_STATUSES } from "./_enums";
+
+export { ACTION_ITEM_STATUSES, PRIORITIES, UPDATE_KINDS, EXTENSION_STATUSES };
+
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+/** Follow-up categories: the nine obligations of UU 25/2009, editable by admins. */
+export const categories = pgTable(
+  "categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: varchar("code", { length: 40 }).notNull(),
+    nameId: text("name_id").notNull(),
+    nameEn: text("name_en").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("categories_code_uq").on(t.code), index("categories_sort_idx").on(t.sortOrder)],
+);
+
+export const actionItems = pgTable(
+  "action_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    decisionId: uuid("decision_id").references(() => decisions.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "restrict" }),
+    picUserId: uuid("pic_user_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date").notNull(),
+    priority: text("priority").$type<Priority>().notNull().default("medium"),
+    status: text("status").$type<ActionItemStatus>().notNull().default("open"),
+    progress: integer("progress").notNull().default(0),
+    cancelReason: text("cancel_reason"),
+    reportedAt: tstz("reported_at"),
+    reportedBy: uuid("reported_by").references(() => users.id, { onDelete: "set null" }),
+    verifiedAt: tstz("verified_at"),
+    verifiedBy: uuid("verified_by").references(() => users.id, { onDelete: "set null" }),
+    version: version(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("action_items_meeting_idx").on(t.meetingId),
+    index("action_items_decision_idx").on(t.decisionId),
+    index("action_items_category_idx").on(t.categoryId),
+    index("action_items_unit_status_due_idx").on(t.workUnitId, t.status, t.dueDate),
+    index("action_items_status_due_idx").on(t.status, t.dueDate),
+    index("action_items_due_idx").on(t.dueDate),
+    index("action_items_pic_idx").on(t.picUserId),
+    index("action_items_reported_by_idx").on(t.reportedBy),
+    index("action_items_verified_by_idx").on(t.verifiedBy),
+    index("action_items_created_by_idx").on(t.createdBy),
+    index("action_items_created_at_idx").on(t.createdAt),
+    check("action_items_status_ck", sql.raw(`status in (${sqlList(ACTION_ITEM_STATUSES)})`)),
+    check("action_items_priority_ck", sql.raw(`priority in (${sqlList(PRIORITIES)})`)),
+    check("action_items_progress_ck", sql`progress between 0 and 100`),
+    check("action_items_title_ck", sql`length(title) between 1 and 300`),
+    check("action_items_cancel_ck", sql`status <> 'cancelled' or cancel_reason is not null`),
+  ],
+);
+
+/** Uploaded evidence (bukti dukung), kept in PostgreSQL so every app instance serves it. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionItemId: uuid("action_item_id")
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    /** Bytes in the database, or null when kept in an S3-compatible store under storageKey. */
+    data: bytea("data"),
+    storageKey: text("storage_key"),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_files_item_idx").on(t.actionItemId),
+    index("evidence_files_uploaded_by_idx").on(t.uploadedBy),
+    check("evidence_files_size_ck", sql`size between 1 and 10485760`),
+    check("evidence_files_where_ck", sql`data is not null or storage_key is not null`),
+  ],
+);
+
+export const actionItemUpdates = pgTable(
+  "action_item_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionItemId: uuid("action_item_id")
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").$type<UpdateKind>().notNull(),
+    fromStatus: text("from_status").$type<ActionItemStatus>(),
+    toStatus: text("to_status").$type<ActionItemStatus>(),
+    progress: integer("progress"),
+    note: text("note").notNull().default(""),
+    evidenceUrl: text("evidence_url"),
+    evidenceFileId: uuid("evidence_file_id").references(() => evidenceFiles.id, { onDelete: "set null" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("action_item_updates_item_idx").on(t.actionItemId, t.createdAt),
+    index("action_item_updates_author_idx").on(t.authorId),
+    index("action_item_updates_file_idx").on(t.evidenceFileId),
+    index("action_item_updates_meeting_idx").on(t.meetingId),
+    check("action_item_updates_kind_ck", sql.raw(`kind in (${sqlList(UPDATE_KINDS)})`)),
+    check("action_item_updates_progress_ck", sql`progress is null or progress between 0 and 100`),
+  ],
+);
+
+export const extensionRequests = pgTable(
+  "extension_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionItemId: uuid("action_item_id")
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    currentDueDate: date("current_due_date").notNull(),
+    requestedDueDate: date("requested_due_date").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status").notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: tstz("decided_at"),
+    decisionNote: text("decision_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("extension_requests_item_idx").on(t.actionItemId),
+    index("extension_requests_requested_by_idx").on(t.requestedBy),
+    index("extension_requests_decided_by_idx").on(t.decidedBy),
+    index("extension_requests_status_idx").on(t.status),
+    uniqueIndex("extension_requests_one_pending_uq").on(t.actionItemId).where(sql`status = 'pending'`),
+    check("extension_requests_status_ck", sql.raw(`status in (${sqlList(EXTENSION_STATUSES)})`)),
+    check("extension_requests_date_ck", sql`requested_due_date > current_due_date`),
+  ],
+);
+
+/** Follow-ups reviewed at a later rakor (recorded in its minutes). */
+export const actionItemReviews = pgTable(
+  "action_item_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    actionItemId: uuid("action_item_id")
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    statusAtReview: text("status_at_review").$type<ActionItemStatus>().notNull(),
+    note: text("note").notNull().default(""),
+    reviewedBy: uuid("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("action_item_reviews_uq").on(t.meetingId, t.actionItemId),
+    index("action_item_reviews_item_idx").on(t.actionItemId),
+    index("action_item_reviews_reviewed_by_idx").on(t.reviewedBy),
+  ],
+);
+
+export type Category = typeof categories.$inferSelect;
+export type ActionItem = typeof actionItems.$inferSelect;
+export type NewActionItem = typeof actionItems.$inferInsert;
+export type ActionItemUpdate = typeof actionItemUpdates.$inferSelect;

@@ -1,0 +1,5 @@
+export * from "./_shared";
+export * from "./org";
+export * from "./meetings";
+export * from "./follow-ups";
+export * from "./system";

@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { TIME_ZONES, createdAt, sqlList, tstz, updatedAt, version } from "./_shared";
+import { WORK_UNIT_KINDS, ROLES } from "./_enums";
+
+export { WORK_UNIT_KINDS, ROLES };
+
+export type WorkUnitKind = (typeof WORK_UNIT_KINDS)[number];
+
+export type Role = (typeof ROLES)[number];
+
+export const workUnits = pgTable(
+  "work_units",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => workUnits.id, { onDelete: "restrict" }),
+    code: varchar("code", { length: 40 }).notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").$type<WorkUnitKind>().notNull(),
+    timeZone: text("time_zone").notNull().default("Asia/Jakarta"),
+    active: boolean("active").notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("work_units_code_uq").on(t.code),
+    index("work_units_parent_idx").on(t.parentId),
+    index("work_units_name_idx").on(t.name),
+    check("work_units_kind_ck", sql.raw(`kind in (${sqlList(WORK_UNIT_KINDS)})`)),
+    check("work_units_tz_ck", sql.raw(`time_zone in (${sqlList(TIME_ZONES)})`)),
+    check("work_units_name_ck", sql`length(name) between 1 and 200`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    nip: varchar("nip", { length: 18 }),
+    position: text("position").notNull().default(""),
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "restrict" }),
+    role: text("role").$type<Role>().notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** Bumped on deactivation, role/unit change or password reset: older sessions stop working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    /** Secret of the personal calendar feed URL; regenerating it revokes the old URL. */
+    calendarToken: text("calendar_token"),
+    locale: varchar("locale", { length: 5 }).notNull().default("id"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
+    uniqueIndex("users_nip_uq").on(t.nip),
+    uniqueIndex("users_calendar_token_uq").on(t.calendarToken),
+    index("users_work_unit_idx").on(t.workUnitId),
+    index("users_role_idx").on(t.role),
+    index("users_name_idx").on(t.name),
+    check("users_role_ck", sql.raw(`role in (${sqlList(ROLES)})`)),
+    check("users_nip_ck", sql`nip is null or nip ~ '^[0-9]{18}$'`),
+    check("users_email_ck", sql`position('@' in email) > 1`),
+    check("users_locale_ck", sql`locale in ('id','en')`),
+  ],
+);
+
+/** Failed sign-ins, shared by every app instance (throttling lives in the database). */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** "account:<identifier>" or "ip:<address>" */
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_attempts_key_time_idx").on(t.key, t.createdAt)],
+);
+
+/** Personal API tokens (stored hashed; shown once). */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: tstz("expires_at"),
+    lastUsedAt: tstz("last_used_at"),
+    revokedAt: tstz("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_uq").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+  ],
+);
+
+/** Fixed-window request counters per API token (shared by every instance). */
+export const apiRateWindows = pgTable(
+  "api_rate_windows",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    windowStart: tstz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("api_rate_windows_pk").on(t.tokenId, t.windowStart)],
+);
+
+export type WorkUnit = typeof workUnits.$inferSelect;
+export type NewWorkUnit = typeof workUnits.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

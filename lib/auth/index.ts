@@ -1,0 +1,49 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { eq, or, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { authConfig } from "./config";
+import { hashPassword, verifyPassword } from "./password";
+import { clientIp } from "./request-ip";
+import { loginSchema } from "./schemas";
+import { checkThrottle, clearFailedSignIns, recordFailedSignIn } from "./throttle";
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Checks an email-or-NIP and password; counts failures for throttling. */
+export async function verifyCredentials(raw: unknown, ip: string) {
+  const parsed = loginSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { identifier, password } = parsed.data;
+  const throttle = await checkThrottle(identifier, ip);
+  if (throttle.blocked) throw new ThrottledSignIn();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(or(sql`lower(${users.email}) = ${identifier.toLowerCase()}`, eq(users.nip, identifier)))
+    .limit(1);
+  // Verify against a dummy hash when there is no such user, so timing does not tell.
+  dummyHash ??= hashPassword("not-a-real-password");
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  if (!user || !ok || !user.active) {
+    await recordFailedSignIn(identifier, ip);
+    return null;
+  }
+  await clearFailedSignIns(identifier);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      authorize: (credentials, request) => verifyCredentials(credentials, clientIp(request.headers)),
+    }),
+  ],
+});

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { isLocale } from "@/lib/i18n/translate";
+import type { CurrentUser } from "./types";
+
+type Row = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  position: string;
+  work_unit_id: string;
+  work_unit_name: string;
+  time_zone: string;
+  active: boolean;
+  session_version: number;
+  locale: string;
+  scope_unit_id: string;
+  scope_unit_ids: string[];
+};
+
+/**
+ * Loads a user with their oversight scope: the nearest division above (or at) their unit, or
+ * their own unit at the top of the tree, and every unit below it. One query.
+ */
+export async function loadUser(userId: string): Promise<(CurrentUser & { active: boolean; sessionVersion: number }) | null> {
+  const [row] = await rows<Row>(sql`
+    with recursive up as (
+      select w.id, w.parent_id, w.kind, 0 as depth
+        from work_units w join users u on u.work_unit_id = w.id where u.id = ${userId}
+      union all
+      select w.id, w.parent_id, w.kind, up.depth + 1 from work_units w join up on w.id = up.parent_id
+    ), scope_root as (
+      select coalesce((select id from up where kind = 'division' order by depth limit 1),
+                      (select id from up where depth = 0)) as id
+    ), down as (
+      select id from work_units where id = (select id from scope_root)
+      union all
+      select w.id from work_units w join down on w.parent_id = down.id
+    )
+    select u.id, u.name, u.email, u.role, u.position, u.work_unit_id, w.name as work_unit_name, w.time_zone,
+           u.active, u.session_version, u.locale,
+           (select id from scope_root) as scope_unit_id,
+           (select coalesce(json_agg(id), '[]'::json) from down) as scope_unit_ids
+      from users u join work_units w on w.id = u.work_unit_id
+     where u.id = ${userId}`);
+  if (!row) return null;
+  const scope = typeof row.scope_unit_ids === "string" ? (JSON.parse(row.scope_unit_ids) as string[]) : row.scope_unit_ids;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    position: row.position,
+    workUnitId: row.work_unit_id,
+    workUnitName: row.work_unit_name,
+    timeZone: row.time_zone,
+    locale: isLocale(row.locale) ? row.locale : "id",
+    scopeUnitId: row.scope_unit_id,
+    scopeUnitIds: scope,
+    active: row.active,
+    sessionVersion: row.session_version,
+  };
+}
+

@@ -1,0 +1,99 @@
+import type { ActionItemStatus, MeetingStatus, Role } from "@/db/schema";
+
+/**
+ * The one policy. Pages, server actions and route handlers all ask `can(user, action, resource)`;
+ * the resource carries what the rule needs (loaded in SQL by the use case).
+ */
+export type Actor = {
+  id: string;
+  role: Role;
+  workUnitId: string;
+  scopeUnitIds: readonly string[];
+};
+
+export type MeetingResource = {
+  status: MeetingStatus;
+  organizerUnitId: string;
+  invitedUnitIds: readonly string[];
+  /** Internal users recorded as minute-taker of this meeting. */
+  minuteTakerUserIds?: readonly string[];
+};
+
+export type ActionItemResource = {
+  workUnitId: string;
+  picUserId: string | null;
+  status: ActionItemStatus;
+};
+
+type Resources = {
+  "admin.manage": undefined;
+  "categories.manage": undefined;
+  "outbox.view": undefined;
+  "dashboard.view": undefined;
+  "meeting.list": undefined;
+  "meeting.create": { organizerUnitId: string };
+  "meeting.view": MeetingResource;
+  "meeting.manage": MeetingResource;
+  "meeting.respond": MeetingResource;
+  "meeting.checkIn": MeetingResource;
+  "minutes.write": MeetingResource;
+  "minutes.reopen": MeetingResource;
+  "actionItem.create": { workUnitId: string };
+  "actionItem.view": ActionItemResource;
+  "actionItem.work": ActionItemResource;
+  "actionItem.requestExtension": ActionItemResource;
+  "actionItem.verify": ActionItemResource;
+  "actionItem.decideExtension": ActionItemResource;
+};
+
+export type Action = keyof Resources;
+
+const inScope = (actor: Actor, unitId: string) => actor.role === "admin" || actor.scopeUnitIds.includes(unitId);
+const isStaff = (actor: Actor) => actor.role === "admin" || actor.role === "secretariat" || actor.role === "head";
+const ownUnitInvited = (actor: Actor, m: MeetingResource) => m.invitedUnitIds.includes(actor.workUnitId);
+
+const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean } = {
+  "admin.manage": (a) => a.role === "admin",
+  "categories.manage": (a) => a.role === "admin",
+  "outbox.view": (a) => a.role === "admin",
+  "dashboard.view": (a) => isStaff(a),
+  "meeting.list": () => true,
+
+  // Secretariat (and admin) schedule meetings organised by a unit they oversee.
+  "meeting.create": (a, r) => a.role === "admin" || (a.role === "secretariat" && inScope(a, r.organizerUnitId)),
+  // Staff see every meeting their division organises (drafts too) and published ones inviting
+  // their units; everybody sees published meetings their own unit is invited to.
+  "meeting.view": (a, m) => {
+    if (a.role === "admin") return true;
+    if (isStaff(a) && inScope(a, m.organizerUnitId)) return true;
+    if (m.status === "draft") return false;
+    if (isStaff(a) && m.invitedUnitIds.some((u) => inScope(a, u))) return true;
+    return ownUnitInvited(a, m);
+  },
+  "meeting.manage": (a, m) => a.role === "admin" || (a.role === "secretariat" && inScope(a, m.organizerUnitId)),
+  // A unit answers the invitation for itself, while the meeting is published and not over.
+  "meeting.respond": (a, m) => (m.status === "scheduled" || m.status === "ongoing") && ownUnitInvited(a, m),
+  "meeting.checkIn": (a, m) => (m.status === "scheduled" || m.status === "ongoing") && ownUnitInvited(a, m),
+  "minutes.write": (a, m) =>
+    rules["meeting.manage"](a, m) ||
+    (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),
+  "minutes.reopen": (a, m) => rules["meeting.manage"](a, m),
+
+  "actionItem.create": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.view": (a, r) => {
+    if (isStaff(a) && inScope(a, r.workUnitId)) return true;
+    return a.workUnitId === r.workUnitId || a.id === r.picUserId;
+  },
+  // The owner unit (its participants and the person in charge) works the item up to "reported".
+  "actionItem.work": (a, r) =>
+    (a.workUnitId === r.workUnitId || a.id === r.picUserId) && (r.status === "open" || r.status === "in_progress"),
+  "actionItem.requestExtension": (a, r) =>
+    (a.workUnitId === r.workUnitId || a.id === r.picUserId) && r.status !== "verified" && r.status !== "cancelled",
+  // The secretariat and the owning division's head verify, return, cancel and decide extensions.
+  "actionItem.verify": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.decideExtension": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+};
+
+export function can<A extends Action>(actor: Actor, action: A, ...resource: Resources[A] extends undefined ? [] : [Resources[A]]): boolean {
+  return rules[action](actor, resource[0] as Resources[A]);
+}

@@ -1,0 +1,12 @@
+import enAuth from "./en/auth.json";
+import enCommon from "./en/common.json";
+import idAuth from "./id/auth.json";
+import idCommon from "./id/common.json";
+
+/** Each area keeps its own message file; add a line here for a new one. */
+export const messages = {
+  id: { ...idCommon, ...idAuth },
+  en: { ...enCommon, ...enAuth },
+};
+
+export type Messages = (typeof messages)["id"];
