@@ -71,41 +71,33 @@ function unitScope(user: CurrentUser, column: SQL): SQL {
  * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
  * number aggregated in SQL. `unitIds` narrows the scope further (e.g. to one unit's row).
  */
-export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
-  if (!can(user, "dashboard.view")) throw new ForbiddenError();
-  const narrow = opts.unitIds?.length
-    ? sql` and a.work_unit_id in (${sql.join(
-        opts.unitIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
+/** The four queries of the dashboard (exported so their plans can be inspected). */
+export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
+  const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const narrow = opts.unitIds?.length ? sql` and a.work_unit_id in (${inList(opts.unitIds)})` : sql``;
+  const narrowUnits = opts.unitIds?.length ? sql` and w.id in (${inList(opts.unitIds)})` : sql``;
   const itemScope = sql`${unitScope(user, sql`a.work_unit_id`)}${narrow}`;
-  const narrowUnits = opts.unitIds?.length
-    ? sql` and w.id in (${sql.join(
-        opts.unitIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
   const tz = user.timeZone;
-  const [units, cats, [overall], trend] = await Promise.all([
-    rows<AggRow & { unit_id: string; unit_name: string }>(sql`
+  const since = sql`(date_trunc('month', now() at time zone ${tz}) - interval '11 months') at time zone ${tz}`;
+  return {
+    units: sql`
       select w.id as unit_id, w.name as unit_name, ${aggregates}
         from work_units w left join action_items a on a.work_unit_id = w.id
        where ${unitScope(user, sql`w.id`)}${narrowUnits}
        group by w.id, w.name, w.kind
       having count(a.id) > 0 or (w.kind = 'technical_unit' and bool_and(w.active))
-       order by w.name, w.id`),
-    rows<AggRow & { category_id: string; name_id: string; name_en: string }>(sql`
+       order by w.name, w.id`,
+    categories: sql`
       select c.id as category_id, c.name_id, c.name_en, ${aggregates}
         from action_items a join work_units w on w.id = a.work_unit_id join categories c on c.id = a.category_id
        where ${itemScope}
        group by c.id, c.name_id, c.name_en, c.sort_order
-       order by c.sort_order, c.name_id`),
-    rows<AggRow>(sql`
+       order by c.sort_order, c.name_id`,
+    overall: sql`
       select ${aggregates}
         from action_items a join work_units w on w.id = a.work_unit_id
-       where ${itemScope}`),
-    rows<{ month: string; created: number; verified: number }>(sql`
+       where ${itemScope}`,
+    trend: sql`
       with months as (
         select generate_series(date_trunc('month', now() at time zone ${tz}) - interval '11 months',
                                date_trunc('month', now() at time zone ${tz}), interval '1 month') as m
@@ -113,18 +105,33 @@ export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[]
       c as (
         select date_trunc('month', a.created_at at time zone ${tz}) as m, count(*)::int as n
           from action_items a
-         where ${itemScope} and a.created_at >= (date_trunc('month', now() at time zone ${tz}) - interval '11 months') at time zone ${tz}
+         where ${itemScope} and a.created_at >= ${since}
          group by 1
       ),
       v as (
         select date_trunc('month', a.verified_at at time zone ${tz}) as m, count(*)::int as n
           from action_items a
-         where ${itemScope} and a.status = 'verified' and a.verified_at >= (date_trunc('month', now() at time zone ${tz}) - interval '11 months') at time zone ${tz}
+         where ${itemScope} and a.status = 'verified' and a.verified_at >= ${since}
          group by 1
       )
       select to_char(months.m, 'YYYY-MM') as month, coalesce(c.n, 0)::int as created, coalesce(v.n, 0)::int as verified
         from months left join c on c.m = months.m left join v on v.m = months.m
-       order by months.m`),
+       order by months.m`,
+  };
+}
+
+/**
+ * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
+ * number aggregated in SQL. `unitIds` narrows the scope further (e.g. to one unit's row).
+ */
+export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
+  if (!can(user, "dashboard.view")) throw new ForbiddenError();
+  const q = dashboardQueries(user, opts);
+  const [units, cats, [overall], trend] = await Promise.all([
+    rows<AggRow & { unit_id: string; unit_name: string }>(q.units),
+    rows<AggRow & { category_id: string; name_id: string; name_en: string }>(q.categories),
+    rows<AggRow>(q.overall),
+    rows<{ month: string; created: number; verified: number }>(q.trend),
   ]);
   return {
     units: units.map((r): UnitAggregate => ({ unitId: r.unit_id, unitName: r.unit_name, ...toAggregate(r) })),

@@ -101,7 +101,6 @@ function detectOfficeZip(bytes: Uint8Array): EvidenceKind | null {
 /** A safe file name that ends with the extension of the detected type. */
 export function evidenceFileName(original: string, kind: EvidenceKind): string {
   const base = (original.split(/[\\/]/).pop() ?? "")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "_")
     .trim()
     .slice(0, 180);
