@@ -1,12 +1,14 @@
+import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import idAdmin from "./id/admin.json";
 import idAuth from "./id/auth.json";
 import idCommon from "./id/common.json";
 
 /** Each area keeps its own message file; add a line here for a new one. */
 export const messages = {
-  id: { ...idCommon, ...idAuth },
-  en: { ...enCommon, ...enAuth },
+  id: { ...idCommon, ...idAuth, ...idAdmin },
+  en: { ...enCommon, ...enAuth, ...enAdmin },
 };
 
 export type Messages = (typeof messages)["id"];
