@@ -2,129 +2,119 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { runAction, type ActionState } from "@/lib/action-result";
+import { requestContext, requireUser } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
+import { createCategory, updateCategory } from "@/lib/follow-ups/categories";
 import { createActionItem, createFromDecision } from "@/lib/follow-ups/create-action-item";
 import { uploadEvidence } from "@/lib/follow-ups/evidence";
 import { decideExtension, requestExtension } from "@/lib/follow-ups/extensions";
 import { recordReview } from "@/lib/follow-ups/review";
-import { createCategory, updateCategory } from "@/lib/follow-ups/categories";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { markNotificationsRead } from "@/lib/notifications/list";
-import { fileFrom, requestContext, runAction, text, type ActionState } from "./action-state";
 
-/** Forms send plain fields; the use cases parse them with the shared zod schemas. */
-const fields = (formData: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, text(formData, n)]));
+// Thin actions: the user is checked here and again, with the permission, inside each use case.
+// Ids and versions are bound on the server page (`action.bind(null, id, version)`).
 
-export async function createActionItemAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const ctx = await requestContext();
-  let id = "";
-  const state = await runAction(async () => {
-    const item = await createActionItem(
-      user,
-      fields(formData, ["title", "description", "categoryId", "workUnitId", "picUserId", "dueDate", "priority", "meetingId", "decisionId"]),
-      ctx,
-    );
-    id = item.id;
-  });
-  if (!state.ok) return state;
-  revalidatePath("/follow-ups");
-  redirect(`/follow-ups/${id}`);
+/** A file input's value, or null when nothing was chosen. */
+async function fileFrom(formData: FormData, name = "file") {
+  const value = formData.get(name);
+  if (!value || typeof value === "string" || value.size === 0) return null;
+  return { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
 }
 
-export async function createFromDecisionAction(decisionId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const ctx = await requestContext();
-  const workUnitIds = formData.getAll("workUnitIds").filter((v): v is string => typeof v === "string");
-  const picByUnit: Record<string, string> = {};
-  for (const unitId of workUnitIds) {
-    const pic = text(formData, `pic.${unitId}`);
-    if (pic) picByUnit[unitId] = pic;
-  }
-  let meetingId = "";
-  const state = await runAction(async () => {
-    const created = await createFromDecision(
-      user,
-      { ...fields(formData, ["title", "description", "categoryId", "dueDate", "priority"]), decisionId, workUnitIds, picByUnit },
-      ctx,
-    );
-    meetingId = created[0]?.meetingId ?? "";
-  });
-  if (!state.ok) return state;
-  revalidatePath("/follow-ups");
-  redirect(`/follow-ups?meetingId=${meetingId}`);
+/** The outcome without the use case's return value (the page re-renders from the database). */
+function plain(result: ActionState<unknown>): ActionState {
+  return result.ok ? { ok: true, message: result.message } : result;
 }
 
-export async function transitionAction(id: string, version: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+function fields(formData: FormData, names: string[]) {
+  return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]).filter(([, v]) => typeof v === "string" || v === undefined));
+}
+
+export async function createActionItemAction(values: unknown): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const file = await fileFrom(formData);
-  const state = await runAction(() =>
-    transitionActionItem(user, id, version, fields(formData, ["to", "note", "evidenceUrl", "evidenceFileId", "progress", "meetingId"]), file, ctx),
+  const result = await runAction(async () => createActionItem(user, values, await requestContext()));
+  if (!result.ok) return result;
+  revalidatePath("/follow-ups");
+  redirect(`/follow-ups/${result.data!.id}`);
+}
+
+export async function createFromDecisionAction(decisionId: string, values: unknown): Promise<ActionState> {
+  const user = await requireUser();
+  const input = typeof values === "object" && values ? { ...values, decisionId } : values;
+  const result = await runAction(async () => createFromDecision(user, input, await requestContext()));
+  if (!result.ok) return result;
+  revalidatePath("/follow-ups");
+  redirect(`/follow-ups?meetingId=${result.data![0]?.meetingId ?? ""}`);
+}
+
+/** Status change; a report may carry an evidence file, so this one takes FormData. */
+export async function transitionAction(id: string, version: number, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const result = await runAction(async () =>
+    transitionActionItem(
+      user,
+      id,
+      version,
+      fields(formData, ["to", "note", "evidenceUrl", "evidenceFileId", "progress", "meetingId"]),
+      await fileFrom(formData),
+      await requestContext(),
+    ),
   );
-  if (state.ok) revalidatePath(`/follow-ups/${id}`);
-  return state;
+  if (result.ok) revalidatePath(`/follow-ups/${id}`);
+  return plain(result);
 }
 
-export async function progressAction(id: string, version: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function progressAction(id: string, version: number, values: unknown): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const state = await runAction(() => updateProgress(user, id, version, fields(formData, ["progress", "note", "evidenceUrl"]), ctx));
-  if (state.ok) revalidatePath(`/follow-ups/${id}`);
-  return state;
+  const result = await runAction(async () => updateProgress(user, id, version, values, await requestContext()), "followUps.saved");
+  if (result.ok) revalidatePath(`/follow-ups/${id}`);
+  return plain(result);
 }
 
-export async function uploadEvidenceAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function uploadEvidenceAction(id: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const file = await fileFrom(formData);
-  const state = await runAction(async () => {
-    if (!file) {
-      const { ValidationError } = await import("@/lib/errors");
-      throw new ValidationError({ file: ["errors.required"] });
-    }
-    await uploadEvidence(user, id, file, fields(formData, ["note"]), ctx);
-  });
-  if (state.ok) revalidatePath(`/follow-ups/${id}`);
-  return state;
+  const result = await runAction(async () => {
+    const file = await fileFrom(formData);
+    if (!file) throw new ValidationError({ file: ["errors.required"] });
+    return uploadEvidence(user, id, file, fields(formData, ["note"]), await requestContext());
+  }, "followUps.saved");
+  if (result.ok) revalidatePath(`/follow-ups/${id}`);
+  return plain(result);
 }
 
-export async function requestExtensionAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function requestExtensionAction(id: string, values: unknown): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const state = await runAction(() => requestExtension(user, id, fields(formData, ["requestedDueDate", "reason"]), ctx));
-  if (state.ok) revalidatePath(`/follow-ups/${id}`);
-  return state;
+  const result = await runAction(async () => requestExtension(user, id, values, await requestContext()), "followUps.saved");
+  if (result.ok) revalidatePath(`/follow-ups/${id}`);
+  return plain(result);
 }
 
-export async function decideExtensionAction(itemId: string, requestId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function decideExtensionAction(itemId: string, requestId: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const state = await runAction(() => decideExtension(user, requestId, fields(formData, ["approve", "note"]), ctx));
-  if (state.ok) revalidatePath(`/follow-ups/${itemId}`);
-  return state;
+  const result = await runAction(async () => decideExtension(user, requestId, fields(formData, ["approve", "note"]), await requestContext()), "followUps.saved");
+  if (result.ok) revalidatePath(`/follow-ups/${itemId}`);
+  return plain(result);
 }
 
-export async function recordReviewAction(meetingId: string, itemId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function recordReviewAction(meetingId: string, itemId: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const state = await runAction(() => recordReview(user, meetingId, itemId, fields(formData, ["note"]), ctx));
-  if (state.ok) revalidatePath(`/follow-ups/review/${meetingId}`);
-  return state;
+  const result = await runAction(async () => recordReview(user, meetingId, itemId, fields(formData, ["note"]), await requestContext()), "followUps.saved");
+  if (result.ok) revalidatePath(`/follow-ups/review/${meetingId}`);
+  return plain(result);
 }
 
 export async function markNotificationsReadAction(formData: FormData) {
   const user = await requireUser();
-  const id = text(formData, "id");
-  await markNotificationsRead(user, id ? [id] : "all");
+  const id = formData.get("id");
+  await markNotificationsRead(user, typeof id === "string" && id ? [id] : "all");
   revalidatePath("/notifications");
 }
 
-export async function saveCategoryAction(id: string | null, version: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveCategoryAction(id: string | null, version: number, values: unknown): Promise<ActionState> {
   const user = await requireUser();
-  const ctx = await requestContext();
-  const input = fields(formData, ["code", "nameId", "nameEn", "sortOrder", "active"]);
-  const state = await runAction(() => (id ? updateCategory(user, id, version, input, ctx) : createCategory(user, input, ctx)));
-  if (state.ok) revalidatePath("/admin/categories");
-  return state;
+  const result = await runAction(async () => (id ? updateCategory(user, id, version, values, await requestContext()) : createCategory(user, values, await requestContext())), "followUps.saved");
+  if (result.ok) revalidatePath("/admin/categories");
+  return plain(result);
 }
