@@ -175,3 +175,22 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
     invitedUnits: invited.filter((u) => can(user, "actionItem.create", { workUnitId: u.id })),
   };
 }
+
+/** Decisions of recent meetings the user organises (to turn into follow-ups), newest first. */
+export async function listRecentDecisions(user: CurrentUser, limit = 30) {
+  if (user.role === "participant") return [];
+  const scope =
+    user.role === "admin"
+      ? sql`true`
+      : sql`m.organizer_unit_id in (${sql.join(
+          user.scopeUnitIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
+  return rows<{ id: string; number: number; text: string; meeting_title: string; starts_at: string | Date; items: number }>(sql`
+    select d.id, d.number, d.text, m.title as meeting_title, m.starts_at,
+           (select count(*)::int from action_items a where a.decision_id = d.id) as items
+      from decisions d join meetings m on m.id = d.meeting_id
+     where ${scope} and m.status <> 'cancelled'
+     order by m.starts_at desc, d.number
+     limit ${limit}`);
+}
