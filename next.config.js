@@ -3,6 +3,8 @@ const nextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time; argon2 is a native addon.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Evidence uploads (bukti dukung) are up to 10 MB; multipart overhead needs a little more.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   async headers() {
     // The Content-Security-Policy (with a per-request nonce) is set by proxy.ts; these apply to
     // every response, static files included.
