@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import "@/components/follow-ups/follow-ups.css";
+import { RunRemindersButton } from "@/components/follow-ups/run-reminders-button";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/notifications/outbox";
 import { can } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
+import { runRemindersAction } from "../../follow-ups/actions";
 
 export const metadata: Metadata = { title: "Kotak Keluar" };
 
@@ -20,7 +22,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { items, total, pageSize } = await listOutbox(user, page);
   return (
     <>
-      <h1>{t("followUps.outbox.title")}</h1>
+      <div className="page-head">
+        <h1>{t("followUps.outbox.title")}</h1>
+        <RunRemindersButton label={t("followUps.outbox.run")} action={runRemindersAction} />
+      </div>
       {items.length === 0 ? (
         <p className="muted">{t("followUps.outbox.empty")}</p>
       ) : (
