@@ -20,6 +20,8 @@ async function malangCounts(page: Page) {
   return { total: Number(await cells.nth(0).innerText()), verified: Number(await cells.nth(4).innerText()) };
 }
 
+/** Client forms (react-hook-form) must be hydrated before they are filled in. */
+const hydrated = (page: Page) => page.locator("[data-hydrated]").first().waitFor();
 const statusBadge = (page: Page) => page.locator(".page-head .badge").first();
 const transition = (page: Page, name: string) => page.locator("details", { has: page.locator("summary", { hasText: name }) });
 
@@ -30,6 +32,7 @@ function inDays(n: number) {
 
 test.describe("follow-ups", () => {
   test("the secretariat turns a decision into follow-ups for three units, Malang reports, the head returns and verifies", async ({ browser }) => {
+    test.setTimeout(240_000);
     const tag = `E2E ${Date.now().toString(36)}`;
     const head = await as(browser, ACCOUNTS.head);
     const before = await malangCounts(head);
@@ -39,6 +42,7 @@ test.describe("follow-ups", () => {
     await secretariat.goto("/follow-ups/new");
     await secretariat.getByRole("link", { name: /Setiap kantor imigrasi meninjau/ }).click();
     await expect(secretariat.getByRole("heading", { name: "Tindak lanjut dari keputusan" })).toBeVisible();
+    await hydrated(secretariat);
     await secretariat.getByLabel("Judul", { exact: true }).fill(`${tag}: publikasikan maklumat pelayanan`);
     await secretariat.getByLabel("Kategori", { exact: true }).selectOption({ label: "Maklumat pelayanan" });
     await secretariat.getByLabel("Tenggat", { exact: true }).fill(inDays(14));
@@ -57,6 +61,7 @@ test.describe("follow-ups", () => {
     await expect(malang.getByText("1 tindak lanjut")).toBeVisible();
     await malang.getByRole("link", { name: new RegExp(tag) }).click();
     await expect(statusBadge(malang)).toHaveText("Terbuka");
+    await hydrated(malang);
     const itemUrl = malang.url();
     await malang.getByRole("button", { name: "Mulai kerjakan" }).click();
     await expect(statusBadge(malang)).toHaveText("Dikerjakan");
@@ -80,6 +85,7 @@ test.describe("follow-ups", () => {
 
     // The head downloads the evidence (as an attachment) and returns the item with a reason.
     await head.goto(itemUrl);
+    await hydrated(head);
     const download = await head.request.get(await head.getByRole("link", { name: `Unduh ${PDF.name}` }).getAttribute("href").then((h) => h!));
     expect(download.status()).toBe(200);
     expect(download.headers()["content-disposition"]).toContain("attachment");
@@ -93,6 +99,7 @@ test.describe("follow-ups", () => {
 
     // Malang reports again (with a link this time); the head verifies.
     await malang.goto(itemUrl);
+    await hydrated(malang);
     report = transition(malang, "Laporkan selesai");
     await report.locator("summary").click();
     await report.getByLabel("Catatan", { exact: true }).fill("Foto terlampir pada tautan.");
@@ -103,6 +110,7 @@ test.describe("follow-ups", () => {
     await expect(malang.getByRole("button", { name: "Verifikasi" })).toHaveCount(0);
 
     await head.goto(itemUrl);
+    await hydrated(head);
     await head.getByRole("button", { name: "Verifikasi" }).click();
     await expect(statusBadge(head)).toHaveText("Terverifikasi");
 
@@ -132,6 +140,7 @@ test.describe("follow-ups", () => {
     // The reminders job escalates overdue items to the head (an admin may run it now).
     const admin = await as(browser, ACCOUNTS.admin);
     await admin.goto("/admin/outbox");
+    await hydrated(admin);
     await admin.getByRole("button", { name: "Jalankan pengingat sekarang" }).click();
     await expect(admin.getByText("Pengingat dijalankan.")).toBeVisible();
     await admin.reload();
