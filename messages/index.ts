@@ -1,16 +1,20 @@
 import enAdmin from "./en/admin.json";
+import enApi from "./en/api.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enFollowUps from "./en/followUps.json";
+import enProfile from "./en/profile.json";
 import idAdmin from "./id/admin.json";
+import idApi from "./id/api.json";
 import idAuth from "./id/auth.json";
 import idCommon from "./id/common.json";
 import idFollowUps from "./id/followUps.json";
+import idProfile from "./id/profile.json";
 
 /** Each area keeps its own message file; add a line here for a new one. */
 export const messages = {
-  id: { ...idCommon, ...idAuth, ...idAdmin, ...idFollowUps },
-  en: { ...enCommon, ...enAuth, ...enAdmin, ...enFollowUps },
+  id: { ...idCommon, ...idAuth, ...idAdmin, ...idApi, ...idProfile, ...idFollowUps },
+  en: { ...enCommon, ...enAuth, ...enAdmin, ...enApi, ...enProfile, ...enFollowUps },
 };
 
 export type Messages = (typeof messages)["id"];

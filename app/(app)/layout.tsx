@@ -30,9 +30,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <NavLinks items={items} label={t("nav.main")} />
           <div className="user-box">
-            <span>
+            <Link href="/profile">
               <strong>{user.name}</strong> · {t(`roles.${user.role}`)} · {user.workUnitName}
-            </span>
+            </Link>
             <LanguageSwitch />
             <form action={signOutAction}>
               <button type="submit" className="link-button">

@@ -1,16 +1,13 @@
-import { problem } from "@/lib/api/problem";
-import { getCurrentUser } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/api/handler";
+import { operations } from "@/lib/api/operations";
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return problem(401, "Sign in or send a bearer token.");
-  return Response.json({
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    position: user.position,
-    workUnitId: user.workUnitId,
-    workUnitName: user.workUnitName,
-  });
-}
+export const GET = apiRoute(operations.getMe, async ({ user }) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  role: user.role,
+  position: user.position,
+  workUnitId: user.workUnitId,
+  workUnitName: user.workUnitName,
+  timeZone: user.timeZone,
+}));
