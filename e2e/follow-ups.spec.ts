@@ -151,3 +151,20 @@ test.describe("follow-ups", () => {
     await expect(head.getByRole("link", { name: `Eskalasi keterlambatan: ${overdueTitle} (${MALANG}), tenggat`, exact: false }).first()).toBeVisible();
   });
 });
+
+test.describe("follow-ups on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("the list, an item and the dashboard fit the screen (tables scroll inside their frame)", async ({ page }) => {
+    await signIn(page, ACCOUNTS.head);
+    for (const path of ["/follow-ups?overdue=1", "/dashboard"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto("/follow-ups?overdue=1");
+    await page.locator("table a").first().click();
+    await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+});
