@@ -40,7 +40,9 @@ describe("the reminders job", () => {
     const second = await runReminders();
     const afterSecond = (await mine()).filter((n) => ours.includes(String(n.payload.itemId)));
     expect(afterSecond).toHaveLength(afterFirst.length);
-    expect(second).toMatchObject({ dueSoon: 0, overdue: 0, escalated: 0 });
+    // (Other test files may add overdue items of their own meanwhile on a shared database: the
+    // second run is judged on this test's items only.)
+    expect(second.emails.failed).toBe(0);
     // Without SMTP_URL each reminder's email is kept in the outbox, once.
     const emails = await db.select().from(outboxEmails).where(inArray(outboxEmails.dedupeKey, afterFirst.map((n) => n.dedupeKey!)));
     expect(emails).toHaveLength(afterFirst.length);
