@@ -42,6 +42,7 @@ export async function listReviewItems(user: CurrentUser, meetingId: string): Pro
 export async function getReview(user: CurrentUser, meetingId: string) {
   const meeting = await loadMeeting(meetingId);
   if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const startsAt = meeting.startsAt.toISOString();
   const found = await rows<{
     id: string;
     title: string;
@@ -74,7 +75,7 @@ export async function getReview(user: CurrentUser, meetingId: string) {
       left join action_item_reviews r on r.action_item_id = action_items.id and r.meeting_id = ${meeting.id}
      where action_items.status not in ('verified','cancelled')
        and action_items.meeting_id is distinct from ${meeting.id}
-       and (src.starts_at < ${meeting.startsAt} or (action_items.meeting_id is null and action_items.created_at < ${meeting.startsAt}))
+       and (src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))
        and ${visibleTo(user)}
      order by w.name, action_items.due_date, action_items.id`);
   const items = found.map((r): ReviewRow => ({
