@@ -152,6 +152,44 @@ test.describe("follow-ups", () => {
   });
 });
 
+test.describe("due date extensions", () => {
+  test("the secretariat creates one follow-up, Malang asks for a later due date and the head approves it", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const tag = `E2E ext ${Date.now().toString(36)}`;
+    const secretariat = await as(browser, ACCOUNTS.secretariat);
+    await secretariat.goto("/follow-ups/new");
+    await hydrated(secretariat);
+    await secretariat.getByLabel("Judul", { exact: true }).fill(`${tag}: perbarui atribut petugas layanan`);
+    await secretariat.getByLabel("Kategori", { exact: true }).selectOption({ label: "Atribut" });
+    await secretariat.getByLabel("Unit pemilik", { exact: true }).selectOption({ label: MALANG });
+    await secretariat.getByLabel("Penanggung jawab (PIC)", { exact: true }).selectOption({ label: "Rudi Hartono" });
+    await secretariat.getByLabel("Tenggat", { exact: true }).fill(inDays(10));
+    await secretariat.getByRole("button", { name: "Simpan", exact: true }).click();
+    await secretariat.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    const itemUrl = secretariat.url();
+    await expect(statusBadge(secretariat)).toHaveText("Terbuka");
+
+    const malang = await as(browser, ACCOUNTS.malang);
+    await malang.goto(itemUrl);
+    await hydrated(malang);
+    const ask = transition(malang, "Ajukan perpanjangan");
+    await ask.locator("summary").click();
+    await ask.getByLabel("Tenggat baru yang diminta").fill(inDays(30));
+    await ask.getByLabel("Alasan", { exact: true }).fill("Menunggu pengadaan seragam dan tanda pengenal.");
+    await ask.getByRole("button", { name: "Ajukan perpanjangan" }).click();
+    await expect(malang.getByText("menunggu keputusan")).toBeVisible();
+
+    const head = await as(browser, ACCOUNTS.head);
+    await head.goto(itemUrl);
+    await hydrated(head);
+    await head.getByLabel("Setujui").check();
+    await head.getByLabel("Catatan keputusan").fill("Disetujui sekali.");
+    await head.getByRole("button", { name: "Simpan", exact: true }).click();
+    await expect(head.getByText("disetujui", { exact: true })).toBeVisible();
+    await expect(head.getByRole("button", { name: "Simpan", exact: true })).toHaveCount(0);
+  });
+});
+
 test.describe("follow-ups on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 

@@ -76,25 +76,35 @@ export function ExtensionRequestForm({ minDate, action }: { minDate: string; act
   );
 }
 
-/** Approve or reject a pending request: two submit buttons, one form. */
+/** Approve or reject a pending request (a radio choice, a note, one submit button). */
 export function ExtensionDecisionForm({ action, summary }: { action: FormAction; summary: string }) {
   const t = useT();
   const ready = useHydrated();
   const [state, formAction, pending] = useActionState(action, null);
+  const approveError = fieldError(state, "approve");
   return (
     <form data-hydrated={ready || undefined} action={formAction} noValidate className="card">
       <fieldset disabled={pending}>
         <legend className="label">{summary}</legend>
+        <fieldset className="field" aria-describedby="approve-error">
+          <legend className="sr-only">{t("followUps.extension.title")}</legend>
+          <label className="checkbox">
+            <input type="radio" name="approve" value="true" defaultChecked />
+            {t("followUps.extension.approve")}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="approve" value="false" />
+            {t("followUps.extension.reject")}
+          </label>
+          <p id="approve-error" className="field-error" aria-live="polite">
+            {approveError ? t(approveError) : null}
+          </p>
+        </fieldset>
         <TextAreaField name="note" label={t("followUps.extension.decisionNote")} error={fieldError(state, "note")} />
         <FormStatus state={state} />
-        <div className="actions">
-          <button type="submit" name="approve" value="true" className="btn">
-            {t("followUps.extension.approve")}
-          </button>
-          <button type="submit" name="approve" value="false" className="btn btn-danger">
-            {t("followUps.extension.reject")}
-          </button>
-        </div>
+        <button type="submit" className="btn">
+          {pending ? t("actions.saving") : t("actions.save")}
+        </button>
       </fieldset>
     </form>
   );
