@@ -67,3 +67,10 @@ export function visibleTo(user: CurrentUser, alias = sql.raw("m")): SQL {
 
 /** Meeting columns of a raw row → typed fields. */
 export const toDate = (v: unknown) => (v instanceof Date ? v : new Date(v as string));
+
+/** A copy without some keys (e.g. the secret check-in code). */
+export function omit<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Omit<T, K> {
+  const out = { ...obj };
+  for (const k of keys) delete out[k];
+  return out;
+}

@@ -4,7 +4,7 @@ import { agendaItems, attendances, decisions, invitations, meetingReschedules, m
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { loadMeeting } from "./access";
+import { loadMeeting, omit } from "./access";
 import { scheduleAgenda } from "./agenda-times";
 import { attendanceRecap, checkInWindow } from "./attendance";
 
@@ -73,7 +73,8 @@ export async function getMeeting(user: CurrentUser, id: string) {
     loaded.seriesId ? db.select().from(meetingSeries).where(eq(meetingSeries.id, loaded.seriesId)) : Promise.resolve([]),
   ]);
 
-  const { resource: _r, checkInCode, ...meeting } = loaded;
+  const { checkInCode } = loaded;
+  const meeting = omit(loaded, "resource", "checkInCode");
   const speakerList = speakerRows.map((s) => ({
     ...s.speaker,
     displayName: s.userName ?? s.speaker.name ?? "",

@@ -5,7 +5,7 @@ import { audit, changes } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertEditable, requireMeeting, type LoadedMeeting } from "./access";
+import { assertEditable, omit, requireMeeting, type LoadedMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
 import { assertRefs } from "./refs";
@@ -13,7 +13,7 @@ import { speakerSchema } from "./schemas";
 
 /** Internal speaker (userId) or external (name, position, organisation); the other kind's fields are cleared. */
 function normalise(data: ReturnType<typeof parse>) {
-  const { acknowledgeConflicts: _ack, sortOrder, ...rest } = data;
+  const { sortOrder, ...rest } = omit(data, "acknowledgeConflicts");
   return rest.userId
     ? { ...rest, name: null, position: null, organization: null, sortOrder: sortOrder ?? undefined }
     : { ...rest, sortOrder: sortOrder ?? undefined };

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertEditable, loadMeeting, requireMeeting } from "./access";
+import { assertEditable, loadMeeting, omit, requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
 import { toInstants } from "./refs";
@@ -22,8 +22,7 @@ const NEXT: Record<"publish" | "start" | "complete", { from: MeetingStatus[]; to
 export const currentMeeting = async (id: string) => {
   const m = await loadMeeting(id);
   if (!m) return null;
-  const { resource: _r, checkInCode: _c, ...rest } = m;
-  return rest;
+  return omit(m, "resource", "checkInCode");
 };
 
 export async function transitionMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
