@@ -84,8 +84,8 @@ describe("scheduling a meeting", () => {
     }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const fe = (error as ValidationError).fieldErrors;
-    expect(fe.title).toEqual(["errors.tooLong"]);
-    expect(fe.topic).toEqual(["errors.noHtml"]);
+    expect(fe.title).toEqual(["meetings.errors.tooLong"]);
+    expect(fe.topic).toEqual(["meetings.errors.noHtml"]);
     expect(fe.endsAt).toEqual(["meetings.errors.endBeforeStart"]);
     expect(Object.keys(fe).sort()).toEqual(["endsAt", "kind", "onlineUrl", "organizerUnitId", "title", "topic"]);
     expect(await db.$count(meetings)).toBe(before);
@@ -97,7 +97,7 @@ describe("scheduling a meeting", () => {
     const o = await office();
     await db.update(users).set({ active: false }).where(eq(users.id, o.head.id));
     const error = await createMeeting(o.secretariat, input(o)).catch((e) => e);
-    expect((error as ValidationError).fieldErrors).toEqual({ chairUserId: ["errors.unknownUser"] });
+    expect((error as ValidationError).fieldErrors).toEqual({ chairUserId: ["meetings.errors.unknownUser"] });
   });
 
   it("is refused to heads and participants, and to a secretariat for another division", async () => {

@@ -27,7 +27,7 @@ export async function assertRefs(refs: { units?: Record<string, string | null | 
   const [okUnits, okUsers] = await Promise.all([activeUnitIds(units.map((e) => e[1])), activeUserIds(people.map((e) => e[1]))]);
   const errors: FieldErrors = {};
   for (const [field, id] of units) if (!okUnits.has(id)) errors[field] = ["errors.unknownUnit"];
-  for (const [field, id] of people) if (!okUsers.has(id)) errors[field] = ["errors.unknownUser"];
+  for (const [field, id] of people) if (!okUsers.has(id)) errors[field] = ["meetings.errors.unknownUser"];
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 

@@ -21,8 +21,8 @@ const text = (max: number) =>
   z
     .string("errors.invalid")
     .trim()
-    .max(max, "errors.tooLong")
-    .refine((v) => !HTML_TAG.test(v), "errors.noHtml");
+    .max(max, "meetings.errors.tooLong")
+    .refine((v) => !HTML_TAG.test(v), "meetings.errors.noHtml");
 export const requiredText = (max: number) => text(max).refine((v) => v.length > 0, "errors.required");
 export const optionalText = (max: number) => z.preprocess((v) => (v == null ? "" : v), text(max));
 export const nullableText = (max: number) => z.preprocess(emptyToNull, text(max).nullable());
@@ -35,10 +35,10 @@ export const localDateTime = z
   .string("errors.required")
   .trim()
   .min(1, "errors.required")
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "errors.invalidDateTime")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "meetings.errors.invalidDateTime")
   .transform((v) => v.slice(0, 16));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "meetings.errors.invalidDate");
 
 const uuidOrNull = (message: string) => z.preprocess(emptyToNull, z.uuid(message).nullable());
 
@@ -70,10 +70,10 @@ const meetingFields = z.object({
   location: optionalText(MAX.location),
   onlineUrl: z.preprocess(
     emptyToNull,
-    z.string().trim().max(MAX.url, "errors.tooLong").pipe(z.url({ protocol: /^https?$/, message: "errors.invalidUrl" })).nullable(),
+    z.string().trim().max(MAX.url, "meetings.errors.tooLong").pipe(z.url({ protocol: /^https?$/, message: "meetings.errors.invalidUrl" })).nullable(),
   ),
   organizerUnitId: z.uuid("errors.unknownUnit"),
-  chairUserId: uuidOrNull("errors.unknownUser"),
+  chairUserId: uuidOrNull("meetings.errors.unknownUser"),
   acknowledgeConflicts: checkbox.optional(),
 });
 
@@ -125,7 +125,7 @@ export const seriesTemplateSchema = z.object({
   kind: z.enum(MEETING_KINDS, "errors.invalid"),
   location: optionalText(MAX.location),
   onlineUrl: meetingFields.shape.onlineUrl,
-  chairUserId: uuidOrNull("errors.unknownUser"),
+  chairUserId: uuidOrNull("meetings.errors.unknownUser"),
 });
 export type SeriesTemplateInput = z.input<typeof seriesTemplateSchema>;
 
@@ -145,7 +145,7 @@ export const moveSchema = z.object({ direction: z.enum(["up", "down"], "errors.i
 
 export const speakerSchema = z
   .object({
-    userId: uuidOrNull("errors.unknownUser"),
+    userId: uuidOrNull("meetings.errors.unknownUser"),
     name: nullableText(MAX.name),
     position: nullableText(MAX.name),
     organization: nullableText(MAX.name),
@@ -195,7 +195,7 @@ export type RsvpInput = z.input<typeof rsvpSchema>;
 
 export const attendanceSchema = z
   .object({
-    userId: uuidOrNull("errors.unknownUser"),
+    userId: uuidOrNull("meetings.errors.unknownUser"),
     guestName: nullableText(MAX.name),
     guestPosition: nullableText(MAX.name),
     guestOrganization: nullableText(MAX.name),
