@@ -92,17 +92,24 @@ const toItem = (r: Row): MeetingListItem => ({
   myResponse: r.my_response,
 });
 
+/** The page and count queries of the list (exported for EXPLAIN in scripts/bench-meetings.ts). */
+export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
+  const f = listFiltersSchema.parse(filters);
+  const where = whereOf(user, f);
+  return {
+    f,
+    page: selectList(user, where, sql`m.starts_at desc, m.id`, f.pageSize, (f.page - 1) * f.pageSize),
+    count: sql`select count(*) as n from meetings m where ${where}`,
+  };
+}
+
 /**
  * Meetings the user may see, filtered and paginated in SQL (page size capped), newest start
  * first. The visibility rule is the policy's, in the WHERE clause.
  */
 export async function listMeetings(user: CurrentUser, filters: ListFilters = {}) {
-  const f = listFiltersSchema.parse(filters);
-  const where = whereOf(user, f);
-  const [items, [total]] = await Promise.all([
-    rows<Row>(selectList(user, where, sql`m.starts_at desc, m.id`, f.pageSize, (f.page - 1) * f.pageSize)),
-    rows<{ n: number | string }>(sql`select count(*) as n from meetings m where ${where}`),
-  ]);
+  const { f, page, count } = listQueries(user, filters);
+  const [items, [total]] = await Promise.all([rows<Row>(page), rows<{ n: number | string }>(count)]);
   return { items: items.map(toItem), total: Number(total?.n ?? 0), page: f.page, pageSize: f.pageSize, filters: f };
 }
 
