@@ -1,10 +1,10 @@
-import { aliasedTable, asc, desc, eq } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { agendaItems, attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, speakers, users, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { loadMeeting, omit } from "./access";
+import { loadMeeting, omit, visibleTo } from "./access";
 import { scheduleAgenda } from "./agenda-times";
 import { attendanceRecap, checkInWindow } from "./attendance";
 
@@ -30,7 +30,7 @@ export async function getMeeting(user: CurrentUser, id: string) {
   };
   const staff = user.role !== "participant";
 
-  const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series] = await Promise.all([
+  const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series, occurrences] = await Promise.all([
     db
       .select({ organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position })
       .from(meetings)
@@ -71,6 +71,13 @@ export async function getMeeting(user: CurrentUser, id: string) {
     db.select().from(meetingReschedules).where(eq(meetingReschedules.meetingId, id)).orderBy(desc(meetingReschedules.createdAt)),
     attendanceRecap(id),
     loaded.seriesId ? db.select().from(meetingSeries).where(eq(meetingSeries.id, loaded.seriesId)) : Promise.resolve([]),
+    loaded.seriesId
+      ? db
+          .select({ id: meetings.id, seriesIndex: meetings.seriesIndex, startsAt: meetings.startsAt, status: meetings.status, title: meetings.title })
+          .from(meetings)
+          .where(and(eq(meetings.seriesId, loaded.seriesId), visibleTo(user, sql.raw('"meetings"'))))
+          .orderBy(asc(meetings.seriesIndex))
+      : Promise.resolve([]),
   ]);
 
   const { checkInCode } = loaded;
@@ -108,6 +115,8 @@ export async function getMeeting(user: CurrentUser, id: string) {
     decisions: decisionRows,
     reschedules,
     series: series[0] ?? null,
+    /** The series' meetings this user may see. */
+    occurrences,
   };
 }
 

@@ -166,7 +166,7 @@ export const speakerSchema = z
 export type SpeakerInput = z.input<typeof speakerSchema>;
 
 const uuidList = z.preprocess(
-  (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  (v) => (v == null || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.uuid("errors.unknownUnit")).max(500, "errors.invalid"),
 );
 
