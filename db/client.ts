@@ -22,7 +22,7 @@ type DbState = {
 
 export function pgliteDir(): string {
   const dir = process.env.PGLITE_DIR || ".data/pglite";
-  return dir.startsWith("memory://") ? dir : path.resolve(dir);
+  return dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir);
 }
 
 function open(): DbState {

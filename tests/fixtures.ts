@@ -43,9 +43,7 @@ export async function makeUser(role: Role, workUnitId: string, extra: { name?: s
     .insert(users)
     .values({ name: extra.name ?? `User ${id}`, email: `${role}.${id}@test.rakor`, role, workUnitId, passwordHash: PASSWORD_HASH })
     .returning({ id: users.id });
-  const loaded = await loadUser(row!.id);
-  const { active: _a, sessionVersion: _s, ...current } = loaded!;
-  return current;
+  return (await loadUser(row!.id))!.user;
 }
 
 export async function userRow(id: string) {

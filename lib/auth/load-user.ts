@@ -24,7 +24,7 @@ type Row = {
  * Loads a user with their oversight scope: the nearest division above (or at) their unit, or
  * their own unit at the top of the tree, and every unit below it. One query.
  */
-export async function loadUser(userId: string): Promise<(CurrentUser & { active: boolean; sessionVersion: number }) | null> {
+export async function loadUser(userId: string): Promise<{ user: CurrentUser; active: boolean; sessionVersion: number } | null> {
   const [row] = await rows<Row>(sql`
     with recursive up as (
       select w.id, w.parent_id, w.kind, 0 as depth
@@ -47,7 +47,7 @@ export async function loadUser(userId: string): Promise<(CurrentUser & { active:
      where u.id = ${userId}`);
   if (!row) return null;
   const scope = typeof row.scope_unit_ids === "string" ? (JSON.parse(row.scope_unit_ids) as string[]) : row.scope_unit_ids;
-  return {
+  const user: CurrentUser = {
     id: row.id,
     name: row.name,
     email: row.email,
@@ -59,8 +59,7 @@ export async function loadUser(userId: string): Promise<(CurrentUser & { active:
     locale: isLocale(row.locale) ? row.locale : "id",
     scopeUnitId: row.scope_unit_id,
     scopeUnitIds: scope,
-    active: row.active,
-    sessionVersion: row.session_version,
   };
+  return { user, active: row.active, sessionVersion: row.session_version };
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
  */
 export function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.resolve(process.env.AUTH_SECRET_FILE ?? ".data/auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.AUTH_SECRET_FILE ?? ".data/auth-secret");
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing) return existing;

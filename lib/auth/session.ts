@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./index";
 import { loadUser } from "./load-user";
+import { clientIp } from "./request-ip";
 import type { CurrentUser } from "./types";
 
 /**
@@ -11,10 +12,9 @@ import type { CurrentUser } from "./types";
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const user = await loadUser(session.user.id);
-  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  const { active: _active, sessionVersion: _sv, ...current } = user;
-  return current;
+  const loaded = await loadUser(session.user.id);
+  if (!loaded || !loaded.active || loaded.sessionVersion !== session.sv) return null;
+  return loaded.user;
 });
 
 /** For pages and server actions: the user, or a redirect to sign-in. */
@@ -22,4 +22,10 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/** Request facts a use case records in the audit log. */
+export async function requestContext(): Promise<{ ip: string }> {
+  const { headers } = await import("next/headers");
+  return { ip: clientIp(await headers()) };
 }

@@ -1,0 +1,37 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ResetPasswordForm } from "@/components/admin/reset-password-form";
+import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
+import { UserForm } from "@/components/admin/user-form";
+import { requireAdmin } from "@/lib/admin/guard";
+import { getUser } from "@/lib/admin/users";
+import { listWorkUnitTree } from "@/lib/admin/work-units";
+import { getT } from "@/lib/i18n/server";
+import { resetPasswordAction, setUserActiveAction, updateUserAction } from "../../actions";
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  await requireAdmin();
+  const { id } = await params;
+  const user = /^[0-9a-f-]{36}$/i.test(id) ? await getUser(id) : null;
+  if (!user) notFound();
+  const t = await getT();
+  const tree = await listWorkUnitTree({ activeOnly: true });
+  return (
+    <>
+      <h1>{t("admin.users.edit")}</h1>
+      <UserForm
+        mode="edit"
+        initial={{ name: user.name, email: user.email, nip: user.nip, position: user.position, workUnitId: user.workUnitId, role: user.role }}
+        units={tree.map((u) => ({ id: u.id, label: `${"— ".repeat(u.depth)}${u.name}` }))}
+        action={updateUserAction.bind(null, user.id, user.version)}
+      />
+      <ResetPasswordForm action={resetPasswordAction.bind(null, user.id)} />
+      <ToggleActiveButton
+        active={user.active}
+        labels={{ deactivate: t("admin.users.deactivate"), activate: t("admin.users.activate") }}
+        action={setUserActiveAction.bind(null, user.id, user.version, !user.active)}
+      />
+    </>
+  );
+}

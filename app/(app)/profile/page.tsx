@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { RevokeTokenButton } from "@/components/profile/revoke-token-button";
+import { TokenForm } from "@/components/profile/token-form";
+import { listApiTokens } from "@/lib/api/tokens";
+import { requireUser } from "@/lib/auth/session";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
+import { createTokenAction, revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "Profil" };
+
+export default async function ProfilePage() {
+  await connection();
+  const user = await requireUser();
+  const [t, locale] = [await getT(), await getLocale()];
+  const tokens = await listApiTokens(user);
+  const when = (d: Date | null) => (d ? formatDateTime(d, user.timeZone, locale) : "—");
+  return (
+    <>
+      <h1>{t("nav.profile")}</h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>{t("admin.users.name")}</dt>
+          <dd>{user.name}</dd>
+          <dt>{t("admin.users.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t("admin.users.position")}</dt>
+          <dd>{user.position}</dd>
+          <dt>{t("admin.users.unit")}</dt>
+          <dd>{user.workUnitName}</dd>
+          <dt>{t("admin.users.role")}</dt>
+          <dd>{t(`roles.${user.role}`)}</dd>
+        </dl>
+      </div>
+      <h2>{t("profile.tokens.title")}</h2>
+      <p className="muted">
+        {t("profile.tokens.intro")} <Link href="/api-docs">{t("profile.tokens.docs")}</Link>
+      </p>
+      <TokenForm action={createTokenAction} />
+      <div className="table-wrap">
+        <table>
+          <caption className="muted" style={{ textAlign: "left", padding: "0.5rem" }}>
+            {t("profile.tokens.active")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("profile.tokens.name")}</th>
+              <th scope="col">{t("profile.tokens.createdAt")}</th>
+              <th scope="col">{t("profile.tokens.expiresAt")}</th>
+              <th scope="col">{t("profile.tokens.lastUsedAt")}</th>
+              <th scope="col">
+                <span className="muted">{t("profile.tokens.revoke")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.length === 0 ? (
+              <tr>
+                <td colSpan={5}>{t("common.noResults")}</td>
+              </tr>
+            ) : null}
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{when(token.createdAt)}</td>
+                <td>{when(token.expiresAt)}</td>
+                <td>{when(token.lastUsedAt)}</td>
+                <td>
+                  <RevokeTokenButton label={t("profile.tokens.revoke")} action={revokeTokenAction.bind(null, token.id)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { signIn } from "@/lib/auth";
+import { clientIp } from "@/lib/auth/request-ip";
+import { loginSchema } from "@/lib/auth/schemas";
+import { checkThrottle } from "@/lib/auth/throttle";
+import type { ActionState } from "@/lib/action-result";
+import { zodFieldErrors } from "@/lib/errors";
+
+function safeCallback(url: unknown): string {
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export async function signInAction(values: unknown, callbackUrl: unknown): Promise<ActionState> {
+  const parsed = loginSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "errors.fixFields", fieldErrors: zodFieldErrors(parsed.error.issues) };
+  const ip = clientIp(await headers());
+  const throttled = async (): Promise<ActionState | null> => {
+    const state = await checkThrottle(parsed.data.identifier, ip);
+    return state.blocked
+      ? { ok: false, status: 429, message: `auth.throttled|${Math.max(1, Math.ceil(state.retryAfterSeconds / 60))}` }
+      : null;
+  };
+  const before = await throttled();
+  if (before) return before;
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(callbackUrl) });
+  } catch (e) {
+    if (e instanceof AuthError) return (await throttled()) ?? { ok: false, status: 401, message: "auth.wrong" };
+    throw e; // the redirect after a successful sign-in
+  }
+  return { ok: true };
+}

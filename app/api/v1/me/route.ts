@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/api/handler";
+import { operations } from "@/lib/api/operations";
+
+export const GET = apiRoute(operations.getMe, async ({ user }) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  role: user.role,
+  position: user.position,
+  workUnitId: user.workUnitId,
+  workUnitName: user.workUnitName,
+  timeZone: user.timeZone,
+}));

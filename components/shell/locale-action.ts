@@ -1,0 +1,12 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { isLocale } from "@/lib/i18n/translate";
+import { LOCALE_COOKIE } from "@/lib/i18n/server";
+
+/** Switches the interface language (a cookie; no account needed, so the sign-in page has it too). */
+export async function setLocale(formData: FormData) {
+  const locale = formData.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+}

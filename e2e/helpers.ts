@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "rakor-demo";
+
+export const ACCOUNTS = {
+  admin: "admin@rakor.test",
+  secretariat: "sekretariat@rakor.test",
+  head: "kadiv.imigrasi@rakor.test",
+  malang: "peserta.malang@rakor.test",
+  blitar: "peserta.blitar@rakor.test",
+} as const;
+
+/** Signs in through the real form and waits until the app shell is shown. */
+export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/Email atau NIP|Email or NIP/).fill(identifier);
+  await page.getByLabel(/Kata sandi|Password/).fill(password);
+  await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+  // Signing in lands on "/", which redirects to the role's home page.
+  await page.waitForURL((url) => url.pathname !== "/login" && url.pathname !== "/");
+  await expect(page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ })).toBeVisible();
+}
+
+export async function mainNavLinks(page: Page) {
+  return page.getByRole("navigation", { name: /Navigasi utama|Main navigation/ }).getByRole("link").allTextContents();
+}
+
+/** Submits the sign-in form and waits for the server's answer. */
+export async function submitSignIn(page: Page, identifier: string, password: string) {
+  await page.getByLabel(/Email atau NIP|Email or NIP/).fill(identifier);
+  await page.getByLabel(/Kata sandi|Password/).fill(password);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+    page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click(),
+  ]);
+}
+
+/** The form-level error message (Next's route announcer also has role=alert, empty). */
+export const formError = (page: Page) => page.locator(".alert-error");

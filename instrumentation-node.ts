@@ -1,0 +1,16 @@
+import { DataDirLockedError } from "./db/lock";
+import { prepareDatabase } from "./db/prepare";
+
+// Server start-up: migrate, seed an empty database, and (embedded PGlite) hold the data dir's lock.
+try {
+  const started = Date.now();
+  const { seeded } = await prepareDatabase();
+  console.log(`[rakor] database ready in ${Date.now() - started} ms${seeded ? " (demo data seeded)" : ""}`);
+} catch (e) {
+  if (e instanceof DataDirLockedError) {
+    console.error(`\n[rakor] ${e.message}\n`);
+  } else {
+    console.error("[rakor] database start-up failed", e);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,39 @@
+import type { Role } from "@/db/schema";
+
+/** The navigation each role sees (labels are i18n keys). */
+export function navigationFor(role: Role): { href: string; label: string }[] {
+  switch (role) {
+    case "participant":
+      return [
+        { href: "/agenda", label: "nav.myAgenda" },
+        { href: "/meetings", label: "nav.meetings" },
+        { href: "/follow-ups", label: "nav.myFollowUps" },
+      ];
+    case "head":
+      return [
+        { href: "/dashboard", label: "nav.dashboard" },
+        { href: "/meetings", label: "nav.meetings" },
+        { href: "/follow-ups", label: "nav.followUps" },
+      ];
+    case "secretariat":
+      return [
+        { href: "/meetings", label: "nav.meetings" },
+        { href: "/follow-ups", label: "nav.followUps" },
+        { href: "/dashboard", label: "nav.dashboard" },
+      ];
+    case "admin":
+      return [
+        { href: "/meetings", label: "nav.meetings" },
+        { href: "/follow-ups", label: "nav.followUps" },
+        { href: "/dashboard", label: "nav.dashboard" },
+        { href: "/admin/units", label: "nav.workUnits" },
+        { href: "/admin/users", label: "nav.users" },
+      ];
+  }
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(role: Role): string {
+  // Participants and heads land on the meetings list until their own home pages exist.
+  return role === "participant" || role === "head" ? "/meetings" : navigationFor(role)[0]!.href;
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the app when the build is missing or older than the sources, then serves it.
+ * Migrations and the demo seed run inside the server process at start (instrumentation.ts), which
+ * also holds the embedded database's lock. `--dev` runs `next dev` instead.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function fail(message) {
+  console.error(`\n[rakor] ${message}\n`);
+  process.exit(1);
+}
+
+// 1. The embedded database may be opened by one process only: refuse early, before building.
+if (!process.env.DATABASE_URL) {
+  const dir = path.resolve(process.env.PGLITE_DIR || ".data/pglite");
+  const lockFile = `${dir}.lock`;
+  if (fs.existsSync(lockFile)) {
+    const pid = Number.parseInt(fs.readFileSync(lockFile, "utf8").split("\n")[0], 10);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch (e) {
+      alive = e.code === "EPERM";
+    }
+    if (alive) {
+      fail(
+        `The embedded database at ${dir} is in use by another process (PID ${pid}), probably a Rakor server ` +
+          `that is already running. Only one process may open it: stop that one first, or set PGLITE_DIR ` +
+          `to another folder, or DATABASE_URL to use PostgreSQL.`,
+      );
+    }
+  }
+}
+
+// 2. A secret for signing sessions: AUTH_SECRET, or one generated once and kept in .data/.
+if (!process.env.AUTH_SECRET) {
+  const file = path.resolve(process.env.AUTH_SECRET_FILE || ".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+// 3. Build when needed.
+function newestMtime(entry) {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  return newest;
+}
+if (!dev) {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const sources = ["app", "components", "lib", "db", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (builtAt === 0 || sources.some((s) => newestMtime(path.join(root, s)) > builtAt)) {
+    console.log("[rakor] building the app (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) fail("The build failed.");
+  }
+}
+
+// 4. Serve.
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
