@@ -1,6 +1,7 @@
 import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { agendaItems, invitations, meetings, speakers, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";
+import { omit } from "@/lib/meetings/access";
 import { scheduleAgenda } from "@/lib/meetings/agenda-times";
 
 const chair = aliasedTable(users, "chair");
@@ -70,7 +71,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
 
   const records = new Map<string, MeetingRecord>();
   for (const h of heads) {
-    const { checkInCode: _secret, ...meeting } = h.meeting;
+    const meeting = omit(h.meeting, "checkInCode");
     const timed = scheduleAgenda(
       meeting.startsAt,
       meeting.endsAt,

@@ -6,7 +6,7 @@ import { checkInFromAgenda } from "@/lib/agenda/check-in";
 import { requestContext, requireUser } from "@/lib/auth/session";
 
 /** Self check-in from My agenda; the meeting id is bound on the server. */
-export async function agendaCheckInAction(meetingId: string, _prev: CheckInState): Promise<CheckInState> {
+export async function agendaCheckInAction(meetingId: string): Promise<CheckInState> {
   const user = await requireUser();
   const result = await runAction(async () => {
     const r = await checkInFromAgenda(user, meetingId, await requestContext());

@@ -12,7 +12,7 @@ const timeRange = (m: MeetingRecord) => `${formatTime(m.startsAt, m.timeZone).re
 const dayDate = (m: MeetingRecord) => formatDate(m.startsAt, m.timeZone);
 const placeLine = (m: MeetingRecord) => [m.location, m.onlineUrl ? `daring: ${m.onlineUrl}` : ""].filter(Boolean).join("; ");
 const footerOf = (kind: string, m: MeetingRecord) => `${kind} · ${m.title}`;
-const signer = (m: MeetingRecord) => ({ position: m.chairPosition ?? `Pimpinan ${m.organizerUnitName}`, name: m.chairName ?? "........................................" });
+const signer = (m: MeetingRecord) => ({ position: m.chairPosition || `Pimpinan ${m.organizerUnitName}`, name: m.chairName || "........................................" });
 
 function agendaRows(m: MeetingRecord): TableRow[] {
   return m.agenda.map((item) => ({
@@ -59,7 +59,10 @@ export async function invitationPdf(m: MeetingRecord, now = new Date()): Promise
   paragraph(doc, "Demikian undangan ini disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.");
   signature(doc, { date: letterDate(m.timeZone, now), ...signer(m) });
 
-  heading(doc, "Lampiran: Daftar unit kerja yang diundang");
+  // The attachment (lampiran) starts on its own page, as in official letters.
+  doc.addPage();
+  title(doc, "Lampiran Surat Undangan", `Hal: Undangan ${m.title}`);
+  heading(doc, "Daftar unit kerja yang diundang");
   table(
     doc,
     [

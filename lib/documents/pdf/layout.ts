@@ -128,8 +128,9 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   const header = columns.map((c) => c.header);
   const headerHeight = cellHeight(header, BOLD);
   const drawHeader = () => {
-    drawCells(header, doc.y, headerHeight, BOLD, "#e5e7eb");
-    doc.y += headerHeight;
+    const y = doc.y;
+    drawCells(header, y, headerHeight, BOLD, "#e5e7eb");
+    doc.y = y + headerHeight;
   };
 
   doc.lineWidth(0.6);
