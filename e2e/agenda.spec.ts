@@ -104,3 +104,27 @@ test.describe("calendar subscription and documents", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test("my agenda loads little JavaScript (measured)", async ({ page }) => {
+  await signIn(page, ACCOUNTS.malang);
+  const scripts = new Map<string, number>();
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    try {
+      scripts.set(response.url(), (await response.body()).byteLength);
+    } catch {
+      // a redirect or an aborted request has no body
+    }
+  });
+  await page.goto("/agenda", { waitUntil: "networkidle" });
+  const { gzipSync } = await import("node:zlib");
+  let raw = 0;
+  let gzip = 0;
+  for (const url of scripts.keys()) {
+    const body = await (await page.request.get(url)).body();
+    raw += body.byteLength;
+    gzip += gzipSync(body).byteLength;
+  }
+  console.log(`[measure] /agenda first load: ${scripts.size} scripts, ${(raw / 1024).toFixed(0)} KiB raw, ${(gzip / 1024).toFixed(0)} KiB gzip`);
+  expect(gzip).toBeLessThan(350 * 1024);
+});
