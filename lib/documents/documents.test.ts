@@ -134,7 +134,11 @@ describe("official documents as PDF", () => {
     const sheet = await loadAttendanceSheet(record);
     const bytes = await attendancePdf(record, sheet);
     const ms = performance.now() - started;
-    console.log(`[measure] daftar hadir, 300 attendees: ${ms.toFixed(0)} ms, ${(bytes.byteLength / 1024).toFixed(0)} KiB`);
+    // Once more, warm (fonts parsed, queries planned): what a second download costs.
+    const again = performance.now();
+    await attendancePdf((await loadMeetingRecord(m.id))!, await loadAttendanceSheet(record));
+    const warm = performance.now() - again;
+    console.log(`[measure] daftar hadir, 300 attendees: ${ms.toFixed(0)} ms first, ${warm.toFixed(0)} ms warm, ${(bytes.byteLength / 1024).toFixed(0)} KiB`);
     expect(ms).toBeLessThan(10_000);
     const { text, pages } = await pdfText(bytes);
     console.log(`[measure] daftar hadir, 300 attendees: ${pages} pages`);

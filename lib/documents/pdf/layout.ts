@@ -133,9 +133,19 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
     doc.y = y + headerHeight;
   };
 
+  const drawGroup = (text: string) => {
+    doc.font(BOLD).fontSize(fontSize);
+    const h = doc.heightOfString(text, { width: total - 2 * PAD }) + 2 * PAD;
+    const y = doc.y;
+    doc.rect(x0, y, total, h).fillAndStroke("#f3f4f6", "#000");
+    doc.fillColor("#000").text(text, x0 + PAD, y + PAD, { width: total - 2 * PAD });
+    doc.y = y + h;
+  };
+
   doc.lineWidth(0.6);
   ensureSpace(doc, headerHeight + 20);
   drawHeader();
+  let group: string | null = null;
   rows.forEach((row, index) => {
     if (row.kind === "group") {
       doc.font(BOLD).fontSize(fontSize);
@@ -147,10 +157,8 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
         doc.y = doc.page.margins.top;
         drawHeader();
       }
-      const y = doc.y;
-      doc.rect(x0, y, total, h).fillAndStroke("#f3f4f6", "#000");
-      doc.fillColor("#000").text(row.text, x0 + PAD, y + PAD, { width: total - 2 * PAD });
-      doc.y = y + h;
+      drawGroup(row.text);
+      group = row.text;
       return;
     }
     const font = row.bold ? BOLD : FONT;
@@ -159,6 +167,8 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
       doc.addPage();
       doc.y = doc.page.margins.top;
       drawHeader();
+      // A unit's list that goes on over the page says so.
+      if (group) drawGroup(`${group} (lanjutan)`);
     }
     const y = doc.y;
     drawCells(row.cells, y, h, font);
