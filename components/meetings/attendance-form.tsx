@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -27,8 +27,10 @@ export function AttendanceForm({
     attendanceSchema,
     EMPTY,
     (values) => action(guest ? { ...values, userId: null } : { ...values, guestName: null, guestPosition: null, guestOrganization: null }),
-    () => form.reset(EMPTY),
   );
+  useEffect(() => {
+    if (state?.ok) form.reset(EMPTY);
+  }, [state, form]);
   const status = form.watch("status");
   const a = (k: string) => t(`meetings.attendance.${k}`);
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
@@ -18,7 +19,10 @@ export function InviteForm({
   action: (values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
 }) {
   const t = useT();
-  const { form, pending, state, onSubmit, errorOf } = useActionForm(inviteSchema, EMPTY, action, () => form.reset(EMPTY));
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(inviteSchema, EMPTY, action);
+  useEffect(() => {
+    if (state?.ok) form.reset(EMPTY);
+  }, [state, form]);
   const conflicts = state && !state.ok ? (state as { conflicts?: ConflictItem[] }).conflicts : undefined;
   const error = errorOf("unitIds");
   return (
