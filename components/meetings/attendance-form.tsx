@@ -56,7 +56,7 @@ export function AttendanceForm({
               <SelectField label={a("unit")} placeholder="—" error={errorOf("workUnitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("workUnitId")} />
             </>
           ) : (
-            <SelectField label={a("person")} placeholder={a("pickUser")} error={errorOf("userId") ?? errorOf("guestName")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
+            <SelectField label={a("personName")} placeholder={a("pickUser")} error={errorOf("userId") ?? errorOf("guestName")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
           )}
           <SelectField label={a("status")} error={errorOf("status")} options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`meetings.attendance.statuses.${s}`) }))} {...form.register("status")} />
           {status === "represented" ? <TextField label={a("representedBy")} error={errorOf("representedBy")} {...form.register("representedBy")} /> : null}

@@ -117,6 +117,9 @@ export function MeetingForm({ mode, initial, units, people, action }: Props) {
               <input type="checkbox" {...form.register("acknowledgeConflicts")} />
               <span>{label("acknowledgeConflicts")}</span>
             </label>
+            <p className="field-error" aria-live="polite">
+              {errorOf("acknowledgeConflicts") ? t(errorOf("acknowledgeConflicts")!) : null}
+            </p>
           </div>
         ) : null}
         {stale ? <StaleDiff rows={stale} /> : <FormStatus state={conflicts ? null : state} />}

@@ -62,6 +62,11 @@ export function SpeakerForm({ people, action }: { people: { id: string; label: s
             <span>{t("meetings.fields.acknowledgeConflicts")}</span>
           </label>
         ) : null}
+        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
+          <p className="field-error" aria-live="polite">
+            {t(errorOf("acknowledgeConflicts")!)}
+          </p>
+        ) : null}
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">
           {pending ? t("actions.saving") : l("add")}
