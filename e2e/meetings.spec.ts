@@ -39,11 +39,16 @@ async function selectByText(select: Locator, text: string) {
   await select.selectOption(value!);
 }
 
+/** Opens a <details> disclosure unless it is open already. */
+async function openDetails(details: Locator) {
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
 
 async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
   const s = section(page, "Unit yang diundang");
-  await s.getByText("Undang unit", { exact: true }).first().click();
+  await openDetails(s.locator("details"));
   for (const unit of units) await s.getByLabel(unit, { exact: true }).check();
   if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
   await s.getByRole("button", { name: "Undang unit" }).click();
@@ -58,7 +63,7 @@ async function publish(page: Page) {
 async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
   const s = section(page, "Agenda");
   const details = s.locator("details", { has: page.getByText("Tambah mata acara", { exact: true }) });
-  if (!(await details.getAttribute("open"))) await details.locator("summary").click();
+  await openDetails(details);
   await details.getByLabel("Mata acara").fill(title);
   await details.getByLabel("Durasi (menit)").fill(String(minutes));
   if (presenter) await selectByText(details.getByLabel("Penyaji"), presenter);
@@ -69,7 +74,7 @@ async function addAgendaItem(page: Page, title: string, minutes: number, present
 async function addSpeaker(page: Page, s: { internal?: string; name?: string; position?: string; organization?: string; role: string; onBehalfOf?: string; topic?: string }) {
   const sec = section(page, "Pembicara");
   const details = sec.locator("details");
-  if (!(await details.getAttribute("open"))) await details.locator("summary").click();
+  await openDetails(details);
   if (s.internal) {
     await details.getByLabel("Pegawai (internal)").check();
     await selectByText(details.getByLabel("Pegawai", { exact: true }), s.internal);
@@ -126,7 +131,7 @@ test.describe("meetings", () => {
     await inviteUnits(page, ["Divisi Pemasyarakatan", "Kantor Imigrasi Kelas I TPI Malang"], true);
     const invited = section(page, "Unit yang diundang");
     await expect(invited.locator("tbody tr")).toHaveCount(4);
-    await expect(invited.getByRole("cell", { name: "Lembaga Pemasyarakatan Kelas I Surabaya" })).toBeVisible();
+    await expect(invited.getByRole("cell", { name: "Lembaga Pemasyarakatan Kelas I Surabaya", exact: true })).toBeVisible();
     await expect(invited.getByText("4 unit belum menjawab")).toBeVisible();
 
     await publish(page);
@@ -191,7 +196,7 @@ test.describe("meetings", () => {
     const s = section(page, "Daftar hadir");
     const record = async (person: string, status: string, representedBy?: string) => {
       const details = s.locator("details");
-      if (!(await details.getAttribute("open"))) await details.locator("summary").click();
+      await openDetails(details);
       await selectByText(details.getByLabel("Nama pegawai"), person);
       await details.getByLabel("Status kehadiran").selectOption({ label: status });
       if (representedBy) await details.getByLabel("Diwakili oleh").fill(representedBy);
@@ -242,7 +247,7 @@ test.describe("meetings", () => {
     ];
     for (const text of decisions) {
       const details = s.locator("details", { has: page.getByText("Tambah keputusan", { exact: true }) });
-      if (!(await details.getAttribute("open"))) await details.locator("summary").click();
+      await openDetails(details);
       await details.getByLabel("Keputusan").fill(text);
       await details.getByRole("button", { name: "Simpan" }).click();
       await expect(s.locator(".decision-list li", { hasText: text })).toBeVisible();
@@ -261,7 +266,7 @@ test.describe("meetings", () => {
 
     const o = section(other, "Notulen");
     const details = o.locator("details", { has: other.getByText("Tambah keputusan", { exact: true }) });
-    await details.locator("summary").click();
+    await openDetails(details);
     await details.getByLabel("Keputusan").fill("Keputusan keempat yang terlambat");
     await details.getByRole("button", { name: "Simpan" }).click();
     await expect(o.getByText("Notulen sudah final; buka kembali untuk mengubah.")).toBeVisible();
