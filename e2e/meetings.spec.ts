@@ -329,4 +329,24 @@ test.describe("meetings", () => {
     expect(texts.filter((x) => x.includes(`${title} (khusus)`))).toHaveLength(1);
     expect(texts.filter((x) => x.includes(title) && !x.includes("(khusus)"))).toHaveLength(2);
   });
+
+  test("a participant reads the meeting list, calendar and a meeting on a 360 px phone without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, ACCOUNTS.malang);
+    const noOverflow = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.goto("/meetings");
+    await expect(page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
+    await noOverflow();
+    await page.getByRole("link", { name: "Kalender" }).click();
+    await expect(page.locator("table.calendar")).toBeAttached();
+    await noOverflow();
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Konfirmasi kehadiran unit Anda" })).toBeVisible();
+    await noOverflow();
+    // Participants never see drafts: the seeded draft is not listed.
+    await page.goto("/meetings?q=Persiapan%20Survei");
+    await expect(page.getByText("Belum ada rapat yang cocok.")).toBeVisible();
+  });
 });
