@@ -40,7 +40,7 @@ async function main() {
   }
   const ids = await rows<{ id: string; email: string }>(sql`select id, email from users where email in ('sekretariat@rakor.test', 'peserta.malang@rakor.test')`);
   for (const { id, email } of ids) {
-    const user = (await loadUser(id))!;
+    const user = (await loadUser(id))!.user;
     const { page, count } = listQueries(user, { page: 3 });
     await explain(`${email}: page 3`, page);
     await explain(`${email}: count`, count);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -43,6 +43,8 @@ export function AgendaEditor({
 }) {
   const t = useT();
   const [editing, setEditing] = useState<string | null>(null);
+  // Remounting the add form after a success empties it for the next item.
+  const [added, setAdded] = useState(0);
   return (
     <>
       {items.length === 0 ? <p className="muted">{t("meetings.agenda.empty")}</p> : null}
@@ -93,7 +95,14 @@ export function AgendaEditor({
       {editable ? (
         <details className="card no-print">
           <summary>{t("meetings.agenda.add")}</summary>
-          <AgendaItemForm speakers={speakers} initial={{ title: "", description: "", durationMinutes: "", presenterSpeakerId: "" }} action={actions.add} submitLabel={t("meetings.agenda.add")} resetOnSuccess />
+          <AgendaItemForm
+            key={added}
+            speakers={speakers}
+            initial={{ title: "", description: "", durationMinutes: "", presenterSpeakerId: "" }}
+            action={actions.add}
+            onDone={() => setAdded((n) => n + 1)}
+            submitLabel={t("meetings.agenda.add")}
+          />
         </details>
       ) : null}
     </>
@@ -106,24 +115,19 @@ function AgendaItemForm({
   action,
   onDone,
   submitLabel,
-  resetOnSuccess,
 }: {
   speakers: { id: string; label: string }[];
   initial: AgendaItemInput;
   action: (values: unknown) => Promise<ActionState>;
   onDone?: () => void;
   submitLabel: string;
-  resetOnSuccess?: boolean;
 }) {
   const t = useT();
-  const submitted = useRef<Record<string, unknown>>({});
+  const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const { form, pending, state, onSubmit, errorOf } = useActionForm(agendaItemSchema, initial, (values) => {
-    submitted.current = values as Record<string, unknown>;
+    setSubmitted(values as Record<string, unknown>);
     return action(values);
-  }, () => {
-    if (resetOnSuccess) form.reset(initial);
-    onDone?.();
-  });
+  }, () => onDone?.());
   return (
     <form onSubmit={onSubmit} noValidate>
       <fieldset disabled={pending}>
@@ -148,7 +152,7 @@ function AgendaItemForm({
                 { field: "presenterSpeakerId", label: t("meetings.agenda.presenter"), format: (v) => speakers.find((s) => s.id === v)?.label ?? "" },
                 { field: "description", label: t("meetings.agenda.description") },
               ],
-              submitted.current,
+              submitted,
               state.current,
             )}
           />

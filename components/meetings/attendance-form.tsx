@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -27,8 +27,10 @@ export function AttendanceForm({
     attendanceSchema,
     EMPTY,
     (values) => action(guest ? { ...values, userId: null } : { ...values, guestName: null, guestPosition: null, guestOrganization: null }),
-    () => form.reset(EMPTY),
   );
+  useEffect(() => {
+    if (state?.ok) form.reset(EMPTY);
+  }, [state, form]);
   const status = form.watch("status");
   const a = (k: string) => t(`meetings.attendance.${k}`);
   return (
@@ -54,7 +56,7 @@ export function AttendanceForm({
               <SelectField label={a("unit")} placeholder="—" error={errorOf("workUnitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("workUnitId")} />
             </>
           ) : (
-            <SelectField label={a("person")} placeholder={a("pickUser")} error={errorOf("userId") ?? errorOf("guestName")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
+            <SelectField label={a("personName")} placeholder={a("pickUser")} error={errorOf("userId") ?? errorOf("guestName")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
           )}
           <SelectField label={a("status")} error={errorOf("status")} options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`meetings.attendance.statuses.${s}`) }))} {...form.register("status")} />
           {status === "represented" ? <TextField label={a("representedBy")} error={errorOf("representedBy")} {...form.register("representedBy")} /> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
@@ -18,7 +19,10 @@ export function InviteForm({
   action: (values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
 }) {
   const t = useT();
-  const { form, pending, state, onSubmit, errorOf } = useActionForm(inviteSchema, EMPTY, action, () => form.reset(EMPTY));
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(inviteSchema, EMPTY, action);
+  useEffect(() => {
+    if (state?.ok) form.reset(EMPTY);
+  }, [state, form]);
   const conflicts = state && !state.ok ? (state as { conflicts?: ConflictItem[] }).conflicts : undefined;
   const error = errorOf("unitIds");
   return (
@@ -51,6 +55,11 @@ export function InviteForm({
             <input type="checkbox" {...form.register("acknowledgeConflicts")} />
             <span>{t("meetings.fields.acknowledgeConflicts")}</span>
           </label>
+        ) : null}
+        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
+          <p className="field-error" aria-live="polite">
+            {t(errorOf("acknowledgeConflicts")!)}
+          </p>
         ) : null}
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">

@@ -47,6 +47,11 @@ export function RescheduleForm({ startsAt, endsAt, action }: { startsAt: string;
             <span>{t("meetings.fields.acknowledgeConflicts")}</span>
           </label>
         ) : null}
+        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
+          <p className="field-error" aria-live="polite">
+            {t(errorOf("acknowledgeConflicts")!)}
+          </p>
+        ) : null}
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">
           {t("meetings.lifecycle.reschedule")}

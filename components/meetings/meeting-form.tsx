@@ -1,17 +1,18 @@
 "use client";
 
-import { useRef } from "react";
+import { useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { MEETING_KINDS, TIME_ZONES } from "@/db/schema/_enums";
+import type { ActionState } from "@/lib/action-result";
 import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
 import { instantToZonedLocal, zoneLabel } from "@/lib/time";
 import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
 import { StaleDiff, diffRows } from "./stale-diff";
 
-type State = { ok: boolean; message?: string; status?: number; current?: unknown; conflicts?: ConflictItem[] };
+type State = ActionState & { conflicts?: ConflictItem[] };
 
 export type MeetingFormValues = {
   title: string;
@@ -38,9 +39,9 @@ type Props = {
 /** Create and edit a meeting: react-hook-form on the server's zod schema; conflicts need an acknowledgement. */
 export function MeetingForm({ mode, initial, units, people, action }: Props) {
   const t = useT();
-  const submitted = useRef<Record<string, unknown>>({});
+  const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const { form, pending, state, onSubmit, errorOf } = useActionForm(meetingSchema, { ...initial, acknowledgeConflicts: false } as MeetingInput, async (values) => {
-    submitted.current = values as Record<string, unknown>;
+    setSubmitted(values as Record<string, unknown>);
     return action(values);
   });
   const s = state as State | null;
@@ -72,7 +73,7 @@ export function MeetingForm({ mode, initial, units, people, action }: Props) {
               return String(v);
             },
           })),
-          submitted.current,
+          submitted,
           s.current,
         )
       : null;
@@ -116,9 +117,12 @@ export function MeetingForm({ mode, initial, units, people, action }: Props) {
               <input type="checkbox" {...form.register("acknowledgeConflicts")} />
               <span>{label("acknowledgeConflicts")}</span>
             </label>
+            <p className="field-error" aria-live="polite">
+              {errorOf("acknowledgeConflicts") ? t(errorOf("acknowledgeConflicts")!) : null}
+            </p>
           </div>
         ) : null}
-        {stale ? <StaleDiff rows={stale} /> : <FormStatus state={s && s.status !== 409 && !conflicts ? (state as never) : null} />}
+        {stale ? <StaleDiff rows={stale} /> : <FormStatus state={conflicts ? null : state} />}
         <div className="actions">
           <button type="submit" className="btn">
             {pending ? t("actions.saving") : mode === "create" ? t("actions.create") : t("actions.save")}

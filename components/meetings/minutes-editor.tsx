@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { TextAreaField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -15,9 +15,9 @@ type Decision = { id: string; number: number; text: string; version: number };
 /** The summary (notulen) form; a stale save shows the summary saved meanwhile. */
 export function MinutesForm({ summary, action }: { summary: string; action: (values: unknown) => Promise<ActionState> }) {
   const t = useT();
-  const submitted = useRef("");
+  const [submitted, setSubmitted] = useState("");
   const { form, pending, state, onSubmit, errorOf } = useActionForm(minutesSchema, { summary }, (values) => {
-    submitted.current = values.summary;
+    setSubmitted(values.summary);
     return action(values);
   });
   const current = state && !state.ok && state.status === 409 ? (state.current as { minutes?: { summary?: string } } | null) : null;
@@ -26,7 +26,7 @@ export function MinutesForm({ summary, action }: { summary: string; action: (val
       <fieldset disabled={pending}>
         <TextAreaField label={t("meetings.minutes.summary")} rows={10} error={errorOf("summary")} {...form.register("summary")} />
         {state && !state.ok && state.status === 409 ? (
-          <StaleDiff rows={[{ field: "summary", label: t("meetings.minutes.summary"), yours: submitted.current, theirs: current?.minutes?.summary ?? "" }]} />
+          <StaleDiff rows={[{ field: "summary", label: t("meetings.minutes.summary"), yours: submitted, theirs: current?.minutes?.summary ?? "" }]} />
         ) : (
           <FormStatus state={state} />
         )}
@@ -40,10 +40,10 @@ export function MinutesForm({ summary, action }: { summary: string; action: (val
 
 export function DecisionForm({ initial = "", label, action, onDone }: { initial?: string; label: string; action: (values: unknown) => Promise<ActionState>; onDone?: () => void }) {
   const t = useT();
-  const { form, pending, state, onSubmit, errorOf } = useActionForm(decisionSchema, { text: initial }, action, () => {
-    form.reset({ text: "" });
-    onDone?.();
-  });
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(decisionSchema, { text: initial }, action, () => onDone?.());
+  useEffect(() => {
+    if (state?.ok) form.reset({ text: "" });
+  }, [state, form]);
   return (
     <form onSubmit={onSubmit} noValidate>
       <fieldset disabled={pending}>

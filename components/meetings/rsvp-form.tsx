@@ -21,7 +21,7 @@ export function RsvpForm({ initial, action }: { initial: Initial; action: (value
   };
   const { form, pending, state, onSubmit, errorOf } = useActionForm(rsvpSchema, defaults as never, action);
   const delegates = useFieldArray({ control: form.control, name: "delegates" as never });
-  const response = form.watch("response" as never) as string;
+  const response = form.watch("response" as never) as unknown as string;
   const r = (k: string) => t(`meetings.rsvp.${k}`);
   return (
     <form onSubmit={onSubmit} noValidate className="card">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -20,8 +20,10 @@ export function SpeakerForm({ people, action }: { people: { id: string; label: s
     speakerSchema,
     EMPTY,
     (values) => action(kind === "internal" ? { ...values, name: null, position: null, organization: null } : { ...values, userId: null }),
-    () => form.reset(EMPTY),
   );
+  useEffect(() => {
+    if (state?.ok) form.reset(EMPTY);
+  }, [state, form]);
   const conflicts = state && !state.ok ? (state as { conflicts?: ConflictItem[] }).conflicts : undefined;
   const l = (k: string) => t(`meetings.speakers.${k}`);
   return (
@@ -59,6 +61,11 @@ export function SpeakerForm({ people, action }: { people: { id: string; label: s
             <input type="checkbox" {...form.register("acknowledgeConflicts")} />
             <span>{t("meetings.fields.acknowledgeConflicts")}</span>
           </label>
+        ) : null}
+        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
+          <p className="field-error" aria-live="polite">
+            {t(errorOf("acknowledgeConflicts")!)}
+          </p>
         ) : null}
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">

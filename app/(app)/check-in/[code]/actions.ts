@@ -7,7 +7,7 @@ import { checkIn } from "@/lib/meetings/attendance";
 export type CheckInState = ActionState<{ alreadyCheckedIn: boolean; checkedInAt: string }> | null;
 
 /** Self check-in by the per-meeting code (bound on the server). Idempotent. */
-export async function checkInAction(code: string, _prev: CheckInState): Promise<CheckInState> {
+export async function checkInAction(code: string): Promise<CheckInState> {
   const user = await requireUser();
   const result = await runAction(async () => {
     const r = await checkIn(user, code, await requestContext());
