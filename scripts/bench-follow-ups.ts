@@ -33,7 +33,7 @@ async function main() {
   await rows(sql`analyze`);
   console.log(`inserted ${count} follow-ups in ${Date.now() - t0} ms`);
   const [{ id }] = await rows<{ id: string }>(sql`select id from users where email = 'kadiv.imigrasi@rakor.test'`);
-  const head = (await loadUser(id))!;
+  const head = (await loadUser(id))!.user;
   for (let i = 0; i < 3; i++) {
     let t = Date.now();
     await getDashboard(head);

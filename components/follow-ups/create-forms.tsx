@@ -5,6 +5,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/field"
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
+import { useHydrated } from "./use-hydrated";
 import { PRIORITIES } from "@/db/schema/_enums";
 import type { ActionState } from "@/lib/action-result";
 import { createActionItemSchema, createFromDecisionSchema, type CreateActionItemInput, type CreateFromDecisionInput } from "@/lib/follow-ups/schemas";
@@ -28,6 +29,7 @@ export function CreateActionItemForm({
   action: (values: CreateActionItemInput) => Promise<ActionState>;
 }) {
   const t = useT();
+  const ready = useHydrated();
   const { form, pending, state, onSubmit, errorOf } = useActionForm(
     createActionItemSchema,
     {
@@ -46,7 +48,7 @@ export function CreateActionItemForm({
   const unitId = form.watch("workUnitId");
   const pics = useMemo(() => people.filter((p) => p.workUnitId === unitId), [people, unitId]);
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form data-hydrated={ready || undefined} onSubmit={onSubmit} noValidate className="card">
       <fieldset disabled={pending}>
         <TextField label={t("followUps.fields.title")} maxLength={300} error={errorOf("title")} {...form.register("title")} />
         <TextAreaField label={t("followUps.fields.description")} error={errorOf("description")} {...form.register("description")} />
@@ -83,6 +85,7 @@ export function FromDecisionForm({
   action: (values: CreateFromDecisionInput) => Promise<ActionState>;
 }) {
   const t = useT();
+  const ready = useHydrated();
   const { form, pending, state, onSubmit, errorOf } = useActionForm(
     createFromDecisionSchema.omit({ decisionId: true }),
     {
@@ -98,7 +101,7 @@ export function FromDecisionForm({
   );
   const unitsError = errorOf("workUnitIds");
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form data-hydrated={ready || undefined} onSubmit={onSubmit} noValidate className="card">
       <fieldset disabled={pending}>
         <TextField label={t("followUps.fields.title")} maxLength={300} error={errorOf("title")} {...form.register("title")} />
         <TextAreaField label={t("followUps.fields.description")} error={errorOf("description")} {...form.register("description")} />

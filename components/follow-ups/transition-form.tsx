@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useT } from "@/components/i18n-provider";
+import { useHydrated } from "./use-hydrated";
 import type { ActionState } from "@/lib/action-result";
 import { EVIDENCE_ACCEPT } from "@/lib/follow-ups/schemas";
 
@@ -30,11 +31,12 @@ export function TransitionForm({
   meetingId?: string;
 }) {
   const t = useT();
+  const ready = useHydrated();
   const [state, formAction, pending] = useActionState(action, null);
   const needsNote = name === "report" || name === "return" || name === "cancel";
   const danger = name === "cancel" || name === "return";
   const form = (
-    <form action={formAction} noValidate>
+    <form data-hydrated={ready || undefined} action={formAction} noValidate>
       <fieldset disabled={pending}>
         <input type="hidden" name="to" value={to} />
         {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}

@@ -1,7 +1,10 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { jobRuns } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/types";
+import { ForbiddenError } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
+import { can } from "@/lib/permissions";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 
 /** Days before the due date when the "due soon" reminder goes out. */
@@ -114,4 +117,11 @@ export async function runReminders(): Promise<ReminderResult> {
   const result = { ...counts, emails };
   await db.update(jobRuns).set({ finishedAt: new Date(), result }).where(eq(jobRuns.id, run!.id));
   return result;
+}
+
+/** The job run from the outbox page by an admin (e.g. with the embedded database, where a cron
+ * process cannot open the database while the server holds it). */
+export async function runRemindersNow(user: CurrentUser) {
+  if (!can(user, "outbox.view")) throw new ForbiddenError();
+  return runReminders();
 }

@@ -17,6 +17,8 @@ export type ReviewRow = {
   progress: number;
   dueDate: string;
   version: number;
+  workUnitId: string;
+  picUserId: string | null;
   unitName: string;
   sourceMeetingTitle: string | null;
   sourceMeetingStartsAt: Date | null;
@@ -33,6 +35,11 @@ export type ReviewRow = {
  * on its own before this meeting; with its age, status and whether this meeting reviewed it.
  */
 export async function listReviewItems(user: CurrentUser, meetingId: string): Promise<ReviewRow[]> {
+  return (await getReview(user, meetingId)).items;
+}
+
+/** The meeting and its review list (for the review page). */
+export async function getReview(user: CurrentUser, meetingId: string) {
   const meeting = await loadMeeting(meetingId);
   if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
   const found = await rows<{
@@ -42,6 +49,8 @@ export async function listReviewItems(user: CurrentUser, meetingId: string): Pro
     progress: number;
     due_date: string;
     version: number;
+    work_unit_id: string;
+    pic_user_id: string | null;
     unit_name: string;
     source_title: string | null;
     source_starts_at: string | Date | null;
@@ -53,6 +62,7 @@ export async function listReviewItems(user: CurrentUser, meetingId: string): Pro
   }>(sql`
     select action_items.id, action_items.title, action_items.status, action_items.progress,
            to_char(action_items.due_date, 'YYYY-MM-DD') as due_date, action_items.version,
+           action_items.work_unit_id, action_items.pic_user_id,
            w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
            ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
            (action_items.due_date < (now() at time zone w.time_zone)::date) as overdue,
@@ -67,13 +77,15 @@ export async function listReviewItems(user: CurrentUser, meetingId: string): Pro
        and (src.starts_at < ${meeting.startsAt} or (action_items.meeting_id is null and action_items.created_at < ${meeting.startsAt}))
        and ${visibleTo(user)}
      order by w.name, action_items.due_date, action_items.id`);
-  return found.map((r) => ({
+  const items = found.map((r): ReviewRow => ({
     id: r.id,
     title: r.title,
     status: r.status,
     progress: Number(r.progress),
     dueDate: r.due_date,
     version: Number(r.version),
+    workUnitId: r.work_unit_id,
+    picUserId: r.pic_user_id,
     unitName: r.unit_name,
     sourceMeetingTitle: r.source_title,
     sourceMeetingStartsAt: r.source_starts_at ? new Date(r.source_starts_at) : null,
@@ -83,6 +95,7 @@ export async function listReviewItems(user: CurrentUser, meetingId: string): Pro
     reviewNote: r.review_note,
     statusAtReview: r.status_at_review,
   }));
+  return { meeting, items, canRecord: can(user, "minutes.write", meeting) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createCategory, updateCategory } from "@/lib/follow-ups/categories";
 import { createActionItem, createFromDecision } from "@/lib/follow-ups/create-action-item";
 import { uploadEvidence } from "@/lib/follow-ups/evidence";
 import { decideExtension, requestExtension } from "@/lib/follow-ups/extensions";
+import { runRemindersNow } from "@/lib/follow-ups/reminders";
 import { recordReview } from "@/lib/follow-ups/review";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { markNotificationsRead } from "@/lib/notifications/list";
@@ -116,5 +117,13 @@ export async function saveCategoryAction(id: string | null, version: number, val
   const user = await requireUser();
   const result = await runAction(async () => (id ? updateCategory(user, id, version, values, await requestContext()) : createCategory(user, values, await requestContext())), "followUps.saved");
   if (result.ok) revalidatePath("/admin/categories");
+  return plain(result);
+}
+
+/** Admins may run the reminders job now (it is idempotent; normally `npm run reminders` from cron). */
+export async function runRemindersAction(): Promise<ActionState> {
+  const user = await requireUser();
+  const result = await runAction(async () => runRemindersNow(user), "followUps.outbox.ran");
+  if (result.ok) revalidatePath("/admin/outbox");
   return plain(result);
 }

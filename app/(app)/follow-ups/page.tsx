@@ -23,8 +23,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const [{ items, total, page, pageSize }, options] = await Promise.all([listActionItems(user, filters), listFilterOptions(user)]);
   const canCreate = user.role !== "participant";
   const staff = can(user, "dashboard.view");
-  const { page: _page, ...withoutPage } = filters;
-  const search = filtersToSearch(withoutPage);
+  const search = filtersToSearch({ ...filters, page: 1 });
   const params = Object.fromEntries(new URLSearchParams(search.slice(1)));
   const title = user.role === "participant" ? t("followUps.myUnitTitle") : t("followUps.title");
   return (
