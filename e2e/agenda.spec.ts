@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./helpers";
 
-/** Today's rakor of the demo data (db/seed.ts): under way when the server starts, Kanim Malang invited. */
+/** Today's rakor of the demo data (db/seed.ts): under way when the server starts, Kanim Blitar invited (not Malang). */
 const TODAY = "Rakor Evaluasi Pelayanan Paspor Hari Ini";
 
 async function expectNoAxeViolations(page: Page) {
@@ -20,7 +20,7 @@ test.describe("my agenda on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   test("a participant sees today's rakor first, opens its agenda and checks in", async ({ page }) => {
-    await signIn(page, ACCOUNTS.malang);
+    await signIn(page, ACCOUNTS.blitar);
     await expect(page).toHaveURL(/\/agenda$/);
     await expect(page.getByRole("heading", { level: 1, name: "Agenda Saya" })).toBeVisible();
 
@@ -54,7 +54,7 @@ test.describe("my agenda on a phone", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a participant downloads the meeting's calendar entry, but not the attendance list", async ({ page }) => {
+  test("a participant downloads the meeting's calendar entry, but not the attendance list; an uninvited unit gets 404", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.blitar);
     const id = await todaysMeetingId(page);
     const ics = await page.request.get(`/documents/${id}/ics`);
@@ -66,6 +66,16 @@ test.describe("my agenda on a phone", () => {
     expect(text).toContain("SUMMARY:Rakor Evaluasi Pelayanan Paspor Hari Ini");
     expect((await page.request.get(`/documents/${id}/attendance`)).status()).toBe(403);
     expect((await page.request.get(`/documents/${id}/attendanceCsv`)).status()).toBe(403);
+
+    // Kanim Malang is not invited to it: not on its agenda, and its files answer 404.
+    const malang = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(malang, ACCOUNTS.malang);
+    await malang.goto("/agenda");
+    await expect(malang.getByRole("heading", { level: 1, name: "Agenda Saya" })).toBeVisible();
+    await expect(malang.getByRole("link", { name: TODAY })).toHaveCount(0);
+    expect((await malang.request.get(`/documents/${id}/ics`)).status()).toBe(404);
+    expect((await malang.request.get(`/documents/${id}/invitation`)).status()).toBe(404);
+    await malang.close();
   });
 });
 
@@ -106,7 +116,7 @@ test.describe("calendar subscription and documents", () => {
 });
 
 test("my agenda loads little JavaScript (measured)", async ({ page }) => {
-  await signIn(page, ACCOUNTS.malang);
+  await signIn(page, ACCOUNTS.blitar);
   const scripts = new Map<string, number>();
   page.on("response", async (response) => {
     if (response.request().resourceType() !== "script") return;
