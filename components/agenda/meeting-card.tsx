@@ -125,6 +125,7 @@ export function AgendaMeetingCard({
           <a href={`/documents/${m.id}/invitation`} download>
             {t("agenda.downloadInvitation")}
           </a>
+          {m.canDownloadRecords ? <Link href={`/documents/${m.id}`}>{t("agenda.documents.title")}</Link> : null}
         </div>
       </article>
     </li>

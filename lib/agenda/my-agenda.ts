@@ -17,6 +17,8 @@ export type AgendaMeeting = MeetingRecord & {
   myResponse: (typeof invitations.$inferSelect)["response"] | null;
   myCheckedInAt: Date | null;
   canCheckIn: boolean;
+  /** Staff who may download the attendance list, minutes and exports. */
+  canDownloadRecords: boolean;
   checkInOpensAt: Date;
 };
 
@@ -63,6 +65,7 @@ export async function getMyAgenda(user: CurrentUser, now = new Date()) {
       myResponse: h.response ?? null,
       myCheckedInAt: h.checkedInAt ?? null,
       canCheckIn: !h.checkedInAt && can(user, "meeting.checkIn", resource) && now >= window.opensAt && now <= window.closesAt,
+      canDownloadRecords: can(user, "meeting.records", resource),
       checkInOpensAt: window.opensAt,
     };
   });

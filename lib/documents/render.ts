@@ -44,10 +44,11 @@ export function fileNameFor(kind: MeetingFileKind, m: Pick<MeetingRecord, "title
   return `${f.name}-${todayIn(m.timeZone, m.startsAt)}${slug ? `-${slug}` : ""}.${f.ext}`;
 }
 
-/** Which files this user may download for a meeting (for the documents page). */
-export async function allowedMeetingFiles(user: CurrentUser, meetingId: string): Promise<MeetingFileKind[]> {
-  const m = await requireMeeting(user, meetingId);
-  return (Object.keys(MEETING_FILES) as MeetingFileKind[]).filter((k) => can(user, MEETING_FILES[k].action, m.resource));
+/** The meeting (NotFoundError unless visible) and the files this user may download for it. */
+export async function meetingFilesFor(user: CurrentUser, meetingId: string) {
+  const meeting = await requireMeeting(user, meetingId);
+  const files = (Object.keys(MEETING_FILES) as MeetingFileKind[]).filter((k) => can(user, MEETING_FILES[k].action, meeting.resource));
+  return { meeting, files };
 }
 
 /** Renders one file after the permission check (NotFoundError when the meeting is not visible, ForbiddenError when the file is not allowed). */

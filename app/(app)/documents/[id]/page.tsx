@@ -5,10 +5,9 @@ import { connection } from "next/server";
 import "@/components/agenda/agenda.css";
 import { DownloadButton } from "@/components/agenda/download-button";
 import { requireUser } from "@/lib/auth/session";
-import { allowedMeetingFiles } from "@/lib/documents/render";
+import { meetingFilesFor } from "@/lib/documents/render";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { requireMeeting } from "@/lib/meetings/access";
 import { formatRange } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dokumen rapat" };
@@ -19,15 +18,11 @@ export default async function MeetingDocumentsPage({ params }: { params: Promise
   const user = await requireUser();
   const { id } = await params;
   const [t, locale] = [await getT(), await getLocale()];
-  let meeting;
-  let files;
-  try {
-    meeting = await requireMeeting(user, id);
-    files = await allowedMeetingFiles(user, id);
-  } catch (e) {
+  const found = await meetingFilesFor(user, id).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
-  }
+  });
+  const { meeting, files } = found;
   return (
     <>
       <p>
