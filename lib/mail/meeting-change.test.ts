@@ -36,6 +36,9 @@ describe("meeting emails", () => {
     expect(invite.attachments[0]!.filename).toMatch(/^rapat-\d{4}-\d{2}-\d{2}-.*\.ics$/);
     expect(Number(eventIn(invite, meetingUid(m.id)).sequence)).toBe(0);
 
+    // Saved without moving it: no "rescheduled" email.
+    expect((await notifyMeetingChange(m.id, "rescheduled")).queued).toBe(0);
+    expect((await notifyMeetingChange(m.id, "cancelled")).queued).toBe(0);
     const slot = futureSlot(2);
     const { meeting: moved } = await rescheduleMeeting(o.secretariat, m.id, m.version, {
       startsAt: instantToZonedLocal(slot.start, "Asia/Jakarta"),
@@ -44,6 +47,7 @@ describe("meeting emails", () => {
       acknowledgeConflicts: "on",
     });
     expect((await notifyMeetingChange(m.id, "rescheduled")).queued).toBe(2);
+    expect((await notifyMeetingChange(m.id, "rescheduled")).queued).toBe(0);
     await cancelMeeting(o.secretariat, m.id, moved.version, { reason: "Pimpinan berhalangan" });
     expect((await notifyMeetingChange(m.id, "cancelled")).queued).toBe(2);
     mails = await mailsOf(m.id);

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { meetingReschedules, users } from "@/db/schema";
 import { appUrl, buildCalendar } from "@/lib/calendar/ics";
 import { fileNameFor } from "@/lib/documents/render";
-import { loadMeetingRecord } from "@/lib/documents/meeting-records";
+import { loadMeetingRecord, type MeetingRecord } from "@/lib/documents/meeting-records";
 import { createT, type Locale } from "@/lib/i18n/translate";
 import { formatDateTime, formatRange } from "@/lib/time";
 import { sendEmails, type OutgoingEmail } from "./send";
@@ -17,12 +17,16 @@ export type MeetingChangeKind = "published" | "rescheduled" | "cancelled";
  * sequence and recipient: calling it twice sends nothing new.
  *
  * Call it AFTER the transaction of the change has committed (it reads the meeting with `db`).
+ * It checks that the change happened, so calling it after every save is safe: "rescheduled"
+ * sends only when the meeting was moved (once per move: the dedupe key holds the SEQUENCE),
+ * "cancelled" only for a cancelled meeting, "published" only for a published one.
  */
 export async function notifyMeetingChange(meetingId: string, kind: MeetingChangeKind) {
+  const none = { queued: 0, sent: 0, failed: 0 };
   const m = await loadMeetingRecord(meetingId);
-  if (!m || m.status === "draft") return { queued: 0, sent: 0, failed: 0 };
+  if (!m || !(await applies(m, kind))) return none;
   const unitIds = m.invitedUnits.map((u) => u.id);
-  if (unitIds.length === 0) return { queued: 0, sent: 0, failed: 0 };
+  if (unitIds.length === 0) return none;
   const recipients = await db
     .select({ id: users.id, email: users.email, locale: users.locale, workUnitId: users.workUnitId })
     .from(users)
@@ -60,4 +64,12 @@ export async function notifyMeetingChange(meetingId: string, kind: MeetingChange
     };
   });
   return sendEmails(emails);
+}
+
+async function applies(m: MeetingRecord, kind: MeetingChangeKind): Promise<boolean> {
+  if (kind === "cancelled") return m.status === "cancelled";
+  if (m.status !== "scheduled" && m.status !== "ongoing") return false;
+  if (kind === "published") return true;
+  const [moved] = await db.select({ n: count() }).from(meetingReschedules).where(eq(meetingReschedules.meetingId, m.id));
+  return (moved?.n ?? 0) > 0;
 }
