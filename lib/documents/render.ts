@@ -1,3 +1,6 @@
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditLogs } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError } from "@/lib/errors";
@@ -66,7 +69,7 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
     case "ics":
       return buildCalendar([record], { name: record.title, locale: user.locale });
     case "invitation":
-      return invitationPdf(record);
+      return invitationPdf(record, await letterDateOf(record));
     case "attendance":
       return attendancePdf(record, await loadAttendanceSheet(record));
     case "minutes":
@@ -80,3 +83,15 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
   }
 }
 
+
+/** The invitation is dated when the meeting was published (else created), never after the meeting. */
+async function letterDateOf(m: MeetingRecord): Promise<Date> {
+  const [published] = await db
+    .select({ at: auditLogs.createdAt })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.entityType, "meeting"), eq(auditLogs.entityId, m.id), eq(auditLogs.action, "meeting.publish")))
+    .orderBy(desc(auditLogs.createdAt))
+    .limit(1);
+  const issued = published?.at ?? m.createdAt;
+  return issued < m.startsAt ? issued : m.startsAt;
+}
