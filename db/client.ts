@@ -44,7 +44,11 @@ function open(): DbState {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     release = acquireDataDirLock(dir);
   }
-  const client = new PGlite(dir);
+  // Tests start each file from a snapshot (migrated and seeded once) instead of migrating again.
+  const snapshot = process.env.PGLITE_SNAPSHOT;
+  const client = snapshot
+    ? new PGlite({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
+    : new PGlite(dir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
 
+// The database opens lazily on first use: tests that never query it never pay for it.
 const unitDatabaseUrl = inject("unitDatabaseUrl");
 if (unitDatabaseUrl) {
   process.env.DATABASE_URL = unitDatabaseUrl;
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = "memory://";
+  process.env.PGLITE_SNAPSHOT = inject("pgliteSnapshot");
 }
-
-beforeAll(async () => {
-  if (!unitDatabaseUrl) {
-    const { prepareDatabase } = await import("@/db/prepare");
-    await prepareDatabase({ seed: true });
-  }
-});
 
 afterAll(async () => {
   await closeDb();
