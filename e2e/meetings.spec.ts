@@ -349,4 +349,29 @@ test.describe("meetings", () => {
     await page.goto("/meetings?q=Persiapan%20Survei");
     await expect(page.getByText("Belum ada rapat yang cocok.")).toBeVisible();
   });
+
+  test("a second secretariat saving a stale edit form sees what the first one changed", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    const title = `Rakor Serentak ${tag()}`;
+    const url = await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, location: `Ruang ${tag()}` });
+    const other = await browser.newPage();
+    await signIn(other, ACCOUNTS.secretariat);
+    await other.goto(`${url}/edit`);
+    await page.goto(`${url}/edit`);
+
+    await page.getByLabel("Judul").fill(`${title} (revisi)`);
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForURL(url);
+
+    await other.getByLabel("Topik").fill("Topik dari tab kedua");
+    await other.getByRole("button", { name: "Simpan" }).click();
+    const alert = other.getByRole("alert").filter({ hasText: "Data sudah diubah orang lain" });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole("row", { name: /Judul/ })).toContainText(`${title} (revisi)`);
+    await expect(alert.getByRole("row", { name: /Topik/ })).toContainText("Topik dari tab kedua");
+    // Nothing was overwritten.
+    await page.reload();
+    await expect(page.getByLabel("Topik")).toHaveValue("Peningkatan pelayanan publik");
+  });
 });
