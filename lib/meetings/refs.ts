@@ -35,10 +35,3 @@ export async function assertRefs(refs: { units?: Record<string, string | null | 
 export function toInstants(v: { startsAt: string; endsAt: string; timeZone: string }) {
   return { startsAt: zonedLocalToInstant(v.startsAt, v.timeZone), endsAt: zonedLocalToInstant(v.endsAt, v.timeZone) };
 }
-
-/** Minimal row of a user for display. */
-export async function userNames(ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const found = await rows<{ id: string; name: string }>(sql`select id, name from users where id = any(${uuidArray(ids)})`);
-  return new Map(found.map((r) => [r.id, r.name]));
-}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
+import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
@@ -32,6 +33,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
         <Link href={`/meetings/${m.id}`}>← {m.title}</Link>
       </p>
       <h1>{t("meetings.edit")}</h1>
+      {["completed", "cancelled"].includes(m.status) ? <Alert kind="warning">{t("meetings.errors.notEditable")}</Alert> : null}
       <MeetingForm
         mode="edit"
         initial={{
