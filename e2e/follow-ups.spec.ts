@@ -21,7 +21,7 @@ async function malangCounts(page: Page) {
 }
 
 /** Client forms (react-hook-form) must be hydrated before they are filled in. */
-const hydrated = (page: Page) => page.locator("[data-hydrated]").first().waitFor();
+const hydrated = (page: Page) => page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
 const statusBadge = (page: Page) => page.locator(".page-head .badge").first();
 const transition = (page: Page, name: string) => page.locator("details", { has: page.locator("summary", { hasText: name }) });
 
@@ -41,7 +41,8 @@ test.describe("follow-ups", () => {
     const secretariat = await as(browser, ACCOUNTS.secretariat);
     await secretariat.goto("/follow-ups/new");
     await secretariat.getByRole("link", { name: /Setiap kantor imigrasi meninjau/ }).click();
-    await expect(secretariat.getByRole("heading", { name: "Tindak lanjut dari keputusan" })).toBeVisible();
+    await secretariat.waitForURL(/decisionId=/);
+    await expect(secretariat.getByRole("heading", { level: 1, name: "Tindak lanjut dari keputusan" })).toBeVisible();
     await hydrated(secretariat);
     await secretariat.getByLabel("Judul", { exact: true }).fill(`${tag}: publikasikan maklumat pelayanan`);
     await secretariat.getByLabel("Kategori", { exact: true }).selectOption({ label: "Maklumat pelayanan" });
