@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import "@/components/follow-ups/follow-ups.css";
+import { RunRemindersButton } from "@/components/follow-ups/run-reminders-button";
+import { Pagination } from "@/components/ui/pagination";
+import { requireUser } from "@/lib/auth/session";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { listOutbox } from "@/lib/notifications/outbox";
+import { can } from "@/lib/permissions";
+import { formatDateTime } from "@/lib/time";
+import { runRemindersAction } from "../../follow-ups/actions";
+
+export const metadata: Metadata = { title: "Kotak Keluar" };
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  await connection();
+  const user = await requireUser();
+  if (!can(user, "outbox.view")) notFound();
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const { items, total, pageSize } = await listOutbox(user, page);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("followUps.outbox.title")}</h1>
+        <RunRemindersButton label={t("followUps.outbox.run")} action={runRemindersAction} />
+      </div>
+      {items.length === 0 ? (
+        <p className="muted">{t("followUps.outbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("followUps.outbox.createdAt")}</th>
+                <th scope="col">{t("followUps.outbox.to")}</th>
+                <th scope="col">{t("followUps.outbox.subject")}</th>
+                <th scope="col">{t("followUps.outbox.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.createdAt, user.timeZone, locale)}</td>
+                  <td>{m.toAddress}</td>
+                  <td>
+                    <details>
+                      <summary>{m.subject}</summary>
+                      <pre className="fu-desc">{m.body}</pre>
+                    </details>
+                  </td>
+                  <td>
+                    {t(`followUps.outbox.statuses.${m.status}`)}
+                    {m.error ? <div className="muted">{m.error}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} hasNext={page * pageSize < total} basePath="/admin/outbox" params={{}} />
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./helpers";
+
+const MALANG = "Kantor Imigrasi Kelas I TPI Malang";
+const PDF = { name: "laporan-maklumat.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n") };
+const FAKE_PDF = { name: "bukan-pdf.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") };
+
+async function as(browser: Browser, account: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account);
+  return page;
+}
+
+/** The Malang row of the dashboard: total and verified. */
+async function malangCounts(page: Page) {
+  await page.goto("/dashboard");
+  const row = page.locator(`tr[data-unit="${MALANG}"]`);
+  const cells = row.locator("td");
+  return { total: Number(await cells.nth(0).innerText()), verified: Number(await cells.nth(4).innerText()) };
+}
+
+/** Client forms (react-hook-form) must be hydrated before they are filled in. */
+const hydrated = (page: Page) => page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
+const statusBadge = (page: Page) => page.locator(".page-head .badge").first();
+const transition = (page: Page, name: string) => page.locator("details", { has: page.locator("summary", { hasText: name }) });
+
+function inDays(n: number) {
+  const d = new Date(Date.now() + 7 * 3600_000 + n * 86400_000); // WIB
+  return d.toISOString().slice(0, 10);
+}
+
+test.describe("follow-ups", () => {
+  test("the secretariat turns a decision into follow-ups for three units, Malang reports, the head returns and verifies", async ({ browser }) => {
+    test.setTimeout(240_000);
+    const tag = `E2E ${Date.now().toString(36)}`;
+    const head = await as(browser, ACCOUNTS.head);
+    const before = await malangCounts(head);
+
+    // The secretariat picks a decision of the 9 November 2018 rakor and creates a copy for three units.
+    const secretariat = await as(browser, ACCOUNTS.secretariat);
+    await secretariat.goto("/follow-ups/new");
+    await secretariat.getByRole("link", { name: /Setiap kantor imigrasi meninjau/ }).click();
+    await secretariat.waitForURL(/decisionId=/);
+    await expect(secretariat.getByRole("heading", { level: 1, name: "Tindak lanjut dari keputusan" })).toBeVisible();
+    await hydrated(secretariat);
+    await secretariat.getByLabel("Judul", { exact: true }).fill(`${tag}: publikasikan maklumat pelayanan`);
+    await secretariat.getByLabel("Kategori", { exact: true }).selectOption({ label: "Maklumat pelayanan" });
+    await secretariat.getByLabel("Tenggat", { exact: true }).fill(inDays(14));
+    for (const unit of [MALANG, "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"]) {
+      await secretariat.getByRole("checkbox", { name: unit }).check();
+    }
+    await secretariat.getByLabel(`Penanggung jawab (PIC) — ${MALANG}`).selectOption({ label: "Rudi Hartono" });
+    await secretariat.getByRole("button", { name: "Buat untuk unit terpilih" }).click();
+    await secretariat.waitForURL(/\/follow-ups\?meetingId=/);
+    await secretariat.goto(`/follow-ups?q=${encodeURIComponent(tag)}`);
+    await expect(secretariat.getByText("3 tindak lanjut")).toBeVisible();
+
+    // Malang sees only its own copy, starts it and reports it done with a PDF.
+    const malang = await as(browser, ACCOUNTS.malang);
+    await malang.goto(`/follow-ups?q=${encodeURIComponent(tag)}`);
+    await expect(malang.getByText("1 tindak lanjut")).toBeVisible();
+    await malang.getByRole("link", { name: new RegExp(tag) }).click();
+    await expect(statusBadge(malang)).toHaveText("Terbuka");
+    await hydrated(malang);
+    const itemUrl = malang.url();
+    await malang.getByRole("button", { name: "Mulai kerjakan" }).click();
+    await expect(statusBadge(malang)).toHaveText("Dikerjakan");
+
+    let report = transition(malang, "Laporkan selesai");
+    await report.locator("summary").click();
+    // Without evidence, and with a file that is not really a PDF: refused with messages.
+    await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
+    await report.getByRole("button", { name: "Laporkan selesai" }).click();
+    await expect(report.getByText("Lampirkan minimal satu bukti dukung: tautan atau berkas.")).toBeVisible();
+    await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
+    await report.getByLabel("Berkas bukti dukung").setInputFiles(FAKE_PDF);
+    await report.getByRole("button", { name: "Laporkan selesai" }).click();
+    await expect(report.getByText("Jenis berkas tidak diizinkan. Gunakan PDF, JPG, PNG, DOCX atau XLSX.")).toBeVisible();
+    await expect(statusBadge(malang)).toHaveText("Dikerjakan");
+    await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
+    await report.getByLabel("Berkas bukti dukung").setInputFiles(PDF);
+    await report.getByRole("button", { name: "Laporkan selesai" }).click();
+    await expect(statusBadge(malang)).toHaveText("Dilaporkan selesai");
+    await expect(malang.getByRole("link", { name: PDF.name }).first()).toBeVisible();
+
+    // The head downloads the evidence (as an attachment) and returns the item with a reason.
+    await head.goto(itemUrl);
+    await hydrated(head);
+    const download = await head.request.get(await head.getByRole("link", { name: `Unduh ${PDF.name}` }).getAttribute("href").then((h) => h!));
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toContain("attachment");
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    const giveBack = transition(head, "Kembalikan");
+    await giveBack.locator("summary").click();
+    await giveBack.getByLabel("Alasan", { exact: true }).fill("Lampirkan juga foto maklumat yang terpasang.");
+    await giveBack.getByRole("button", { name: "Kembalikan" }).click();
+    await expect(statusBadge(head)).toHaveText("Dikerjakan");
+    await expect(head.getByText("Lampirkan juga foto maklumat yang terpasang.")).toBeVisible();
+
+    // Malang reports again (with a link this time); the head verifies.
+    await malang.goto(itemUrl);
+    await hydrated(malang);
+    report = transition(malang, "Laporkan selesai");
+    await report.locator("summary").click();
+    await report.getByLabel("Catatan", { exact: true }).fill("Foto terlampir pada tautan.");
+    await report.getByLabel("Tautan bukti dukung").fill("https://www.imigrasi.go.id/maklumat-malang");
+    await report.getByRole("button", { name: "Laporkan selesai" }).click();
+    await expect(statusBadge(malang)).toHaveText("Dilaporkan selesai");
+    // A participant is offered no verification.
+    await expect(malang.getByRole("button", { name: "Verifikasi" })).toHaveCount(0);
+
+    await head.goto(itemUrl);
+    await hydrated(head);
+    await head.getByRole("button", { name: "Verifikasi" }).click();
+    await expect(statusBadge(head)).toHaveText("Terverifikasi");
+
+    // The dashboard's numbers for Malang changed.
+    const after = await malangCounts(head);
+    expect(after).toEqual({ total: before.total + 1, verified: before.verified + 1 });
+
+    // Blitar may not see Malang's item: 404.
+    const blitar = await as(browser, ACCOUNTS.blitar);
+    const response = await blitar.goto(itemUrl);
+    expect(response?.status()).toBe(404);
+    await expect(blitar.getByText(tag)).toHaveCount(0);
+  });
+
+  test("a seeded overdue item shows in the head's overdue filter and notifications", async ({ browser }) => {
+    const overdueTitle = "Pengelolaan pengaduan: tindak lanjuti laporan masyarakat yang tertunda di Kanim Kelas I TPI Malang";
+    const head = await as(browser, ACCOUNTS.head);
+    await head.goto("/follow-ups");
+    await head.getByLabel("Hanya yang terlambat").check();
+    await head.getByRole("button", { name: "Terapkan filter" }).click();
+    await head.waitForURL(/overdue=1/);
+    const row = head.getByRole("row", { name: new RegExp(overdueTitle) });
+    await expect(row).toBeVisible();
+    await expect(row.getByText("Terlambat")).toBeVisible();
+    await expect(head.getByRole("row", { name: /Terverifikasi/ })).toHaveCount(0);
+
+    // The reminders job escalates overdue items to the head (an admin may run it now).
+    const admin = await as(browser, ACCOUNTS.admin);
+    await admin.goto("/admin/outbox");
+    await hydrated(admin);
+    await admin.getByRole("button", { name: "Jalankan pengingat sekarang" }).click();
+    await expect(admin.getByText("Pengingat dijalankan.")).toBeVisible();
+    await admin.reload();
+    await expect(admin.getByText(`Eskalasi keterlambatan: ${overdueTitle}`).first()).toBeVisible();
+
+    await head.goto("/notifications");
+    await expect(head.getByRole("link", { name: `Eskalasi keterlambatan: ${overdueTitle} (${MALANG}), tenggat`, exact: false }).first()).toBeVisible();
+  });
+});
