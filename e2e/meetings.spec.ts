@@ -103,7 +103,7 @@ test.describe("meetings", () => {
   test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
     await signIn(page, ACCOUNTS.secretariat);
     const day = futureDay();
-    const title = `Rakor Peningkatan Pelayanan Publik ${tag()}`;
+    const title = `Rakor Mutu Layanan Keimigrasian ${tag()}`;
     await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: `Aula Kanwil ${tag()}`, chair: "Zakaria" });
 
     await addSpeaker(page, { internal: "Zakaria", role: "Sambutan", onBehalfOf: "Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur" });
