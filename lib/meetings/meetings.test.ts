@@ -71,7 +71,6 @@ describe("scheduling a meeting", () => {
   it("reports every bad field at once and saves nothing", async () => {
     const o = await office();
     const s = slot();
-    const before = await db.$count(meetings);
     const error = await createMeeting(o.secretariat, {
       ...input(o),
       title: "x".repeat(10 * 1024 * 1024),
@@ -88,7 +87,7 @@ describe("scheduling a meeting", () => {
     expect(fe.topic).toEqual(["meetings.errors.noHtml"]);
     expect(fe.endsAt).toEqual(["meetings.errors.endBeforeStart"]);
     expect(Object.keys(fe).sort()).toEqual(["endsAt", "kind", "onlineUrl", "organizerUnitId", "title", "topic"]);
-    expect(await db.$count(meetings)).toBe(before);
+    expect(await db.$count(meetings, eq(meetings.createdBy, o.secretariat.id))).toBe(0);
     const empty = await createMeeting(o.secretariat, { ...input(o), title: "   " }).catch((e) => e);
     expect((empty as ValidationError).fieldErrors.title).toEqual(["errors.required"]);
   });
