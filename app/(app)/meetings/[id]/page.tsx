@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { Fragment } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -432,30 +433,40 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                   </tr>
                 </thead>
                 <tbody>
-                  {d.attendances.map((a) => {
+                  {d.attendances.map((a, index) => {
                     const name = a.userName ?? a.guestName ?? "";
+                    const newUnit = index === 0 || d.attendances[index - 1]!.workUnitId !== a.workUnitId;
                     return (
-                      <tr key={a.id}>
-                        <td>
-                          {name}
-                          {(a.userPosition ?? a.guestPosition) ? <div className="muted">{a.userPosition ?? a.guestPosition}</div> : null}
-                          {a.guestOrganization ? <div className="muted">{a.guestOrganization}</div> : null}
-                        </td>
-                        <td>{a.unitName ?? "—"}</td>
-                        <td>
-                          {t(`meetings.attendance.statuses.${a.status}`)}
-                          {a.representedBy ? <div className="muted">{t("meetings.attendance.representedBy")}: {a.representedBy}</div> : null}
-                        </td>
-                        <td>
-                          {a.checkedInAt ? formatTime(a.checkedInAt, tz, locale) : "—"}
-                          <div className="muted">{t(`meetings.attendance.method.${a.method}`)}</div>
-                        </td>
-                        {p.manage ? (
-                          <td className="no-print">
-                            <ActionButton action={A.deleteAttendanceAction.bind(null, m.id, a.id)}>{t("meetings.attendance.remove", { name })}</ActionButton>
-                          </td>
+                      <Fragment key={a.id}>
+                        {newUnit ? (
+                          <tr className="group-row">
+                            <th scope="colgroup" colSpan={p.manage ? 5 : 4}>
+                              {a.unitName ?? t("meetings.recap.guests")}
+                            </th>
+                          </tr>
                         ) : null}
-                      </tr>
+                        <tr>
+                          <td>
+                            {name}
+                            {(a.userPosition ?? a.guestPosition) ? <div className="muted">{a.userPosition ?? a.guestPosition}</div> : null}
+                            {a.guestOrganization ? <div className="muted">{a.guestOrganization}</div> : null}
+                          </td>
+                          <td>{a.unitName ?? "—"}</td>
+                          <td>
+                            {t(`meetings.attendance.statuses.${a.status}`)}
+                            {a.representedBy ? <div className="muted">{t("meetings.attendance.representedBy")}: {a.representedBy}</div> : null}
+                          </td>
+                          <td>
+                            {a.checkedInAt ? formatTime(a.checkedInAt, tz, locale) : "—"}
+                            <div className="muted">{t(`meetings.attendance.method.${a.method}`)}</div>
+                          </td>
+                          {p.manage ? (
+                            <td className="no-print">
+                              <ActionButton action={A.deleteAttendanceAction.bind(null, m.id, a.id)}>{t("meetings.attendance.remove", { name })}</ActionButton>
+                            </td>
+                          ) : null}
+                        </tr>
+                      </Fragment>
                     );
                   })}
                 </tbody>
