@@ -118,6 +118,11 @@ test.describe("meetings", () => {
     const speakers = section(page, "Pembicara");
     await expect(speakers.getByText("mewakili Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur")).toBeVisible();
     await expect(speakers.getByText("Ombudsman RI Perwakilan Jawa Timur")).toBeVisible();
+    // Edit a speaker in place: the moderator moves to first place in the list.
+    await speakers.getByRole("button", { name: "Ubah Bambang Sutrisno" }).click();
+    await speakers.locator(".speaker-list").getByLabel("Urutan").fill("0");
+    await speakers.locator(".speaker-list").getByRole("button", { name: "Simpan" }).click();
+    await expect(speakers.locator(".speaker-list > li").first()).toContainText("Bambang Sutrisno");
 
     await addAgendaItem(page, "Pembukaan", 10, "Bambang Sutrisno");
     await addAgendaItem(page, "Sambutan Kepala Divisi Keimigrasian mewakili Kakanwil", 20, "Zakaria");
