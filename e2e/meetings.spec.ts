@@ -103,7 +103,7 @@ test.describe("meetings", () => {
   test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
     await signIn(page, ACCOUNTS.secretariat);
     const day = futureDay();
-    const title = `Rakor Peningkatan Pelayanan Publik ${tag()}`;
+    const title = `Rakor Mutu Layanan Keimigrasian ${tag()}`;
     await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: `Aula Kanwil ${tag()}`, chair: "Zakaria" });
 
     await addSpeaker(page, { internal: "Zakaria", role: "Sambutan", onBehalfOf: "Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur" });
@@ -118,6 +118,11 @@ test.describe("meetings", () => {
     const speakers = section(page, "Pembicara");
     await expect(speakers.getByText("mewakili Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur")).toBeVisible();
     await expect(speakers.getByText("Ombudsman RI Perwakilan Jawa Timur")).toBeVisible();
+    // Edit a speaker in place: the moderator moves to first place in the list.
+    await speakers.getByRole("button", { name: "Ubah Bambang Sutrisno" }).click();
+    await speakers.locator(".speaker-list").getByLabel("Urutan").fill("0");
+    await speakers.locator(".speaker-list").getByRole("button", { name: "Simpan" }).click();
+    await expect(speakers.locator(".speaker-list > li").first()).toContainText("Bambang Sutrisno");
 
     await addAgendaItem(page, "Pembukaan", 10, "Bambang Sutrisno");
     await addAgendaItem(page, "Sambutan Kepala Divisi Keimigrasian mewakili Kakanwil", 20, "Zakaria");
@@ -182,7 +187,7 @@ test.describe("meetings", () => {
     await page.reload();
     await expect(section(page, "Unit yang diundang").getByText("Diwakili oleh: Fitri Rahmawati, Analis Keimigrasian Ahli Pertama")).toBeVisible();
     const attendance = section(page, "Daftar hadir");
-    await expect(attendance.locator("tbody tr")).toHaveCount(1);
+    await expect(attendance.locator("tbody tr:not(.group-row)")).toHaveCount(1);
     await expect(attendance.getByText("presensi mandiri")).toBeVisible();
 
     const blitar = await browser.newPage();

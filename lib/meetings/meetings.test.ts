@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agendaItems, attendances, auditLogs, invitations, meetingReschedules, meetings, speakers, users } from "@/db/schema";
+import { agendaItems, attendances, auditLogs, decisions, invitations, meetingReschedules, meetings, speakers, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { makeDivision, makeUnit, makeUser, uid } from "@/tests/fixtures";
 import { addAgendaItem, moveAgendaItem, updateAgendaItem } from "./agenda";
-import { attendanceRecap, checkIn, recordAttendance } from "./attendance";
+import { attendanceRecap, checkIn, recordAttendance, updateAttendance } from "./attendance";
 import { createMeeting } from "./create-meeting";
 import { createSeries, occurrenceLocal, updateSeriesTemplate } from "./create-series";
 import { ConflictsNeedAcknowledgement, findConflicts } from "./find-conflicts";
 import { getMeeting } from "./get-meeting";
-import { inviteUnits, respondToInvitation } from "./invitations";
+import { inviteUnits, removeInvitation, respondToInvitation } from "./invitations";
 import { listMeetings } from "./list-meetings";
-import { addDecision, finalizeMinutes, reopenMinutes, saveMinutes, updateDecision } from "./minutes";
-import { addSpeaker } from "./speakers";
+import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinutes, updateDecision } from "./minutes";
+import { addSpeaker, deleteSpeaker, updateSpeaker } from "./speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "./transition-meeting";
 import { updateMeeting } from "./update-meeting";
 
@@ -71,7 +71,6 @@ describe("scheduling a meeting", () => {
   it("reports every bad field at once and saves nothing", async () => {
     const o = await office();
     const s = slot();
-    const before = await db.$count(meetings);
     const error = await createMeeting(o.secretariat, {
       ...input(o),
       title: "x".repeat(10 * 1024 * 1024),
@@ -88,7 +87,7 @@ describe("scheduling a meeting", () => {
     expect(fe.topic).toEqual(["meetings.errors.noHtml"]);
     expect(fe.endsAt).toEqual(["meetings.errors.endBeforeStart"]);
     expect(Object.keys(fe).sort()).toEqual(["endsAt", "kind", "onlineUrl", "organizerUnitId", "title", "topic"]);
-    expect(await db.$count(meetings)).toBe(before);
+    expect(await db.$count(meetings, eq(meetings.createdBy, o.secretariat.id))).toBe(0);
     const empty = await createMeeting(o.secretariat, { ...input(o), title: "   " }).catch((e) => e);
     expect((empty as ValidationError).fieldErrors.title).toEqual(["errors.required"]);
   });
@@ -377,3 +376,58 @@ describe("minutes", () => {
     await addDecision(o.secretariat, m.id, { text: "Keputusan keempat" });
   });
 });
+
+describe("speakers, invitations and corrections", () => {
+  it("keeps an internal speaker without guest fields, refuses a stale edit and unpresents agenda items of a removed speaker", async () => {
+    const o = await office();
+    const { meeting } = await createMeeting(o.secretariat, input(o));
+    const { speaker } = await addSpeaker(o.secretariat, meeting.id, { userId: o.head.id, name: "ignored", role: "opening_remarks", onBehalfOf: "Kepala Kantor Wilayah" });
+    expect(speaker).toMatchObject({ userId: o.head.id, name: null, onBehalfOf: "Kepala Kantor Wilayah", sortOrder: 1 });
+    const bad = await addSpeaker(o.secretariat, meeting.id, { role: "keynote" }).catch((e) => e);
+    expect((bad as ValidationError).fieldErrors).toEqual({ name: ["meetings.errors.speakerWho"] });
+    const item = await addAgendaItem(o.secretariat, meeting.id, { title: "Sambutan", durationMinutes: 15, presenterSpeakerId: speaker.id });
+    await updateSpeaker(o.secretariat, speaker.id, speaker.version, { userId: o.head.id, role: "opening_remarks", topic: "Arahan" });
+    await expect(updateSpeaker(o.secretariat, speaker.id, speaker.version, { userId: o.head.id, role: "keynote" })).rejects.toBeInstanceOf(ConflictError);
+    await deleteSpeaker(o.secretariat, speaker.id, speaker.version + 1);
+    const [after] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
+    expect(after!.presenterSpeakerId).toBeNull();
+    // A presenter must be a speaker of the same meeting.
+    const other = await createMeeting(o.secretariat, input(o, { chairUserId: "" }));
+    const { speaker: foreign } = await addSpeaker(o.secretariat, other.meeting.id, { name: "Tamu", role: "moderator" });
+    const err = await addAgendaItem(o.secretariat, meeting.id, { title: "X", durationMinutes: 5, presenterSpeakerId: foreign.id }).catch((e) => e);
+    expect((err as ValidationError).fieldErrors).toEqual({ presenterSpeakerId: ["meetings.errors.unknownSpeaker"] });
+  });
+
+  it("invites a unit with its sub-units, reports an unknown unit on its own field, withdraws an invitation", async () => {
+    const o = await office();
+    const child = await makeUnit({ parentId: o.unitA.id });
+    const { meeting } = await createMeeting(o.secretariat, input(o));
+    const error = await inviteUnits(o.secretariat, meeting.id, { unitIds: [o.unitA.id, "00000000-0000-4000-8000-000000000000"] }).catch((e) => e);
+    expect((error as ValidationError).fieldErrors["unitIds.1"]).toEqual(["errors.unknownUnit"]);
+    const { invitations: created } = await inviteUnits(o.secretariat, meeting.id, { unitIds: [o.unitA.id], includeSubUnits: "on" });
+    expect(created.map((i) => i.workUnitId).sort()).toEqual([o.unitA.id, child.id].sort());
+    // Inviting again is idempotent.
+    expect((await inviteUnits(o.secretariat, meeting.id, { unitIds: [o.unitA.id], includeSubUnits: true })).invitations).toEqual([]);
+    await expect(removeInvitation(o.participantA, created[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await removeInvitation(o.secretariat, created[0]!.id);
+    expect(await db.$count(invitations, eq(invitations.meetingId, meeting.id))).toBe(1);
+  });
+
+  it("renumbers decisions after a removal and corrects an attendance record with a version check", async () => {
+    const o = await office();
+    const m = await published(o);
+    const d1 = await addDecision(o.secretariat, m.id, { text: "Satu" });
+    await addDecision(o.secretariat, m.id, { text: "Dua" });
+    await addDecision(o.secretariat, m.id, { text: "Tiga" });
+    await deleteDecision(o.secretariat, d1.id, d1.version);
+    const list = await db.select().from(decisions).where(eq(decisions.meetingId, m.id)).orderBy(decisions.number);
+    expect(list.map((d) => [d.number, d.text])).toEqual([[1, "Dua"], [2, "Tiga"]]);
+
+    const row = await recordAttendance(o.secretariat, m.id, { userId: o.participantA.id, status: "absent" });
+    await updateAttendance(o.secretariat, row.id, row.version, { status: "represented", representedBy: "Kasubsi" });
+    await expect(updateAttendance(o.secretariat, row.id, row.version, { status: "sick" })).rejects.toBeInstanceOf(ConflictError);
+    const [now] = await db.select().from(attendances).where(eq(attendances.id, row.id));
+    expect(now).toMatchObject({ status: "represented", representedBy: "Kasubsi" });
+  });
+});
+

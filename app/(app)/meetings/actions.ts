@@ -11,7 +11,7 @@ import { createSeries, updateSeriesTemplate } from "@/lib/meetings/create-series
 import { ConflictsNeedAcknowledgement, type Conflict } from "@/lib/meetings/find-conflicts";
 import { inviteUnits, removeInvitation, respondToInvitation } from "@/lib/meetings/invitations";
 import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinutes, updateDecision } from "@/lib/meetings/minutes";
-import { addSpeaker, deleteSpeaker } from "@/lib/meetings/speakers";
+import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
 
@@ -131,6 +131,13 @@ export async function moveAgendaItemAction(meetingId: string, itemId: string, di
 export async function addSpeakerAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
   const user = await requireUser();
   const result = await run(async () => addSpeaker(user, meetingId, values, await requestContext()), "meetings.saved");
+  if (result.ok) revalidatePath(page(meetingId));
+  return result;
+}
+
+export async function updateSpeakerAction(meetingId: string, speakerId: string, version: number, values: unknown): Promise<MeetingActionState> {
+  const user = await requireUser();
+  const result = await run(async () => updateSpeaker(user, speakerId, version, values, await requestContext()), "meetings.saved");
   if (result.ok) revalidatePath(page(meetingId));
   return result;
 }

@@ -138,41 +138,29 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           {list.items.length === 0 ? (
             <p>{t("meetings.noMeetings")}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("meetings.fields.title")}</th>
-                    <th scope="col">{t("meetings.page.schedule")}</th>
-                    <th scope="col">{t("meetings.page.organizer")}</th>
-                    <th scope="col">{t("meetings.filters.status")}</th>
-                    <th scope="col">{t("meetings.invitations.title")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((m) => (
-                    <tr key={m.id}>
-                      <td>
-                        <Link href={`/meetings/${m.id}`}>{m.title}</Link>
-                        {m.topic ? <div className="muted">{m.topic}</div> : null}
-                      </td>
-                      <td>
-                        <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}</time>
-                        {m.location ? <div className="muted">{m.location}</div> : null}
-                      </td>
-                      <td>{m.organizerUnitName}</td>
-                      <td>
-                        <StatusBadge status={m.status} label={t(`meetings.statuses.${m.status}`)} />
-                      </td>
-                      <td>
-                        {m.answeredCount}/{m.invitedCount}
-                        {m.myResponse ? <div className="muted">{t(`meetings.invitations.responses.${m.myResponse}`)}</div> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul className="meeting-cards">
+              {list.items.map((m) => (
+                <li key={m.id} className="card">
+                  <h2 className="meeting-card-title">
+                    <Link href={`/meetings/${m.id}`}>{m.title}</Link>
+                  </h2>
+                  <p>
+                    <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}</time>
+                  </p>
+                  <p className="muted">
+                    {[m.location, m.organizerUnitName].filter(Boolean).join(" · ")}
+                  </p>
+                  {m.topic ? <p className="muted">{m.topic}</p> : null}
+                  <p>
+                    <StatusBadge status={m.status} label={t(`meetings.statuses.${m.status}`)} />{" "}
+                    <span className="muted">
+                      {t("meetings.invitations.title")}: {m.answeredCount}/{m.invitedCount}
+                    </span>
+                    {m.myResponse ? <span className="muted"> · {t("meetings.page.myUnit")}: {t(`meetings.invitations.responses.${m.myResponse}`)}</span> : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
           )}
           <Pagination
             page={list.page}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { Fragment } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -11,7 +12,7 @@ import { InviteForm } from "@/components/meetings/invite-form";
 import { CancelForm, RescheduleForm, SeriesForm, SeriesTemplateForm } from "@/components/meetings/lifecycle-forms";
 import { DecisionForm, DecisionList, MinutesForm, ReopenForm } from "@/components/meetings/minutes-editor";
 import { RsvpForm } from "@/components/meetings/rsvp-form";
-import { SpeakerForm } from "@/components/meetings/speaker-editor";
+import { SpeakerForm, SpeakerList } from "@/components/meetings/speaker-editor";
 import { StatusBadge } from "@/components/meetings/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ATTENDANCE_STATUSES } from "@/db/schema/_enums";
@@ -246,23 +247,33 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
       <section aria-labelledby="speakers-h">
         <h2 id="speakers-h">{t("meetings.speakers.title")}</h2>
-        {d.speakers.length === 0 ? <p className="muted">{t("meetings.speakers.empty")}</p> : null}
-        <ul className="speaker-list">
-          {d.speakers.map((s) => (
-            <li key={s.id}>
-              <strong>{t(`meetings.speakers.roles.${s.role}`)}:</strong> {s.displayName}
-              {s.displayPosition ? <span>, {s.displayPosition}</span> : null}
-              {s.organization ? <span>, {s.organization}</span> : null}
-              {s.onBehalfOf ? <span> ({t("meetings.speakers.onBehalfOfText", { who: s.onBehalfOf })})</span> : null}
-              {s.topic ? <div className="muted">{s.topic}</div> : null}
-              {editable ? (
-                <div className="no-print">
-                  <ActionButton action={A.deleteSpeakerAction.bind(null, m.id, s.id, s.version)}>{t("meetings.speakers.remove", { name: s.displayName })}</ActionButton>
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <SpeakerList
+          speakers={d.speakers.map((s) => ({
+            id: s.id,
+            version: s.version,
+            role: s.role,
+            displayName: s.displayName,
+            displayPosition: s.displayPosition,
+            organization: s.organization,
+            onBehalfOf: s.onBehalfOf,
+            topic: s.topic,
+            input: {
+              userId: s.userId ?? "",
+              name: s.name ?? "",
+              position: s.position ?? "",
+              organization: s.organization ?? "",
+              role: s.role,
+              onBehalfOf: s.onBehalfOf ?? "",
+              topic: s.topic ?? "",
+              sortOrder: String(s.sortOrder),
+              acknowledgeConflicts: false,
+            },
+          }))}
+          people={persons}
+          editable={editable}
+          update={bind(A.updateSpeakerAction)}
+          remove={bind(A.deleteSpeakerAction)}
+        />
         {editable ? (
           <details className="card no-print">
             <summary>{t("meetings.speakers.add")}</summary>
@@ -432,30 +443,40 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                   </tr>
                 </thead>
                 <tbody>
-                  {d.attendances.map((a) => {
+                  {d.attendances.map((a, index) => {
                     const name = a.userName ?? a.guestName ?? "";
+                    const newUnit = index === 0 || d.attendances[index - 1]!.workUnitId !== a.workUnitId;
                     return (
-                      <tr key={a.id}>
-                        <td>
-                          {name}
-                          {(a.userPosition ?? a.guestPosition) ? <div className="muted">{a.userPosition ?? a.guestPosition}</div> : null}
-                          {a.guestOrganization ? <div className="muted">{a.guestOrganization}</div> : null}
-                        </td>
-                        <td>{a.unitName ?? "—"}</td>
-                        <td>
-                          {t(`meetings.attendance.statuses.${a.status}`)}
-                          {a.representedBy ? <div className="muted">{t("meetings.attendance.representedBy")}: {a.representedBy}</div> : null}
-                        </td>
-                        <td>
-                          {a.checkedInAt ? formatTime(a.checkedInAt, tz, locale) : "—"}
-                          <div className="muted">{t(`meetings.attendance.method.${a.method}`)}</div>
-                        </td>
-                        {p.manage ? (
-                          <td className="no-print">
-                            <ActionButton action={A.deleteAttendanceAction.bind(null, m.id, a.id)}>{t("meetings.attendance.remove", { name })}</ActionButton>
-                          </td>
+                      <Fragment key={a.id}>
+                        {newUnit ? (
+                          <tr className="group-row">
+                            <th scope="colgroup" colSpan={p.manage ? 5 : 4}>
+                              {a.unitName ?? t("meetings.recap.guests")}
+                            </th>
+                          </tr>
                         ) : null}
-                      </tr>
+                        <tr>
+                          <td>
+                            {name}
+                            {(a.userPosition ?? a.guestPosition) ? <div className="muted">{a.userPosition ?? a.guestPosition}</div> : null}
+                            {a.guestOrganization ? <div className="muted">{a.guestOrganization}</div> : null}
+                          </td>
+                          <td>{a.unitName ?? "—"}</td>
+                          <td>
+                            {t(`meetings.attendance.statuses.${a.status}`)}
+                            {a.representedBy ? <div className="muted">{t("meetings.attendance.representedBy")}: {a.representedBy}</div> : null}
+                          </td>
+                          <td>
+                            {a.checkedInAt ? formatTime(a.checkedInAt, tz, locale) : "—"}
+                            <div className="muted">{t(`meetings.attendance.method.${a.method}`)}</div>
+                          </td>
+                          {p.manage ? (
+                            <td className="no-print">
+                              <ActionButton action={A.deleteAttendanceAction.bind(null, m.id, a.id)}>{t("meetings.attendance.remove", { name })}</ActionButton>
+                            </td>
+                          ) : null}
+                        </tr>
+                      </Fragment>
                     );
                   })}
                 </tbody>
