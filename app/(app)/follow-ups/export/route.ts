@@ -1,0 +1,27 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { attachmentDisposition } from "@/lib/follow-ups/evidence";
+import { exportCsv, exportXlsx } from "@/lib/follow-ups/export";
+import { parseListFilters } from "@/lib/follow-ups/schemas";
+
+/** The filtered list as CSV (`?format=csv`) or XLSX (`?format=xlsx`), with the list's filters and visibility. */
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Unauthorized", { status: 401 });
+  const url = new URL(request.url);
+  const filters = parseListFilters(Object.fromEntries(url.searchParams));
+  const stamp = new Date().toISOString().slice(0, 10);
+  const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+  if (url.searchParams.get("format") === "xlsx") {
+    const body = await exportXlsx(user, filters);
+    return new Response(body as BodyInit, {
+      headers: {
+        ...headers,
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": attachmentDisposition(`tindak-lanjut-${stamp}.xlsx`),
+      },
+    });
+  }
+  return new Response(await exportCsv(user, filters), {
+    headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachmentDisposition(`tindak-lanjut-${stamp}.csv`) },
+  });
+}

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { ActionItemTable } from "@/components/follow-ups/action-item-table";
+import "@/components/follow-ups/follow-ups.css";
+import { Pagination } from "@/components/ui/pagination";
+import { ACTION_ITEM_STATUSES } from "@/db/schema/_enums";
+import { requireUser } from "@/lib/auth/session";
+import { listActionItems, listFilterOptions } from "@/lib/follow-ups/list-action-items";
+import { filtersToSearch, parseListFilters } from "@/lib/follow-ups/schemas";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Tindak Lanjut" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await connection();
+  const user = await requireUser();
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const filters = parseListFilters(await searchParams);
+  const [{ items, total, page, pageSize }, options] = await Promise.all([listActionItems(user, filters), listFilterOptions(user)]);
+  const canCreate = user.role !== "participant";
+  const staff = can(user, "dashboard.view");
+  const { page: _page, ...withoutPage } = filters;
+  const search = filtersToSearch(withoutPage);
+  const params = Object.fromEntries(new URLSearchParams(search.slice(1)));
+  const title = user.role === "participant" ? t("followUps.myUnitTitle") : t("followUps.title");
+  return (
+    <>
+      <div className="page-head">
+        <h1>{title}</h1>
+        {canCreate ? (
+          <Link className="btn" href="/follow-ups/new">
+            {t("followUps.new")}
+          </Link>
+        ) : null}
+      </div>
+      <form className="filters card" method="get" role="search" aria-label={t("followUps.filters.legend")}>
+        <div className="field">
+          <label htmlFor="q">{t("followUps.fields.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        {staff ? (
+          <div className="field">
+            <label htmlFor="unitId">{t("followUps.fields.unit")}</label>
+            <select id="unitId" name="unitId" defaultValue={filters.unitId ?? ""}>
+              <option value="">{t("followUps.filters.all")}</option>
+              {options.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="status">{t("followUps.fields.status")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("followUps.filters.all")}</option>
+            {ACTION_ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`followUps.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="categoryId">{t("followUps.fields.category")}</label>
+          <select id="categoryId" name="categoryId" defaultValue={filters.categoryId ?? ""}>
+            <option value="">{t("followUps.filters.all")}</option>
+            {options.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {locale === "en" ? c.nameEn : c.nameId}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="picUserId">{t("followUps.fields.pic")}</label>
+          <select id="picUserId" name="picUserId" defaultValue={filters.picUserId ?? ""}>
+            <option value="">{t("followUps.filters.all")}</option>
+            {options.people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dueFrom">{t("followUps.fields.dueFrom")}</label>
+          <input id="dueFrom" name="dueFrom" type="date" defaultValue={filters.dueFrom ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="dueTo">{t("followUps.fields.dueTo")}</label>
+          <input id="dueTo" name="dueTo" type="date" defaultValue={filters.dueTo ?? ""} />
+        </div>
+        {filters.meetingId ? <input type="hidden" name="meetingId" value={filters.meetingId} /> : null}
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
+            {t("followUps.filters.overdue")}
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" name="dueSoon" value="1" defaultChecked={filters.dueSoon} />
+            {t("followUps.filters.dueSoon")}
+          </label>
+          {staff ? (
+            <label className="checkbox">
+              <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} />
+              {t("followUps.filters.mine")}
+            </label>
+          ) : null}
+        </div>
+        <div className="field">
+          <button type="submit" className="btn">
+            {t("actions.filter")}
+          </button>
+          <Link href="/follow-ups">{t("actions.reset")}</Link>
+        </div>
+      </form>
+      <div className="page-head">
+        <p className="muted" aria-live="polite">
+          {t("followUps.count", { total })}
+        </p>
+        <div className="fu-export">
+          <a className="btn btn-secondary btn-small" href={`/follow-ups/export${search ? `${search}&` : "?"}format=xlsx`}>
+            {t("followUps.exportXlsx")}
+          </a>
+          <a className="btn btn-secondary btn-small" href={`/follow-ups/export${search ? `${search}&` : "?"}format=csv`}>
+            {t("followUps.exportCsv")}
+          </a>
+        </div>
+      </div>
+      <ActionItemTable items={items} t={t} locale={locale} caption={title} />
+      <Pagination page={page} hasNext={page * pageSize < total} basePath="/follow-ups" params={params} />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useActionState } from "react";
+import { TextAreaField, TextField, SelectField } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { useT } from "@/components/i18n-provider";
+import type { ActionState } from "@/lib/action-result";
+import { EVIDENCE_ACCEPT } from "@/lib/follow-ups/schemas";
+
+type FormAction = (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
+export type TransitionName = "start" | "report" | "verify" | "return" | "cancel";
+
+const fieldError = (state: ActionState | null, name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
+
+/**
+ * One status change. Report needs a note and evidence (a link, a new file or an uploaded one);
+ * return and cancel need a reason; start and verify are one-button forms. The server decides.
+ */
+export function TransitionForm({
+  name,
+  to,
+  action,
+  files = [],
+  meetingId,
+}: {
+  name: TransitionName;
+  to: string;
+  action: FormAction;
+  files?: { id: string; fileName: string }[];
+  meetingId?: string;
+}) {
+  const t = useT();
+  const [state, formAction, pending] = useActionState(action, null);
+  const needsNote = name === "report" || name === "return" || name === "cancel";
+  const danger = name === "cancel" || name === "return";
+  const form = (
+    <form action={formAction} noValidate>
+      <fieldset disabled={pending}>
+        <input type="hidden" name="to" value={to} />
+        {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
+        {needsNote ? (
+          <TextAreaField
+            name="note"
+            label={name === "report" ? t("followUps.fields.note") : t("followUps.fields.reason")}
+            required
+            maxLength={5000}
+            error={fieldError(state, "note")}
+            hint={t(`followUps.transitionHelp.${name}`)}
+          />
+        ) : null}
+        {name === "report" ? (
+          <>
+            <TextField name="evidenceUrl" type="url" inputMode="url" label={t("followUps.fields.evidenceUrl")} placeholder="https://" error={fieldError(state, "evidenceUrl")} />
+            <TextField name="file" type="file" accept={EVIDENCE_ACCEPT} label={t("followUps.fields.evidenceFile")} error={fieldError(state, "file")} hint={t("followUps.upload.help")} />
+            {files.length ? (
+              <SelectField
+                name="evidenceFileId"
+                label={t("followUps.fields.existingEvidence")}
+                placeholder="—"
+                options={files.map((f) => ({ value: f.id, label: f.fileName }))}
+                error={fieldError(state, "evidenceFileId")}
+              />
+            ) : null}
+            <p className="field-error" aria-live="polite">
+              {fieldError(state, "evidence") ? t(fieldError(state, "evidence")!) : null}
+            </p>
+          </>
+        ) : null}
+        <FormStatus state={state} />
+        <button type="submit" className={danger ? "btn btn-danger" : "btn"}>
+          {pending ? t("actions.saving") : t(`followUps.transitions.${name}`)}
+        </button>
+      </fieldset>
+    </form>
+  );
+  if (!needsNote) return <div className="fu-one-button">{form}</div>;
+  return (
+    <details open={state !== null && !state.ok}>
+      <summary>{t(`followUps.transitions.${name}`)}</summary>
+      {form}
+    </details>
+  );
+}

@@ -1,0 +1,196 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, rows, type Tx } from "@/db/client";
+import { actionItemUpdates, actionItems, categories, decisions, users, workUnits } from "@/db/schema";
+import { audit, type AuditContext } from "@/lib/audit";
+import type { CurrentUser } from "@/lib/auth/types";
+import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { notify, recipients } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions";
+import { todayIn } from "@/lib/time";
+import { parseInput } from "@/lib/validation";
+import { isUuid } from "./access";
+import { loadMeeting } from "./meeting-access";
+import { createActionItemSchema, createFromDecisionSchema } from "./schemas";
+
+type Ctx = Omit<AuditContext, "actorId">;
+
+type UnitCheck = { id: string; name: string; timeZone: string; active: boolean };
+
+async function loadUnits(ids: string[]): Promise<Map<string, UnitCheck>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: workUnits.id, name: workUnits.name, timeZone: workUnits.timeZone, active: workUnits.active })
+    .from(workUnits)
+    .where(inArray(workUnits.id, ids));
+  return new Map(found.map((u) => [u.id, u]));
+}
+
+async function assertCategory(categoryId: string, errors: FieldErrors) {
+  const [cat] = await db.select({ active: categories.active }).from(categories).where(eq(categories.id, categoryId));
+  if (!cat?.active) (errors.categoryId ??= []).push("followUps.errors.category");
+}
+
+/** Persons in charge must be active members of the unit they answer for (one query). */
+async function invalidPics(pairs: { unitId: string; picUserId: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const ok = await db
+    .select({ id: users.id, unitId: users.workUnitId })
+    .from(users)
+    .where(and(inArray(users.id, pairs.map((p) => p.picUserId)), eq(users.active, true)));
+  const members = new Set(ok.map((u) => `${u.unitId}:${u.id}`));
+  return new Set(pairs.filter((p) => !members.has(`${p.unitId}:${p.picUserId}`)).map((p) => p.unitId));
+}
+
+/** The meeting (and decision) a follow-up comes from must exist and be visible to its creator. */
+async function checkSource(user: CurrentUser, meetingId: string | null, decisionId: string | null) {
+  if (decisionId) {
+    const [dec] = isUuid(decisionId) ? await db.select({ meetingId: decisions.meetingId }).from(decisions).where(eq(decisions.id, decisionId)) : [];
+    if (!dec) throw new ValidationError({ decisionId: ["followUps.errors.decision"] });
+    if (meetingId && meetingId !== dec.meetingId) throw new ValidationError({ decisionId: ["followUps.errors.decision"] });
+    meetingId = dec.meetingId;
+  }
+  if (!meetingId) return { meetingId: null, meeting: null };
+  const meeting = await loadMeeting(meetingId);
+  if (!meeting || !can(user, "meeting.view", meeting)) throw new ValidationError({ meetingId: ["followUps.errors.meeting"] });
+  return { meetingId, meeting };
+}
+
+type NewItem = typeof actionItems.$inferInsert;
+
+async function insertItems(tx: Tx, user: CurrentUser, ctx: Ctx, values: NewItem[], unitNames: Map<string, string>) {
+  const created = await tx.insert(actionItems).values(values).returning();
+  await tx.insert(actionItemUpdates).values(
+    created.map((it) => ({ actionItemId: it.id, authorId: user.id, kind: "created" as const, toStatus: "open" as const, progress: 0, note: "" })),
+  );
+  for (const it of created) {
+    await audit(tx, { actorId: user.id, ...ctx }, "actionItem.create", "action_item", it.id, {
+      after: { title: it.title, workUnitId: it.workUnitId, picUserId: it.picUserId, dueDate: it.dueDate, decisionId: it.decisionId },
+    });
+    await notify(tx, {
+      to: recipients.unitMembers(it.workUnitId),
+      kind: "assigned",
+      payload: { itemId: it.id, title: it.title, unitName: unitNames.get(it.workUnitId), dueDate: it.dueDate },
+      dedupeKey: `assigned:${it.id}`,
+      excludeUserId: user.id,
+    });
+  }
+  return created;
+}
+
+/** A follow-up on its own or from a meeting/decision (secretariat, head, admin of the unit's division). */
+export async function createActionItem(user: CurrentUser, input: unknown, ctx: Ctx = {}) {
+  const data = parseInput(createActionItemSchema, input);
+  if (!can(user, "actionItem.create", { workUnitId: data.workUnitId })) throw new ForbiddenError();
+  const errors: FieldErrors = {};
+  const unit = (await loadUnits([data.workUnitId])).get(data.workUnitId);
+  if (!unit?.active) errors.workUnitId = ["errors.unknownUnit"];
+  await assertCategory(data.categoryId, errors);
+  if (data.picUserId && (await invalidPics([{ unitId: data.workUnitId, picUserId: data.picUserId }])).size > 0) {
+    errors.picUserId = ["followUps.errors.picNotMember"];
+  }
+  if (unit && data.dueDate < todayIn(unit.timeZone)) errors.dueDate = ["followUps.errors.dueDatePast"];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const source = await checkSource(user, data.meetingId, data.decisionId);
+  const [item] = await db.transaction((tx) =>
+    insertItems(
+      tx,
+      user,
+      ctx,
+      [
+        {
+          title: data.title,
+          description: data.description,
+          categoryId: data.categoryId,
+          workUnitId: data.workUnitId,
+          picUserId: data.picUserId,
+          dueDate: data.dueDate,
+          priority: data.priority,
+          meetingId: source.meetingId,
+          decisionId: data.decisionId,
+          createdBy: user.id,
+        },
+      ],
+      new Map([[data.workUnitId, unit!.name]]),
+    ),
+  );
+  return item!;
+}
+
+/**
+ * From one decision, one copy per chosen unit (e.g. every invited unit), all in one transaction:
+ * either every unit gets its follow-up or none does.
+ */
+export async function createFromDecision(user: CurrentUser, input: unknown, ctx: Ctx = {}) {
+  const data = parseInput(createFromDecisionSchema, input);
+  const unitIds = [...new Set(data.workUnitIds)];
+  for (const unitId of unitIds) {
+    if (!can(user, "actionItem.create", { workUnitId: unitId })) throw new ForbiddenError();
+  }
+  const source = await checkSource(user, data.meetingId, data.decisionId);
+  const errors: FieldErrors = {};
+  const units = await loadUnits(unitIds);
+  const unknown = unitIds.filter((id) => !units.get(id)?.active);
+  if (unknown.length) errors.workUnitIds = ["errors.unknownUnit"];
+  await assertCategory(data.categoryId, errors);
+  const pics = unitIds.filter((u) => data.picByUnit[u]).map((u) => ({ unitId: u, picUserId: data.picByUnit[u]! }));
+  for (const unitId of await invalidPics(pics)) errors[`picByUnit.${unitId}`] = ["followUps.errors.picNotMember"];
+  if ([...units.values()].some((u) => data.dueDate < todayIn(u.timeZone))) errors.dueDate = ["followUps.errors.dueDatePast"];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return db.transaction((tx) =>
+    insertItems(
+      tx,
+      user,
+      ctx,
+      unitIds.map((unitId) => ({
+        title: data.title,
+        description: data.description,
+        categoryId: data.categoryId,
+        workUnitId: unitId,
+        picUserId: data.picByUnit[unitId] ?? null,
+        dueDate: data.dueDate,
+        priority: data.priority,
+        meetingId: source.meetingId,
+        decisionId: data.decisionId,
+        createdBy: user.id,
+      })),
+      new Map([...units.values()].map((u) => [u.id, u.name])),
+    ),
+  );
+}
+
+/** What the "from a decision" form needs: the decision, its meeting's invited units and the units' members. */
+export async function decisionContext(user: CurrentUser, decisionId: string) {
+  if (!isUuid(decisionId)) throw new NotFoundError();
+  const [dec] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
+  if (!dec) throw new NotFoundError();
+  const meeting = await loadMeeting(dec.meetingId);
+  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const invited = await rows<{ id: string; name: string }>(
+    sql`select w.id, w.name from invitations i join work_units w on w.id = i.work_unit_id
+         where i.meeting_id = ${dec.meetingId} and w.active order by w.name`,
+  );
+  return {
+    decision: dec,
+    meeting,
+    invitedUnits: invited.filter((u) => can(user, "actionItem.create", { workUnitId: u.id })),
+  };
+}
+
+/** Decisions of recent meetings the user organises (to turn into follow-ups), newest first. */
+export async function listRecentDecisions(user: CurrentUser, limit = 30) {
+  if (user.role === "participant") return [];
+  const scope =
+    user.role === "admin"
+      ? sql`true`
+      : sql`m.organizer_unit_id in (${sql.join(
+          user.scopeUnitIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
+  return rows<{ id: string; number: number; text: string; meeting_title: string; starts_at: string | Date; items: number }>(sql`
+    select d.id, d.number, d.text, m.title as meeting_title, m.starts_at,
+           (select count(*)::int from action_items a where a.decision_id = d.id) as items
+      from decisions d join meetings m on m.id = d.meeting_id
+     where ${scope} and m.status <> 'cancelled'
+     order by m.starts_at desc, d.number
+     limit ${limit}`);
+}

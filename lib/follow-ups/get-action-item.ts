@@ -1,0 +1,103 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, rows } from "@/db/client";
+import { actionItemUpdates, categories, decisions, evidenceFiles, extensionRequests, meetings, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/types";
+import { can } from "@/lib/permissions";
+import { loadVisibleItem, resourceOf } from "./access";
+import { allowedTransitions } from "./workflow";
+
+/** One follow-up with its timeline, evidence and extension history (a handful of queries, none per row). */
+export async function getActionItem(user: CurrentUser, id: string) {
+  const item = await loadVisibleItem(user, id);
+  const requester = alias(users, "requester");
+  const decider = alias(users, "decider");
+  const [[meta], timeline, files, extensions, [flags]] = await Promise.all([
+    db
+      .select({
+        categoryNameId: categories.nameId,
+        categoryNameEn: categories.nameEn,
+        picName: users.name,
+        meetingTitle: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+        decisionNumber: decisions.number,
+        decisionText: decisions.text,
+      })
+      .from(categories)
+      .leftJoin(users, eq(users.id, sql`${item.picUserId}::uuid`))
+      .leftJoin(meetings, eq(meetings.id, sql`${item.meetingId}::uuid`))
+      .leftJoin(decisions, eq(decisions.id, sql`${item.decisionId}::uuid`))
+      .where(eq(categories.id, item.categoryId)),
+    db
+      .select({
+        id: actionItemUpdates.id,
+        kind: actionItemUpdates.kind,
+        fromStatus: actionItemUpdates.fromStatus,
+        toStatus: actionItemUpdates.toStatus,
+        progress: actionItemUpdates.progress,
+        note: actionItemUpdates.note,
+        evidenceUrl: actionItemUpdates.evidenceUrl,
+        evidenceFileId: actionItemUpdates.evidenceFileId,
+        evidenceFileName: evidenceFiles.fileName,
+        meetingId: actionItemUpdates.meetingId,
+        authorName: users.name,
+        createdAt: actionItemUpdates.createdAt,
+      })
+      .from(actionItemUpdates)
+      .leftJoin(users, eq(users.id, actionItemUpdates.authorId))
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, actionItemUpdates.evidenceFileId))
+      .where(eq(actionItemUpdates.actionItemId, item.id))
+      .orderBy(asc(actionItemUpdates.createdAt), asc(actionItemUpdates.id)),
+    db
+      .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName, contentType: evidenceFiles.contentType, size: evidenceFiles.size, createdAt: evidenceFiles.createdAt, uploadedByName: users.name })
+      .from(evidenceFiles)
+      .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
+      .where(eq(evidenceFiles.actionItemId, item.id))
+      .orderBy(desc(evidenceFiles.createdAt)),
+    db
+      .select({
+        id: extensionRequests.id,
+        currentDueDate: extensionRequests.currentDueDate,
+        requestedDueDate: extensionRequests.requestedDueDate,
+        reason: extensionRequests.reason,
+        status: extensionRequests.status,
+        decisionNote: extensionRequests.decisionNote,
+        createdAt: extensionRequests.createdAt,
+        decidedAt: extensionRequests.decidedAt,
+        requestedByName: requester.name,
+        decidedByName: decider.name,
+      })
+      .from(extensionRequests)
+      .leftJoin(requester, eq(requester.id, extensionRequests.requestedBy))
+      .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
+      .where(eq(extensionRequests.actionItemId, item.id))
+      .orderBy(desc(extensionRequests.createdAt)),
+    rows<{ overdue: boolean; due_soon: boolean; today: string }>(sql`
+      select (${item.status} not in ('verified','cancelled') and ${item.dueDate}::date < (now() at time zone ${item.unitTimeZone})::date) as overdue,
+             (${item.status} not in ('verified','cancelled') and ${item.dueDate}::date between (now() at time zone ${item.unitTimeZone})::date and (now() at time zone ${item.unitTimeZone})::date + 7) as due_soon,
+             to_char((now() at time zone ${item.unitTimeZone})::date, 'YYYY-MM-DD') as today`),
+  ]);
+  const resource = resourceOf(item);
+  const pendingExtension = extensions.find((e) => e.status === "pending") ?? null;
+  return {
+    item,
+    category: { nameId: meta?.categoryNameId ?? "", nameEn: meta?.categoryNameEn ?? "" },
+    picName: meta?.picName ?? null,
+    meeting: item.meetingId && meta?.meetingTitle ? { id: item.meetingId, title: meta.meetingTitle, startsAt: meta.meetingStartsAt! } : null,
+    decision: item.decisionId && meta?.decisionText ? { id: item.decisionId, number: meta.decisionNumber!, text: meta.decisionText } : null,
+    timeline,
+    files,
+    extensions,
+    pendingExtension,
+    overdue: !!flags?.overdue,
+    dueSoon: !!flags?.due_soon,
+    today: flags?.today ?? "",
+    can: {
+      transitions: allowedTransitions(user, item).map((r) => ({ name: r.name, to: r.to })),
+      work: can(user, "actionItem.work", resource),
+      requestExtension: can(user, "actionItem.requestExtension", resource) && !pendingExtension,
+      decideExtension: can(user, "actionItem.decideExtension", resource) && !!pendingExtension,
+    },
+  };
+}
+export type ActionItemDetail = Awaited<ReturnType<typeof getActionItem>>;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { invitations, meetings } from "@/db/schema";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { todayIn } from "@/lib/time";
+import { makeDivision, makeUser } from "@/tests/fixtures";
+import { exportCsv, exportXlsx, safeCell, toCsv } from "./export";
+import { listActionItems } from "./list-action-items";
+import { listReviewItems, listReviewedInMeeting, recordReview } from "./review";
+import { insertItem } from "./test-helpers";
+
+const inDays = (n: number) => {
+  const [y, m, d] = todayIn("Asia/Jakarta").split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+};
+
+describe("listing follow-ups", () => {
+  it("filters and paginates in SQL, showing each user only what they may see", async () => {
+    const { division, unitA, unitB } = await makeDivision();
+    const head = await makeUser("head", division.id);
+    const malang = await makeUser("participant", unitA.id);
+    const late = await insertItem({ workUnitId: unitA.id, status: "in_progress", dueDate: inDays(-3), title: "Terlambat" });
+    const soon = await insertItem({ workUnitId: unitA.id, status: "open", dueDate: inDays(5), title: "Segera" });
+    const doneLate = await insertItem({ workUnitId: unitA.id, status: "verified", dueDate: inDays(-3) });
+    const other = await insertItem({ workUnitId: unitB.id, status: "open", dueDate: inDays(40) });
+    const mine = await listActionItems(malang, {});
+    expect(mine.items.map((i) => i.id).sort()).toEqual([late.id, soon.id, doneLate.id].sort());
+    expect(mine.items.find((i) => i.id === late.id)).toMatchObject({ overdue: true, dueSoon: false });
+    expect(mine.items.find((i) => i.id === soon.id)).toMatchObject({ overdue: false, dueSoon: true });
+    expect((await listActionItems(head, { unitId: unitA.id, overdue: true })).items.map((i) => i.id)).toEqual([late.id]);
+    expect((await listActionItems(head, { unitId: unitA.id, dueSoon: true })).items.map((i) => i.id)).toEqual([soon.id]);
+    expect((await listActionItems(head, { unitId: unitB.id, status: "open" })).items.map((i) => i.id)).toEqual([other.id]);
+    expect((await listActionItems(head, { unitId: unitA.id, dueFrom: inDays(0), dueTo: inDays(10) })).items.map((i) => i.id)).toEqual([soon.id]);
+    expect((await listActionItems(malang, { unitId: unitB.id })).total).toBe(0);
+    for (let i = 0; i < 27; i++) await insertItem({ workUnitId: unitB.id, dueDate: inDays(60) });
+    const page2 = await listActionItems(head, { unitId: unitB.id, page: 2 });
+    expect(page2).toMatchObject({ total: 28, page: 2 });
+    expect(page2.items).toHaveLength(3);
+  });
+});
+
+describe("exports", () => {
+  it("neutralises cells that a spreadsheet would run as formulas", async () => {
+    expect(safeCell("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    for (const bad of ["+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(safeCell(bad).startsWith("'")).toBe(true);
+    expect(safeCell("Biasa")).toBe("Biasa");
+    expect(toCsv([["a,b", 'say "hi"', "=1+1"]])).toBe('\uFEFF"a,b","say ""hi""",\'=1+1\r\n');
+    const { unitA } = await makeDivision();
+    const malang = await makeUser("participant", unitA.id);
+    await insertItem({ workUnitId: unitA.id, title: "=cmd|' /C calc'!A0" });
+    const csv = await exportCsv(malang, {});
+    expect(csv).toContain("'=cmd|' /C calc'!A0");
+    const xlsx = await exportXlsx(malang, {});
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe("'=cmd|' /C calc'!A0");
+    expect(sheet.rowCount).toBe(2);
+  });
+});
+
+describe("review at the next rakor", () => {
+  it("lists open follow-ups of the invited units from earlier meetings and records the review", async () => {
+    const { division, unitA, unitB } = await makeDivision();
+    const secretariat = await makeUser("secretariat", division.id);
+    const malang = await makeUser("participant", unitA.id);
+    const [earlier] = await db
+      .insert(meetings)
+      .values({ title: "Rakor lalu", startsAt: new Date("2026-01-05T02:00:00Z"), endsAt: new Date("2026-01-05T04:00:00Z"), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "completed" })
+      .returning();
+    const [next] = await db
+      .insert(meetings)
+      .values({ title: "Rakor berikut", startsAt: new Date(Date.now() + 7 * 86400000), endsAt: new Date(Date.now() + 7 * 86400000 + 7200000), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "scheduled" })
+      .returning();
+    await db.insert(invitations).values([{ meetingId: next!.id, workUnitId: unitA.id }]);
+    const open = await insertItem({ workUnitId: unitA.id, status: "in_progress", meetingId: earlier!.id, createdAt: new Date("2026-01-06T00:00:00Z") });
+    await insertItem({ workUnitId: unitA.id, status: "verified", meetingId: earlier!.id });
+    await insertItem({ workUnitId: unitB.id, status: "open", meetingId: earlier!.id }); // not invited
+    const list = await listReviewItems(secretariat, next!.id);
+    expect(list.map((r) => r.id)).toEqual([open.id]);
+    expect(list[0]!.ageDays).toBeGreaterThan(0);
+    expect(list[0]!.reviewed).toBe(false);
+    await expect(recordReview(malang, next!.id, open.id, { note: "x" })).rejects.toBeInstanceOf(ForbiddenError);
+    await recordReview(secretariat, next!.id, open.id, { note: "Dibahas; target bulan depan" });
+    await recordReview(secretariat, next!.id, open.id, { note: "Dibahas ulang" });
+    expect((await listReviewItems(secretariat, next!.id))[0]).toMatchObject({ reviewed: true, reviewNote: "Dibahas ulang", statusAtReview: "in_progress" });
+    expect(await listReviewedInMeeting(secretariat, next!.id)).toHaveLength(1);
+    const outsider = await makeUser("participant", (await makeDivision()).unitA.id);
+    await expect(listReviewItems(outsider, next!.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,117 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import { db, rows, type Tx } from "@/db/client";
+import { jobRuns } from "@/db/schema";
+import { createT } from "@/lib/i18n/translate";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+
+/** Days before the due date when the "due soon" reminder goes out. */
+export const DUE_SOON_DAYS = 3;
+
+const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
+
+/** A message template filled in by PostgreSQL from the notification's payload `p`. */
+function filled(template: string): SQL {
+  return sql`replace(replace(replace(${template}::text, '{title}', coalesce(n.payload->>'title', '')), '{unit}', coalesce(n.payload->>'unitName', '')), '{dueDate}', coalesce(n.payload->>'dueDate', ''))`;
+}
+
+/**
+ * One kind of reminder for a whole set of (recipient, item) rows, in two statements: the
+ * notifications (dedupe key unique: a second run creates nothing) and their emails.
+ * `source` selects user_id, item_id, title, unit_name, due_date (text) and key (dedupe key).
+ */
+async function remind(tx: Tx, kind: "due_soon" | "overdue" | "overdue_escalated", source: SQL): Promise<number> {
+  const idT = createT("id");
+  const enT = createT("en");
+  const status = process.env.SMTP_URL ? "pending" : "kept";
+  const subjectId = idT(`followUps.notifications.kinds.${kind}`);
+  const subjectEn = enT(`followUps.notifications.kinds.${kind}`);
+  const bodyId = idT("followUps.notifications.emailBody");
+  const bodyEn = enT("followUps.notifications.emailBody");
+  const [result] = await rows<{ n: number }>(
+    sql`
+    with s as (${source}),
+    n as (
+      insert into notifications (user_id, kind, payload, dedupe_key)
+      select s.user_id, ${kind}, jsonb_build_object('itemId', s.item_id, 'title', s.title, 'unitName', s.unit_name, 'dueDate', s.due_date), s.key
+        from s
+      on conflict (dedupe_key) do nothing
+      returning user_id, payload, dedupe_key
+    ),
+    e as (
+      insert into outbox_emails (to_address, subject, body, status, dedupe_key)
+      select u.email,
+             case when u.locale = 'en' then ${filled(subjectEn)} else ${filled(subjectId)} end,
+             case when u.locale = 'en' then ${filled(subjectEn)} else ${filled(subjectId)} end || E'\n\n' ||
+               replace(case when u.locale = 'en' then ${filled(bodyEn)} else ${filled(bodyId)} end, '{url}', ${appUrl()} || '/follow-ups/' || (n.payload->>'itemId')),
+             ${status}, n.dedupe_key
+        from n join users u on u.id = n.user_id
+      on conflict (dedupe_key) do nothing
+      returning 1
+    )
+    select (select count(*) from n)::int as n`,
+    tx,
+  );
+  return Number(result?.n ?? 0);
+}
+
+/** Open items with the unit's "today" and their owning division (nearest division at or above). */
+const openItems = sql`
+  with recursive chain as (
+    select id as unit_id, id as anc_id, parent_id, kind, 0 as depth from work_units
+    union all
+    select c.unit_id, w.id, w.parent_id, w.kind, c.depth + 1 from chain c join work_units w on w.id = c.parent_id
+  ),
+  owner_div as (
+    select distinct on (unit_id) unit_id, anc_id as div_id from chain where kind = 'division' order by unit_id, depth
+  ),
+  items as (
+    select a.id, a.title, a.work_unit_id, a.pic_user_id, to_char(a.due_date, 'YYYY-MM-DD') as due_text, a.due_date,
+           w.name as unit_name, (now() at time zone w.time_zone)::date as today,
+           coalesce(od.div_id, a.work_unit_id) as div_id
+      from action_items a
+      join work_units w on w.id = a.work_unit_id
+      left join owner_div od on od.unit_id = a.work_unit_id
+     where a.status not in ('verified', 'cancelled')
+  )`;
+
+/** The person in charge, or every member of the unit when the item has none. */
+const ownerRecipients = (where: SQL, prefix: string) => sql`
+  ${openItems}
+  select u.id as user_id, i.id as item_id, i.title, i.unit_name, i.due_text as due_date,
+         ${prefix} || ':' || i.id || ':' || i.due_text || ':' || u.id as key
+    from items i
+    join users u on u.active and (u.id = i.pic_user_id or (i.pic_user_id is null and u.work_unit_id = i.work_unit_id))
+   where ${where}`;
+
+export type ReminderResult = { dueSoon: number; overdue: number; escalated: number; emails: { sent: number; failed: number; kept: number } };
+
+/**
+ * The reminders job (`npm run reminders`, e.g. hourly from cron): "due in 3 days" to the person
+ * in charge (or the unit), "overdue" to them and escalated to the owning division's head.
+ * Idempotent: every reminder has a dedupe key (kind, item, due date, recipient), so running it
+ * twice — or on two instances at once (an advisory lock serialises them) — creates no duplicates.
+ * A changed due date (approved extension) earns a new reminder.
+ */
+export async function runReminders(): Promise<ReminderResult> {
+  const [run] = await db.insert(jobRuns).values({ job: "reminders" }).returning({ id: jobRuns.id });
+  const counts = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rakor:reminders'))`);
+    const dueSoon = await remind(tx, "due_soon", ownerRecipients(sql`i.due_date >= i.today and i.due_date <= i.today + ${DUE_SOON_DAYS}::int`, "due_soon"));
+    const overdue = await remind(tx, "overdue", ownerRecipients(sql`i.due_date < i.today`, "overdue"));
+    const escalated = await remind(
+      tx,
+      "overdue_escalated",
+      sql`
+      ${openItems}
+      select u.id as user_id, i.id as item_id, i.title, i.unit_name, i.due_text as due_date,
+             'overdue_escalated:' || i.id || ':' || i.due_text || ':' || u.id as key
+        from items i join users u on u.active and u.role = 'head' and u.work_unit_id = i.div_id
+       where i.due_date < i.today`,
+    );
+    return { dueSoon, overdue, escalated };
+  });
+  const emails = await deliverOutbox();
+  const result = { ...counts, emails };
+  await db.update(jobRuns).set({ finishedAt: new Date(), result }).where(eq(jobRuns.id, run!.id));
+  return result;
+}

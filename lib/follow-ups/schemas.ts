@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { ACTION_ITEM_STATUSES, PRIORITIES } from "@/db/schema/_enums";
+
+/** Shared by the forms (client) and the use cases (server): messages are i18n keys. */
+
+const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const isoDate = z.string("errors.required").regex(/^\d{4}-\d{2}-\d{2}$/, "followUps.errors.invalidDate").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "followUps.errors.invalidDate");
+
+const title = z.string("errors.required").trim().min(1, "errors.required").max(300, "followUps.errors.titleTooLong");
+const description = z.string().trim().max(5000, "errors.invalid").default("");
+const note = (required: string | null) =>
+  required
+    ? z.string(required).trim().min(1, required).max(5000, "errors.invalid")
+    : z.string().trim().max(5000, "errors.invalid").default("");
+
+export const evidenceUrlSchema = z.preprocess(
+  emptyToNull,
+  z
+    .url({ protocol: /^https?$/, error: "followUps.errors.evidenceUrl" })
+    .max(2000, "errors.invalid")
+    .nullable()
+    .default(null),
+);
+
+const base = {
+  title,
+  description,
+  categoryId: z.uuid("followUps.errors.category"),
+  dueDate: isoDate,
+  priority: z.enum(PRIORITIES, "errors.invalid").default("medium"),
+  meetingId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
+};
+
+/** One follow-up on its own or from a meeting. */
+export const createActionItemSchema = z.object({
+  ...base,
+  decisionId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
+  workUnitId: z.uuid("errors.unknownUnit"),
+  picUserId: z.preprocess(emptyToNull, z.uuid("followUps.errors.pic").nullable().default(null)),
+});
+export type CreateActionItemInput = z.input<typeof createActionItemSchema>;
+
+/** One decision → one copy per chosen unit (e.g. every invited unit), in one transaction. */
+export const createFromDecisionSchema = z.object({
+  ...base,
+  decisionId: z.uuid("errors.invalid"),
+  workUnitIds: z.array(z.uuid("errors.unknownUnit"), "followUps.errors.units").min(1, "followUps.errors.units").max(200, "errors.invalid"),
+  /** Optional person in charge per unit: { unitId: userId }. */
+  picByUnit: z.record(z.string(), z.preprocess(emptyToNull, z.uuid("followUps.errors.pic").nullable())).default({}),
+});
+export type CreateFromDecisionInput = z.input<typeof createFromDecisionSchema>;
+
+export const transitionSchema = z.object({
+  to: z.enum(ACTION_ITEM_STATUSES, "errors.invalid"),
+  note: note(null),
+  evidenceUrl: evidenceUrlSchema,
+  /** An evidence file already uploaded to this item. */
+  evidenceFileId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
+  progress: z.preprocess(emptyToUndefined, z.coerce.number("errors.invalid").int("errors.invalid").min(0, "followUps.errors.progress").max(100, "followUps.errors.progress").optional()),
+  /** Set when the step is taken while a later rakor reviews the item. */
+  meetingId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
+});
+export type TransitionInput = z.input<typeof transitionSchema>;
+
+export const progressSchema = z.object({
+  progress: z.coerce.number("errors.invalid").int("errors.invalid").min(0, "followUps.errors.progress").max(100, "followUps.errors.progress"),
+  note: note("followUps.errors.noteRequired"),
+  evidenceUrl: evidenceUrlSchema,
+});
+export type ProgressInput = z.input<typeof progressSchema>;
+
+export const evidenceNoteSchema = z.object({ note: note(null) });
+
+export const extensionRequestSchema = z.object({
+  requestedDueDate: isoDate,
+  reason: note("followUps.errors.reasonRequired"),
+});
+export type ExtensionRequestInput = z.input<typeof extensionRequestSchema>;
+
+export const extensionDecisionSchema = z.object({
+  approve: z.preprocess((v) => (v === "true" || v === "approve" ? true : v === "false" || v === "reject" ? false : v), z.boolean("errors.invalid")),
+  note: note(null),
+});
+export type ExtensionDecisionInput = z.input<typeof extensionDecisionSchema>;
+
+const optionalUuid = z.preprocess(emptyToUndefined, z.uuid("errors.invalid").optional());
+const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean()).default(false);
+
+/** List filters, from a URL's search params. */
+export const listFiltersSchema = z.object({
+  unitId: optionalUuid,
+  status: z.preprocess(emptyToUndefined, z.enum(ACTION_ITEM_STATUSES).optional()),
+  categoryId: optionalUuid,
+  meetingId: optionalUuid,
+  picUserId: optionalUuid,
+  overdue: flag,
+  dueSoon: flag,
+  mine: flag,
+  dueFrom: z.preprocess(emptyToUndefined, isoDate.optional()),
+  dueTo: z.preprocess(emptyToUndefined, isoDate.optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
+});
+export type ListFilters = z.infer<typeof listFiltersSchema>;
+
+/** Search params → filters; unknown or invalid values are dropped rather than failing the page. */
+export function parseListFilters(params: Record<string, string | string[] | undefined>): ListFilters {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined) flat[k] = value;
+  }
+  const parsed = listFiltersSchema.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  for (const key of bad) delete flat[key];
+  return listFiltersSchema.parse(flat);
+}
+
+/** Filters → search params (for links, export URLs, pagination). */
+export function filtersToSearch(filters: Partial<ListFilters>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === undefined || v === null || v === false || v === "") continue;
+    if (k === "page" && v === 1) continue;
+    params.set(k, v === true ? "1" : String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+export const reviewSchema = z.object({
+  note: z.string().trim().max(5000, "errors.invalid").default(""),
+});
+
+export const categorySchema = z.object({
+  code: z
+    .string("errors.required")
+    .trim()
+    .min(1, "errors.required")
+    .max(40, "errors.invalid")
+    .regex(/^[a-z0-9-]+$/, "followUps.errors.categoryCode"),
+  nameId: z.string("errors.required").trim().min(1, "errors.required").max(200, "errors.invalid"),
+  nameEn: z.string("errors.required").trim().min(1, "errors.required").max(200, "errors.invalid"),
+  sortOrder: z.coerce.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(1000, "errors.invalid"),
+  /** A checkbox: absent means unchecked. */
+  active: z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean()),
+});
+export type CategoryInput = z.input<typeof categorySchema>;
+
+export const ALLOWED_EVIDENCE_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"] as const;
+export type EvidenceKind = (typeof ALLOWED_EVIDENCE_TYPES)[number];
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";

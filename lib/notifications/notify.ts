@@ -1,0 +1,113 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type DbOrTx } from "@/db/client";
+import { createT } from "@/lib/i18n/translate";
+
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "reported",
+  "returned",
+  "verified",
+  "cancelled",
+  "extension_requested",
+  "extension_decided",
+  "due_soon",
+  "overdue",
+  "overdue_escalated",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type NotificationPayload = {
+  itemId: string;
+  title: string;
+  unitName?: string;
+  dueDate?: string;
+  reason?: string;
+  approved?: boolean;
+  [key: string]: unknown;
+};
+
+/** Recipients, as SQL selecting user ids. */
+export const recipients = {
+  /** Every active member of a unit (its participants and whoever else works there). */
+  unitMembers: (unitId: string): SQL => sql`select id from users where work_unit_id = ${unitId} and active`,
+  users: (ids: readonly (string | null | undefined)[]): SQL => {
+    const list = [...new Set(ids.filter((x): x is string => !!x))];
+    if (list.length === 0) return sql`select null::uuid as id where false`;
+    return sql`select id from users where active and id in (${sql.join(
+      list.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+  },
+  /**
+   * The staff overseeing a unit: secretariat/head users of the nearest division at or above it
+   * (the owning division), or of the unit itself when there is no division above.
+   */
+  overseers: (unitId: string, roles: readonly ("secretariat" | "head")[] = ["secretariat", "head"]): SQL => sql`
+    with recursive up as (
+      select id, parent_id, kind, 0 as depth from work_units where id = ${unitId}
+      union all
+      select w.id, w.parent_id, w.kind, up.depth + 1 from work_units w join up on w.id = up.parent_id
+    )
+    select u.id from users u
+     where u.active and u.role in (${sql.join(
+       roles.map((r) => sql`${r}`),
+       sql`, `,
+     )})
+       and u.work_unit_id = coalesce((select id from up where kind = 'division' order by depth limit 1), ${unitId}::uuid)`,
+};
+
+const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
+
+function emailText(locale: "id" | "en", kind: NotificationKind, payload: NotificationPayload) {
+  const t = createT(locale);
+  const vars = {
+    title: payload.title,
+    unit: payload.unitName ?? "",
+    dueDate: payload.dueDate ?? "",
+    reason: payload.reason ?? "",
+    decision: payload.approved === undefined ? "" : t(payload.approved ? "followUps.extension.approved" : "followUps.extension.rejected"),
+  };
+  const subject = t(`followUps.notifications.kinds.${kind}`, vars);
+  const body = `${subject}\n\n${t("followUps.notifications.emailBody", { ...vars, url: `${appUrl()}/follow-ups/${payload.itemId}` })}`;
+  return { subject, body };
+}
+
+/**
+ * In-app notifications (and their emails) for a set of recipients, in the caller's transaction.
+ * `dedupeKey` + the recipient's id is unique: a notification (and its email) is created at most
+ * once, so jobs can run again safely. Without SMTP_URL the email is kept in the outbox for admins.
+ * Returns how many notifications were created.
+ */
+export async function notify(
+  tx: DbOrTx,
+  opts: { to: SQL; kind: NotificationKind; payload: NotificationPayload; dedupeKey: string; excludeUserId?: string | null },
+): Promise<number> {
+  const id = emailText("id", opts.kind, opts.payload);
+  const en = emailText("en", opts.kind, opts.payload);
+  const emailStatus = process.env.SMTP_URL ? "pending" : "kept";
+  const exclude = opts.excludeUserId ?? null;
+  const created = await rows<{ n: number }>(
+    sql`
+    with r as (${opts.to}),
+    n as (
+      insert into notifications (user_id, kind, payload, dedupe_key)
+      select r.id, ${opts.kind}, ${JSON.stringify(opts.payload)}::jsonb, ${opts.dedupeKey} || ':' || r.id::text
+        from r where r.id is not null and r.id is distinct from ${exclude}::uuid
+      on conflict (dedupe_key) do nothing
+      returning user_id, dedupe_key
+    ),
+    e as (
+      insert into outbox_emails (to_address, subject, body, status, dedupe_key)
+      select u.email,
+             case when u.locale = 'en' then ${en.subject} else ${id.subject} end,
+             case when u.locale = 'en' then ${en.body} else ${id.body} end,
+             ${emailStatus}, n.dedupe_key
+        from n join users u on u.id = n.user_id
+      on conflict (dedupe_key) do nothing
+      returning 1
+    )
+    select (select count(*) from n)::int as n, (select count(*) from e)::int as e`,
+    tx,
+  );
+  return Number(created[0]?.n ?? 0);
+}
