@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agendaItems, attendances, auditLogs, decisions, invitations, meetingReschedules, meetings, speakers, users } from "@/db/schema";
+import { agendaItems, attendances, auditLogs, decisions, invitations, meetingReschedules, meetings, outboxEmails, speakers, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { makeDivision, makeUnit, makeUser, uid } from "@/tests/fixtures";
 import { addAgendaItem, moveAgendaItem, updateAgendaItem } from "./agenda";
@@ -431,3 +431,20 @@ describe("speakers, invitations and corrections", () => {
   });
 });
 
+
+describe("telling invited units", () => {
+  it("emails the invited unit's members on publish, reschedule and cancel — once each", async () => {
+    const o = await office();
+    const m = await published(o);
+    const mails = () => db.select().from(outboxEmails).where(like(outboxEmails.dedupeKey, `meeting:${m.id}:%`));
+    let sent = await mails();
+    expect(sent.map((e) => e.toAddress)).toEqual([o.participantA.email]);
+    expect(sent[0]!.attachments[0]!.filename).toMatch(/\.ics$/);
+
+    const later = slot(13, 15);
+    const { meeting } = await rescheduleMeeting(o.secretariat, m.id, m.version, { startsAt: later.startsAt, endsAt: later.endsAt, reason: "Bentrok dengan kunjungan kerja" });
+    await cancelMeeting(o.secretariat, m.id, meeting.version, { reason: "Ditunda" });
+    sent = await mails();
+    expect(sent.map((e) => e.dedupeKey!.split(":")[2]).sort()).toEqual(["cancelled", "published", "rescheduled"]);
+  });
+});

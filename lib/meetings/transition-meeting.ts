@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { invitations, meetingReschedules, meetings, type Meeting, type MeetingStatus } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { notifyMeetingChange, type MeetingChangeKind } from "@/lib/mail/meeting-change";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -32,7 +33,7 @@ export async function transitionMeeting(user: CurrentUser, id: string, version: 
   if (!step.from.includes(before.status)) {
     throw new ValidationError({ _form: ["meetings.errors.badTransition"] }, "meetings.errors.badTransition");
   }
-  return orConflict(
+  const saved = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx
         .update(meetings)
@@ -45,13 +46,15 @@ export async function transitionMeeting(user: CurrentUser, id: string, version: 
     }),
     () => currentMeeting(id),
   );
+  if (to === "publish") await announceMeetingChange(id, "published");
+  return saved;
 }
 
 export async function cancelMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
   const before = await requireMeeting(user, id, "meeting.manage");
   const { reason } = parseInput(cancelSchema, input);
   assertEditable(before);
-  return orConflict(
+  const saved = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx
         .update(meetings)
@@ -71,6 +74,20 @@ export async function cancelMeeting(user: CurrentUser, id: string, version: numb
     }),
     () => currentMeeting(id),
   );
+  if (before.status !== "draft") await announceMeetingChange(id, "cancelled");
+  return saved;
+}
+
+/**
+ * Tells the invited units (email with the .ics, or the outbox) after a change has committed.
+ * A failure to queue mail never undoes the change: it is logged.
+ */
+export async function announceMeetingChange(id: string, kind: MeetingChangeKind) {
+  try {
+    await notifyMeetingChange(id, kind);
+  } catch (e) {
+    console.error(`[rakor] could not queue the "${kind}" email for meeting ${id}`, e);
+  }
 }
 
 /**
@@ -140,6 +157,7 @@ export async function rescheduleMeeting(user: CurrentUser, id: string, version: 
     }),
     () => currentMeeting(id),
   );
+  await announceMeetingChange(id, "rescheduled");
   return { meeting, conflicts };
 }
 

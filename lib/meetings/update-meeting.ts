@@ -11,7 +11,7 @@ import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
 import { assertRefs, toInstants } from "./refs";
 import { meetingSchema } from "./schemas";
-import { applyReschedule, conflictSubjects, currentMeeting } from "./transition-meeting";
+import { announceMeetingChange, applyReschedule, conflictSubjects, currentMeeting } from "./transition-meeting";
 
 /**
  * Saves the meeting form. `version` is the one the form was loaded with: if someone saved in
@@ -44,5 +44,8 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
     }),
     () => currentMeeting(id),
   );
+  // A published meeting moved by the edit form is a reschedule too.
+  const moved = before.startsAt.getTime() !== times.startsAt.getTime() || before.endsAt.getTime() !== times.endsAt.getTime();
+  if (moved && before.status !== "draft") await announceMeetingChange(id, "rescheduled");
   return { meeting, conflicts };
 }

@@ -86,6 +86,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               {t("meetings.page.printMinutes")}
             </Link>
           ) : null}
+          {m.status !== "draft" ? (
+            <a className="btn btn-secondary" href={`/documents/${m.id}/ics`} download>
+              {t("meetings.page.addToCalendar")}
+            </a>
+          ) : null}
+          {user.role !== "participant" ? (
+            <Link className="btn btn-secondary" href={`/documents/${m.id}`}>
+              {t("meetings.page.documents")}
+            </Link>
+          ) : null}
         </div>
       </div>
 
