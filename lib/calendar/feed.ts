@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gte, ne } from "drizzle-orm";
+import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { meetings, users } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { loadMeetingRecords } from "@/lib/documents/meeting-records";
 import { NotFoundError } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
-import { visibleMeetingsCondition } from "@/lib/meetings/visible-meetings";
+import { visibleTo } from "@/lib/meetings/access";
 import { buildCalendar } from "./ics";
 
 /** How far back the personal feed reaches, and how many meetings it holds at most. */
@@ -57,7 +57,7 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
   const ids = await db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(visibleMeetingsCondition(user), ne(meetings.status, "draft"), gte(meetings.endsAt, since)))
+    .where(and(visibleTo(user, sql.raw('"meetings"')), ne(meetings.status, "draft"), gte(meetings.endsAt, since)))
     .orderBy(asc(meetings.startsAt))
     .limit(FEED_LIMIT);
   const records = await loadMeetingRecords(ids.map((r) => r.id));
