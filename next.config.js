@@ -1,13 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and data files from node_modules at run time; argon2 is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite loads its WASM and data files from node_modules at run time; argon2 is a native addon;
+  // pdfkit reads its font metrics (.afm) from node_modules.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit"],
   poweredByHeader: false,
-  // Evidence uploads (bukti dukung) are up to 10 MB; multipart overhead needs a little more.
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   // Types are checked by `npm run typecheck` (TypeScript 7, seconds), which CI runs before the
   // tests; checking them again with the TypeScript 6 API inside every build only costs ~25 s.
   typescript: { ignoreBuildErrors: true },
+  // Evidence uploads (bukti dukung) are up to 10 MB; multipart overhead needs a little more.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   async headers() {
     // The Content-Security-Policy (with a per-request nonce) is set by proxy.ts; these apply to
     // every response, static files included.

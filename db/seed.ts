@@ -323,6 +323,53 @@ export async function seedDemo(db: Db, now = new Date()) {
       { meetingId: upcoming[0]!.id, position: 3, title: "Penutup", durationMinutes: 15 },
     ]);
 
+    // --- Today's rakor (for My agenda): under way when the demo starts, so check-in is open ---
+    const todayStart = new Date(Math.floor((now.getTime() - 30 * 60_000) / (5 * 60_000)) * 5 * 60_000);
+    const [todays] = await tx
+      .insert(meetings)
+      .values({
+        title: "Rakor Evaluasi Pelayanan Paspor Hari Ini",
+        topic: "Evaluasi antrean dan waktu penyelesaian paspor",
+        kind: "rakor",
+        startsAt: todayStart,
+        endsAt: new Date(todayStart.getTime() + 4 * 60 * 60_000),
+        timeZone: "Asia/Jakarta",
+        location: "Ruang Rapat Lantai 2 Kanwil Kemenkumham Jatim",
+        onlineUrl: "https://zoom.us/j/1111111111",
+        organizerUnitId: U("DIV-IMI"),
+        chairUserId: P("kadiv.imigrasi@rakor.test"),
+        status: "ongoing",
+        createdBy: P("sekretariat@rakor.test"),
+      })
+      .returning({ id: meetings.id });
+    const todaySpeakers = await tx
+      .insert(speakers)
+      .values([
+        { meetingId: todays!.id, userId: P("kadiv.imigrasi@rakor.test"), role: "opening_remarks", sortOrder: 1 },
+        { meetingId: todays!.id, userId: P("kabid.imigrasi@rakor.test"), role: "resource_person", topic: "Data antrean paspor triwulan ini", sortOrder: 2 },
+        { meetingId: todays!.id, userId: P("notulis@rakor.test"), role: "minute_taker", sortOrder: 3 },
+      ])
+      .returning({ id: speakers.id, role: speakers.role });
+    const todaySpeaker = (role: string) => todaySpeakers.find((s) => s.role === role)?.id ?? null;
+    await tx.insert(agendaItems).values([
+      { meetingId: todays!.id, position: 1, title: "Pembukaan dan arahan", durationMinutes: 20, presenterSpeakerId: todaySpeaker("opening_remarks") },
+      { meetingId: todays!.id, position: 2, title: "Paparan data antrean paspor", durationMinutes: 60, presenterSpeakerId: todaySpeaker("resource_person") },
+      { meetingId: todays!.id, position: 3, title: "Diskusi per kantor imigrasi", durationMinutes: 120 },
+      { meetingId: todays!.id, position: 4, title: "Kesimpulan dan penutup", durationMinutes: 40 },
+    ]);
+    // Kanim Malang is left out: its end-to-end tests schedule a rakor "now" of their own.
+    await tx.insert(invitations).values(
+      immigrationUnits
+        .filter((code) => code !== "KANIM-MLG")
+        .map((code) => ({
+          meetingId: todays!.id,
+          workUnitId: U(code),
+          response: (code === "KANIM-BLT" ? "attending" : "pending") as "attending" | "pending",
+          respondedBy: code === "KANIM-BLT" ? P("peserta.blitar@rakor.test") : null,
+          respondedAt: code === "KANIM-BLT" ? now : null,
+        })),
+    );
+
     // --- Follow-ups across the nine categories and every state, some overdue ---
     const statuses: ActionItemStatus[] = ["open", "in_progress", "reported", "verified", "cancelled", "in_progress", "open", "verified", "reported"];
     const picFor = (code: string) => USERS.find((u) => u.unit === code && u.role === "participant")!.email;

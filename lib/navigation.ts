@@ -34,6 +34,7 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
 
 /** Where a role lands after signing in. */
 export function homeFor(role: Role): string {
-  // Participants and heads land on the meetings list until their own home pages exist.
-  return role === "participant" || role === "head" ? "/meetings" : navigationFor(role)[0]!.href;
+  // Participants land on My agenda; heads on the meetings list until the dashboard exists.
+  if (role === "participant") return "/agenda";
+  return role === "head" ? "/meetings" : navigationFor(role)[0]!.href;
 }

@@ -36,6 +36,7 @@ type Resources = {
   "meeting.manage": MeetingResource;
   "meeting.respond": MeetingResource;
   "meeting.checkIn": MeetingResource;
+  "meeting.records": MeetingResource;
   "minutes.write": MeetingResource;
   "minutes.reopen": MeetingResource;
   "actionItem.create": { workUnitId: string };
@@ -74,6 +75,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // A unit answers the invitation for itself, while the meeting is published and not over.
   "meeting.respond": (a, m) => (m.status === "scheduled" || m.status === "ongoing") && ownUnitInvited(a, m),
   "meeting.checkIn": (a, m) => (m.status === "scheduled" || m.status === "ongoing") && ownUnitInvited(a, m),
+  // Attendance lists, minutes and exports name people of every unit: staff who see the meeting.
+  "meeting.records": (a, m) => isStaff(a) && rules["meeting.view"](a, m),
   "minutes.write": (a, m) =>
     rules["meeting.manage"](a, m) ||
     (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),

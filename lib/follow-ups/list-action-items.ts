@@ -57,15 +57,17 @@ function baseQuery() {
 }
 
 /** The follow-ups this user may see, filtered and paginated in SQL (earliest due first). */
-export async function listActionItems(user: CurrentUser, filters: Partial<ListFilters>) {
+export async function listActionItems(user: CurrentUser, filters: Partial<ListFilters>, paging?: { limit: number; offset: number }) {
   const where = whereOf(user, filters);
   const page = Math.max(1, filters.page ?? 1);
+  const limit = Math.min(paging?.limit ?? ACTION_ITEM_PAGE_SIZE, 100);
+  const offset = paging?.offset ?? (page - 1) * ACTION_ITEM_PAGE_SIZE;
   const [items, [total]] = await Promise.all([
     baseQuery()
       .where(where)
       .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
-      .limit(ACTION_ITEM_PAGE_SIZE)
-      .offset((page - 1) * ACTION_ITEM_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(actionItems).innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId)).where(where),
   ]);
   return { items, total: total?.n ?? 0, page, pageSize: ACTION_ITEM_PAGE_SIZE };

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import "@/components/agenda/agenda.css";
+import { CalendarFeedSection } from "@/components/agenda/calendar-feed-section";
 import { RevokeTokenButton } from "@/components/profile/revoke-token-button";
 import { TokenForm } from "@/components/profile/token-form";
 import { listApiTokens } from "@/lib/api/tokens";
 import { requireUser } from "@/lib/auth/session";
+import { getCalendarToken } from "@/lib/calendar/feed";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { createTokenAction, revokeTokenAction } from "./actions";
+import { regenerateCalendarTokenAction, revokeCalendarTokenAction } from "./calendar-actions";
 
 export const metadata: Metadata = { title: "Profil" };
 
@@ -15,7 +19,7 @@ export default async function ProfilePage() {
   await connection();
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
-  const tokens = await listApiTokens(user);
+  const [tokens, calendarToken] = await Promise.all([listApiTokens(user), getCalendarToken(user)]);
   const when = (d: Date | null) => (d ? formatDateTime(d, user.timeZone, locale) : "—");
   return (
     <>
@@ -34,6 +38,7 @@ export default async function ProfilePage() {
           <dd>{t(`roles.${user.role}`)}</dd>
         </dl>
       </div>
+      <CalendarFeedSection token={calendarToken} t={t} regenerate={regenerateCalendarTokenAction} revoke={revokeCalendarTokenAction} />
       <h2>{t("profile.tokens.title")}</h2>
       <p className="muted">
         {t("profile.tokens.intro")} <Link href="/api-docs">{t("profile.tokens.docs")}</Link>

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { Alert } from "@/components/ui/alert";
+import { requireUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+import { getMeeting } from "@/lib/meetings/get-meeting";
+import { organizerUnits, people } from "@/lib/meetings/options";
+import { instantToZonedLocal } from "@/lib/time";
+import { updateMeetingAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Ubah rapat" };
+
+export default async function EditMeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const user = await requireUser();
+  const { id } = await params;
+  const detail = await getMeeting(user, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  if (!detail.permissions.manage) notFound();
+  const m = detail.meeting;
+  const [t, units, persons] = await Promise.all([getT(), organizerUnits(user), people()]);
+  // The current organizer stays choosable even when outside the editor's scope.
+  const unitOptions = units.some((u) => u.id === m.organizerUnitId) ? units : [{ id: m.organizerUnitId, label: m.organizerUnitName, timeZone: m.timeZone, name: m.organizerUnitName, depth: 0 }, ...units];
+  return (
+    <>
+      <p className="no-print">
+        <Link href={`/meetings/${m.id}`}>← {m.title}</Link>
+      </p>
+      <h1>{t("meetings.edit")}</h1>
+      {["completed", "cancelled"].includes(m.status) ? <Alert kind="warning">{t("meetings.errors.notEditable")}</Alert> : null}
+      <MeetingForm
+        mode="edit"
+        initial={{
+          title: m.title,
+          topic: m.topic,
+          description: m.description,
+          kind: m.kind,
+          startsAt: instantToZonedLocal(m.startsAt, m.timeZone),
+          endsAt: instantToZonedLocal(m.endsAt, m.timeZone),
+          timeZone: m.timeZone,
+          location: m.location,
+          onlineUrl: m.onlineUrl ?? "",
+          organizerUnitId: m.organizerUnitId,
+          chairUserId: m.chairUserId ?? "",
+        }}
+        units={unitOptions}
+        people={persons}
+        action={updateMeetingAction.bind(null, m.id, m.version)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PrintButton } from "@/components/meetings/print-button";
+import { requireUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getMeeting } from "@/lib/meetings/get-meeting";
+import { formatDateTime, formatRange } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Notulen" };
+
+/** The printable minutes (notulen): schedule, participants by unit, summary, numbered decisions. */
+export default async function PrintMinutesPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const user = await requireUser();
+  const { id } = await params;
+  const d = await getMeeting(user, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const [t, locale] = [await getT(), await getLocale()];
+  const m = d.meeting;
+  const tz = m.timeZone;
+  const taker = d.speakers.find((s) => s.role === "minute_taker");
+  return (
+    <div className="print-sheet">
+      <div className="actions no-print">
+        <Link href={`/meetings/${m.id}`}>← {m.title}</Link>
+        <PrintButton label={t("actions.print")} />
+      </div>
+      {!d.minutes?.finalizedAt ? <p>
+          <strong>{t("meetings.print.finalNot")}</strong>
+        </p> : null}
+      <h1>
+        {t("meetings.print.minutesTitle")}
+        <br />
+        {m.title}
+      </h1>
+      <dl className="facts">
+        <dt>{t("meetings.print.day")}</dt>
+        <dd>{formatRange(m.startsAt, m.endsAt, tz, locale)}</dd>
+        <dt>{t("meetings.print.place")}</dt>
+        <dd>{m.location || "—"}</dd>
+        {m.chairName ? (
+          <>
+            <dt>{t("meetings.print.chair")}</dt>
+            <dd>{m.chairName}</dd>
+          </>
+        ) : null}
+        <dt>{t("meetings.print.attendees")}</dt>
+        <dd>
+          {d.recap.units
+            .filter((u) => u.sent > 0)
+            .map((u) => `${u.unitName ?? t("meetings.recap.guests")} (${u.sent})`)
+            .join("; ") || "—"}
+        </dd>
+      </dl>
+      <h2>{t("meetings.minutes.summary")}</h2>
+      <p className="pre-line">{d.minutes?.summary || "—"}</p>
+      <h2>{t("meetings.minutes.decisions")}</h2>
+      <ol>
+        {d.decisions.map((x) => (
+          <li key={x.id} value={x.number} className="pre-line">
+            {x.text}
+          </li>
+        ))}
+      </ol>
+      {d.minutes?.finalizedAt ? <p className="muted">{t("meetings.minutes.finalized", { at: formatDateTime(d.minutes.finalizedAt, tz, locale) })}</p> : null}
+      <p style={{ marginTop: "3rem" }}>
+        {t("meetings.print.signature")}
+        <br />
+        <br />
+        <br />
+        {taker?.displayName ?? "________________"}
+      </p>
+    </div>
+  );
+}

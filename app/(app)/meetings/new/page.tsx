@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { requireUser } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+import { organizerUnits, people } from "@/lib/meetings/options";
+import { can } from "@/lib/permissions";
+import { todayIn } from "@/lib/time";
+import { createMeetingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Jadwalkan rapat" };
+
+export default async function NewMeetingPage() {
+  await connection();
+  const user = await requireUser();
+  if (!can(user, "meeting.create", { organizerUnitId: user.scopeUnitId })) notFound();
+  const [t, units, persons] = await Promise.all([getT(), organizerUnits(user), people()]);
+  const organizer = units.find((u) => u.id === user.scopeUnitId) ?? units[0];
+  const day = todayIn(user.timeZone);
+  return (
+    <>
+      <h1>{t("meetings.new")}</h1>
+      <MeetingForm
+        mode="create"
+        initial={{
+          title: "",
+          topic: "",
+          description: "",
+          kind: "rakor",
+          startsAt: `${day}T09:00`,
+          endsAt: `${day}T12:00`,
+          timeZone: organizer?.timeZone ?? user.timeZone,
+          location: "",
+          onlineUrl: "",
+          organizerUnitId: organizer?.id ?? "",
+          chairUserId: "",
+        }}
+        units={units}
+        people={persons}
+        action={createMeetingAction}
+      />
+    </>
+  );
+}

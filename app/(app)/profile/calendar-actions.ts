@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/action-result";
+import { requestContext, requireUser } from "@/lib/auth/session";
+import { regenerateCalendarToken, revokeCalendarToken } from "@/lib/calendar/feed";
+
+/** A new secret feed URL for the signed-in user; the old one answers 404 from now on. */
+export async function regenerateCalendarTokenAction() {
+  const user = await requireUser();
+  const result = await runAction(async () => {
+    await regenerateCalendarToken(user, await requestContext());
+  }, "agenda.calendar.created");
+  if (result.ok) revalidatePath("/profile");
+  return result;
+}
+
+export async function revokeCalendarTokenAction() {
+  const user = await requireUser();
+  const result = await runAction(async () => revokeCalendarToken(user, await requestContext()), "agenda.calendar.revoked");
+  if (result.ok) revalidatePath("/profile");
+  return result;
+}

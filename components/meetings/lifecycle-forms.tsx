@@ -1,0 +1,108 @@
+"use client";
+
+import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useT } from "@/components/i18n-provider";
+import { MEETING_KINDS, SERIES_RULES } from "@/db/schema/_enums";
+import type { ActionState } from "@/lib/action-result";
+import { cancelSchema, rescheduleSchema, seriesSchema, seriesTemplateSchema, type SeriesTemplateInput } from "@/lib/meetings/schemas";
+import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
+
+type Act = (values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
+
+export function CancelForm({ action }: { action: Act }) {
+  const t = useT();
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(cancelSchema, { reason: "" }, action);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={pending}>
+        <TextAreaField label={t("meetings.lifecycle.cancelReason")} rows={2} error={errorOf("reason")} {...form.register("reason")} />
+        <FormStatus state={state} />
+        <button type="submit" className="btn btn-danger">
+          {t("meetings.lifecycle.cancel")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function RescheduleForm({ startsAt, endsAt, action }: { startsAt: string; endsAt: string; action: Act }) {
+  const t = useT();
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(rescheduleSchema, { startsAt, endsAt, reason: "", acknowledgeConflicts: false }, action);
+  const conflicts = state && !state.ok ? (state as { conflicts?: ConflictItem[] }).conflicts : undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={pending}>
+        <p className="muted">{t("meetings.lifecycle.rescheduleHelp")}</p>
+        <div className="grid-2">
+          <TextField label={t("meetings.fields.startsAt")} type="datetime-local" error={errorOf("startsAt")} {...form.register("startsAt")} />
+          <TextField label={t("meetings.fields.endsAt")} type="datetime-local" error={errorOf("endsAt")} {...form.register("endsAt")} />
+        </div>
+        <TextAreaField label={t("meetings.lifecycle.rescheduleReason")} rows={2} error={errorOf("reason")} {...form.register("reason")} />
+        <ConflictWarnings conflicts={conflicts} />
+        {conflicts?.length ? (
+          <label className="checkbox field">
+            <input type="checkbox" {...form.register("acknowledgeConflicts")} />
+            <span>{t("meetings.fields.acknowledgeConflicts")}</span>
+          </label>
+        ) : null}
+        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
+          <p className="field-error" aria-live="polite">
+            {t(errorOf("acknowledgeConflicts")!)}
+          </p>
+        ) : null}
+        <FormStatus state={conflicts ? null : state} />
+        <button type="submit" className="btn">
+          {t("meetings.lifecycle.reschedule")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function SeriesForm({ action }: { action: Act }) {
+  const t = useT();
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(seriesSchema, { rule: "monthly", count: "", untilDate: "" }, action);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={pending}>
+        <div className="grid-2">
+          <SelectField label={t("meetings.series.rule")} error={errorOf("rule")} options={SERIES_RULES.map((r) => ({ value: r, label: t(`meetings.series.rules.${r}`) }))} {...form.register("rule")} />
+          <TextField label={t("meetings.series.count")} type="number" inputMode="numeric" min={2} max={60} error={errorOf("count")} {...form.register("count")} />
+          <TextField label={t("meetings.series.untilDate")} type="date" error={errorOf("untilDate")} {...form.register("untilDate")} />
+        </div>
+        <FormStatus state={state} />
+        <button type="submit" className="btn">
+          {t("meetings.series.create")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function SeriesTemplateForm({ initial, people, action }: { initial: SeriesTemplateInput; people: { id: string; label: string }[]; action: Act }) {
+  const t = useT();
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(seriesTemplateSchema, initial, action);
+  const f = (k: string) => t(`meetings.fields.${k}`);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={pending}>
+        <p className="muted">{t("meetings.series.templateHelp")}</p>
+        <TextField label={f("title")} error={errorOf("title")} {...form.register("title")} />
+        <TextField label={f("topic")} error={errorOf("topic")} {...form.register("topic")} />
+        <TextAreaField label={f("description")} error={errorOf("description")} {...form.register("description")} />
+        <div className="grid-2">
+          <SelectField label={f("kind")} error={errorOf("kind")} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} {...form.register("kind")} />
+          <SelectField label={f("chairUserId")} placeholder={f("noChair")} error={errorOf("chairUserId")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("chairUserId")} />
+          <TextField label={f("location")} error={errorOf("location")} {...form.register("location")} />
+          <TextField label={f("onlineUrl")} type="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
+        </div>
+        <FormStatus state={state} />
+        <button type="submit" className="btn">
+          {t("actions.save")}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useState } from "react";
+import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useT } from "@/components/i18n-provider";
+import { MEETING_KINDS, TIME_ZONES } from "@/db/schema/_enums";
+import type { ActionState } from "@/lib/action-result";
+import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
+import { instantToZonedLocal, zoneLabel } from "@/lib/time";
+import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
+import { StaleDiff, diffRows } from "./stale-diff";
+
+type State = ActionState & { conflicts?: ConflictItem[] };
+
+export type MeetingFormValues = {
+  title: string;
+  topic: string;
+  description: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  location: string;
+  onlineUrl: string;
+  organizerUnitId: string;
+  chairUserId: string;
+};
+
+type Props = {
+  mode: "create" | "edit";
+  initial: MeetingFormValues;
+  units: { id: string; label: string; timeZone: string }[];
+  people: { id: string; label: string }[];
+  action: (values: unknown) => Promise<State>;
+};
+
+/** Create and edit a meeting: react-hook-form on the server's zod schema; conflicts need an acknowledgement. */
+export function MeetingForm({ mode, initial, units, people, action }: Props) {
+  const t = useT();
+  const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(meetingSchema, { ...initial, acknowledgeConflicts: false } as MeetingInput, async (values) => {
+    setSubmitted(values as Record<string, unknown>);
+    return action(values);
+  });
+  const s = state as State | null;
+  const conflicts = s && !s.ok ? s.conflicts : undefined;
+  const organizer = form.register("organizerUnitId", {
+    onChange: (e: { target: { value: string } }) => {
+      if (mode !== "create") return;
+      const unit = units.find((u) => u.id === e.target.value);
+      if (unit) form.setValue("timeZone", unit.timeZone as MeetingInput["timeZone"]);
+    },
+  });
+  const label = (f: string) => t(`meetings.fields.${f}`);
+  const stale =
+    s && !s.ok && s.status === 409
+      ? diffRows(
+          ["title", "topic", "description", "kind", "startsAt", "endsAt", "timeZone", "location", "onlineUrl", "organizerUnitId", "chairUserId"].map((f) => ({
+            field: f,
+            label: label(f),
+            format: (v: unknown) => {
+              if (v === null || v === undefined) return "";
+              if ((f === "startsAt" || f === "endsAt") && typeof v === "string" && v.length > 16) {
+                const tz = ((s.current as Record<string, unknown>)?.timeZone as string) ?? "Asia/Jakarta";
+                return instantToZonedLocal(new Date(v), tz).replace("T", " ");
+              }
+              if (f === "startsAt" || f === "endsAt") return String(v).replace("T", " ");
+              if (f === "organizerUnitId") return units.find((u) => u.id === v)?.label.replace(/^(— )+/, "") ?? String(v);
+              if (f === "chairUserId") return people.find((p) => p.id === v)?.label ?? String(v);
+              if (f === "kind") return t(`meetings.kinds.${String(v)}`);
+              return String(v);
+            },
+          })),
+          submitted,
+          s.current,
+        )
+      : null;
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <fieldset disabled={pending}>
+        <TextField label={label("title")} maxLength={200} error={errorOf("title")} {...form.register("title")} />
+        <TextField label={label("topic")} error={errorOf("topic")} {...form.register("topic")} />
+        <TextAreaField label={label("description")} error={errorOf("description")} {...form.register("description")} />
+        <div className="grid-2">
+          <SelectField label={label("kind")} error={errorOf("kind")} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} {...form.register("kind")} />
+          <SelectField
+            label={label("organizerUnitId")}
+            error={errorOf("organizerUnitId")}
+            placeholder="—"
+            options={units.map((u) => ({ value: u.id, label: u.label }))}
+            {...organizer}
+          />
+          <TextField label={label("startsAt")} type="datetime-local" error={errorOf("startsAt")} {...form.register("startsAt")} />
+          <TextField label={label("endsAt")} type="datetime-local" error={errorOf("endsAt")} {...form.register("endsAt")} />
+          <SelectField
+            label={label("timeZone")}
+            error={errorOf("timeZone")}
+            options={TIME_ZONES.map((z) => ({ value: z, label: `${zoneLabel(z)} (${z})` }))}
+            {...form.register("timeZone")}
+          />
+          <SelectField
+            label={label("chairUserId")}
+            error={errorOf("chairUserId")}
+            placeholder={label("noChair")}
+            options={people.map((p) => ({ value: p.id, label: p.label }))}
+            {...form.register("chairUserId")}
+          />
+          <TextField label={label("location")} error={errorOf("location")} {...form.register("location")} />
+          <TextField label={label("onlineUrl")} type="url" inputMode="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
+        </div>
+        <ConflictWarnings conflicts={conflicts} />
+        {conflicts?.length ? (
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" {...form.register("acknowledgeConflicts")} />
+              <span>{label("acknowledgeConflicts")}</span>
+            </label>
+            <p className="field-error" aria-live="polite">
+              {errorOf("acknowledgeConflicts") ? t(errorOf("acknowledgeConflicts")!) : null}
+            </p>
+          </div>
+        ) : null}
+        {stale ? <StaleDiff rows={stale} /> : <FormStatus state={conflicts ? null : state} />}
+        <div className="actions">
+          <button type="submit" className="btn">
+            {pending ? t("actions.saving") : mode === "create" ? t("actions.create") : t("actions.save")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

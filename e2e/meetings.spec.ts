@@ -1,0 +1,391 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./helpers";
+
+/**
+ * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
+ * own far in the future (or "now" for check-in), in a room of its own, so tests never collide.
+ */
+
+const tag = () => Math.random().toString(36).slice(2, 8);
+let dayOffset = 0;
+/** A distinct future day per call: "2035-03-14". */
+function futureDay() {
+  const base = Date.UTC(2035, 0, 1) + (Math.floor(Math.random() * 2000) + dayOffset++ * 3) * 86_400_000;
+  return new Date(base).toISOString().slice(0, 10);
+}
+/** Wall-clock "YYYY-MM-DDTHH:MM" in WIB for an instant. */
+const wib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
+
+type NewMeeting = { title: string; startsAt: string; endsAt: string; location: string; chair?: string };
+
+/** Fills and submits the new-meeting form; returns the meeting page URL. */
+async function createMeeting(page: Page, m: NewMeeting) {
+  await page.goto("/meetings/new");
+  await page.getByLabel("Judul").fill(m.title);
+  await page.getByLabel("Topik").fill("Peningkatan pelayanan publik");
+  await page.getByLabel("Mulai").fill(m.startsAt);
+  await page.getByLabel("Selesai").fill(m.endsAt);
+  await page.getByLabel("Ruang / tempat").fill(m.location);
+  if (m.chair) await selectByText(page.getByLabel("Pimpinan rapat"), m.chair);
+  await page.getByRole("button", { name: "Buat" }).click();
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+  return page.url();
+}
+
+/** Picks the option whose text contains `text` (option labels carry position and unit too). */
+async function selectByText(select: Locator, text: string) {
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value!);
+}
+
+/** Opens a <details> disclosure unless it is open already. */
+async function openDetails(details: Locator) {
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
+const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
+
+async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
+  const s = section(page, "Unit yang diundang");
+  await openDetails(s.locator("details"));
+  for (const unit of units) await s.getByLabel(unit, { exact: true }).check();
+  if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
+  await s.getByRole("button", { name: "Undang unit" }).click();
+  // Another spec may have invited the same unit at an overlapping time: acknowledge and save.
+  const cell = s.getByRole("cell", { name: units[0], exact: true });
+  const ack = s.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
+  await expect(cell.or(ack)).toBeVisible();
+  if (await ack.isVisible()) {
+    await ack.check();
+    await s.getByRole("button", { name: "Undang unit" }).click();
+  }
+  await expect(cell).toBeVisible();
+}
+
+async function publish(page: Page) {
+  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await expect(page.getByText("Terjadwal", { exact: true }).first()).toBeVisible();
+}
+
+async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
+  const s = section(page, "Agenda");
+  const details = s.locator("details", { has: page.getByText("Tambah mata acara", { exact: true }) });
+  await openDetails(details);
+  await details.getByLabel("Mata acara").fill(title);
+  await details.getByLabel("Durasi (menit)").fill(String(minutes));
+  if (presenter) await selectByText(details.getByLabel("Penyaji"), presenter);
+  await details.getByRole("button", { name: "Tambah mata acara" }).click();
+  await expect(s.locator(".agenda-item", { hasText: title })).toBeVisible();
+}
+
+async function addSpeaker(page: Page, s: { internal?: string; name?: string; position?: string; organization?: string; role: string; onBehalfOf?: string; topic?: string }) {
+  const sec = section(page, "Pembicara");
+  const details = sec.locator("details");
+  await openDetails(details);
+  if (s.internal) {
+    await details.getByLabel("Pegawai (internal)").check();
+    await selectByText(details.getByLabel("Pegawai", { exact: true }), s.internal);
+  } else {
+    await details.getByLabel("Tamu (eksternal)").check();
+    await details.getByLabel("Nama", { exact: true }).fill(s.name!);
+    await details.getByLabel("Jabatan").fill(s.position ?? "");
+    await details.getByLabel("Instansi").fill(s.organization ?? "");
+  }
+  await details.getByLabel("Peran").selectOption({ label: s.role });
+  if (s.onBehalfOf) await details.getByLabel("Mewakili").fill(s.onBehalfOf);
+  if (s.topic) await details.getByLabel("Materi / topik").fill(s.topic);
+  await details.getByRole("button", { name: "Tambah pembicara" }).click();
+  await expect(sec.locator(".speaker-list li", { hasText: s.internal ?? s.name! })).toBeVisible();
+}
+
+test.describe("meetings", () => {
+  test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    const title = `Rakor Mutu Layanan Keimigrasian ${tag()}`;
+    await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: `Aula Kanwil ${tag()}`, chair: "Zakaria" });
+
+    await addSpeaker(page, { internal: "Zakaria", role: "Sambutan", onBehalfOf: "Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur" });
+    await addSpeaker(page, {
+      name: "Agus Widiyarta",
+      position: "Kepala Perwakilan",
+      organization: "Ombudsman RI Perwakilan Jawa Timur",
+      role: "Narasumber",
+      topic: "Laporan masyarakat 2013–2017",
+    });
+    await addSpeaker(page, { internal: "Bambang Sutrisno", role: "Moderator" });
+    const speakers = section(page, "Pembicara");
+    await expect(speakers.getByText("mewakili Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur")).toBeVisible();
+    await expect(speakers.getByText("Ombudsman RI Perwakilan Jawa Timur")).toBeVisible();
+    // Edit a speaker in place: the moderator moves to first place in the list.
+    await speakers.getByRole("button", { name: "Ubah Bambang Sutrisno" }).click();
+    await speakers.locator(".speaker-list").getByLabel("Urutan").fill("0");
+    await speakers.locator(".speaker-list").getByRole("button", { name: "Simpan" }).click();
+    await expect(speakers.locator(".speaker-list > li").first()).toContainText("Bambang Sutrisno");
+
+    await addAgendaItem(page, "Pembukaan", 10, "Bambang Sutrisno");
+    await addAgendaItem(page, "Sambutan Kepala Divisi Keimigrasian mewakili Kakanwil", 20, "Zakaria");
+    await addAgendaItem(page, "Paparan narasumber Ombudsman RI", 60, "Agus Widiyarta");
+    await addAgendaItem(page, "Diskusi dan tanya jawab", 60, "Bambang Sutrisno");
+    await addAgendaItem(page, "Kesimpulan dan penutup", 20);
+    const agenda = section(page, "Agenda");
+    await expect(agenda.locator(".agenda-time")).toHaveText(["09.00–09.10 WIB", "09.10–09.30 WIB", "09.30–10.30 WIB", "10.30–11.30 WIB", "11.30–11.50 WIB"]);
+    await expect(agenda.getByText("Total 170 menit dari 180 menit rapat.")).toBeVisible();
+
+    // Reorder with the keyboard: focus "move down" on the first item and press Enter.
+    await agenda.getByRole("button", { name: "Turunkan Pembukaan" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(agenda.locator(".agenda-item strong").first()).toHaveText("Sambutan Kepala Divisi Keimigrasian mewakili Kakanwil");
+    await agenda.getByRole("button", { name: "Naikkan Pembukaan" }).click();
+    await expect(agenda.locator(".agenda-item strong").first()).toHaveText("Pembukaan");
+
+    // Divisi Pemasyarakatan with its two sub-units, plus Kanim Malang: four units.
+    await inviteUnits(page, ["Divisi Pemasyarakatan", "Kantor Imigrasi Kelas I TPI Malang"], true);
+    const invited = section(page, "Unit yang diundang");
+    await expect(invited.locator("tbody tr")).toHaveCount(4);
+    await expect(invited.getByRole("cell", { name: "Lembaga Pemasyarakatan Kelas I Surabaya", exact: true })).toBeVisible();
+    await expect(invited.getByText("4 unit belum menjawab")).toBeVisible();
+
+    await publish(page);
+
+    await page.getByRole("link", { name: "Cetak agenda" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Susunan Acara");
+    await expect(page.locator("tbody tr")).toHaveCount(5);
+    await expect(page.getByRole("cell", { name: "11.30–11.50" })).toBeVisible();
+  });
+
+  test("a participant of an invited unit answers 'represented by' and checks in; an uninvited unit gets 404", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const now = Date.now();
+    const title = `Rakor Presensi ${tag()}`;
+    const url = await createMeeting(page, { title, startsAt: wib(now - 10 * 60_000), endsAt: wib(now + 2 * 3600_000), location: `Ruang Rapat ${tag()}` });
+    await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang"]);
+    await publish(page);
+    const checkInUrl = await page.locator("figure.qr figcaption a").getAttribute("href");
+    expect(checkInUrl).toMatch(/\/check-in\/[0-9a-f]{32}$/);
+    await expect(page.getByRole("img", { name: "Kode QR presensi mandiri" })).toBeVisible();
+
+    const malang = await browser.newPage();
+    await signIn(malang, ACCOUNTS.malang);
+    await malang.goto(url);
+    await expect(malang.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await malang.getByLabel("Diwakilkan").check();
+    await malang.getByLabel("Diwakili oleh (nama dan jabatan)").fill("Fitri Rahmawati, Analis Keimigrasian Ahli Pertama");
+    await malang.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect(malang.getByText("Jawaban unit Anda tersimpan.")).toBeVisible();
+
+    const path = new URL(checkInUrl!).pathname;
+    await malang.goto(path);
+    await malang.getByRole("button", { name: "Saya hadir" }).click();
+    await expect(malang.getByText(/kehadiran Anda tercatat pada/)).toBeVisible();
+    await malang.goto(path);
+    await malang.getByRole("button", { name: "Saya hadir" }).click();
+    await expect(malang.getByText(/Anda sudah tercatat hadir pada/)).toBeVisible();
+
+    // The secretariat sees the answer and one person present (not two).
+    await page.reload();
+    await expect(section(page, "Unit yang diundang").getByText("Diwakili oleh: Fitri Rahmawati, Analis Keimigrasian Ahli Pertama")).toBeVisible();
+    const attendance = section(page, "Daftar hadir");
+    await expect(attendance.locator("tbody tr:not(.group-row)")).toHaveCount(1);
+    await expect(attendance.getByText("presensi mandiri")).toBeVisible();
+
+    const blitar = await browser.newPage();
+    await signIn(blitar, ACCOUNTS.blitar);
+    const response = await blitar.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(blitar.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+    await expect(blitar.getByText(title)).toHaveCount(0);
+    expect((await blitar.goto(path))?.status()).toBe(404);
+  });
+
+  test("the secretariat records attendance for three units and reads the recap", async ({ page }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    await createMeeting(page, { title: `Rakor Daftar Hadir ${tag()}`, startsAt: `${day}T13:00`, endsAt: `${day}T15:00`, location: `Ruang ${tag()}` });
+    await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang", "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"]);
+    await publish(page);
+
+    const s = section(page, "Daftar hadir");
+    const record = async (person: string, status: string, representedBy?: string) => {
+      const details = s.locator("details");
+      await openDetails(details);
+      await selectByText(details.getByLabel("Nama pegawai"), person);
+      await details.getByLabel("Status kehadiran").selectOption({ label: status });
+      if (representedBy) await details.getByLabel("Diwakili oleh").fill(representedBy);
+      await details.getByRole("button", { name: "Catat kehadiran" }).click();
+      await expect(s.locator("tbody tr", { hasText: person })).toBeVisible();
+    };
+    await record("Rudi Hartono", "Hadir");
+    await record("Novianto Sulastono", "Diwakili", "Fitri Rahmawati");
+    await record("Siti Aminah", "Sakit");
+    await record("Hendra Gunawan", "Dinas luar");
+    // A guest without an account.
+    const details = s.locator("details");
+    await details.getByLabel("Tamu tanpa akun").check();
+    await details.getByLabel("Nama tamu").fill("Agus Widiyarta");
+    await details.getByLabel("Instansi").fill("Ombudsman RI Perwakilan Jawa Timur");
+    await details.getByRole("button", { name: "Catat kehadiran" }).click();
+    await expect(s.locator("tbody tr", { hasText: "Agus Widiyarta" })).toBeVisible();
+
+    const recap = section(page, "Rekap kehadiran per unit");
+    const stat = (label: string) => recap.locator(".stats li", { hasText: label }).locator("strong");
+    await expect(stat("Unit diundang")).toHaveText("3");
+    await expect(stat("Unit menjawab")).toHaveText("0");
+    await expect(stat("Unit hadir")).toHaveText("1");
+    await expect(stat("Orang tercatat")).toHaveText("5");
+    const malang = recap.locator("tbody tr", { hasText: "Kantor Imigrasi Kelas I TPI Malang" });
+    await expect(malang.locator("td")).toHaveText(["Belum menjawab", "1", "1", "0", "0", "0", "0"]);
+    const blitar = recap.locator("tbody tr", { hasText: "Kantor Imigrasi Kelas II TPI Blitar" });
+    await expect(blitar.locator("td")).toHaveText(["Belum menjawab", "0", "0", "0", "1", "1", "0"]);
+    await expect(recap.locator("ul:not(.stats) li")).toHaveText(["Kantor Imigrasi Kelas II Non TPI Kediri", "Kantor Imigrasi Kelas II TPI Blitar"]);
+  });
+
+  test("the secretariat finalizes minutes with three decisions; editing is then refused", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    const url = await createMeeting(page, { title: `Rakor Notulen ${tag()}`, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}` });
+    await publish(page);
+    const s = section(page, "Notulen");
+    await s.getByLabel("Ringkasan (notulen)").fill("Kepala Divisi membuka rapat.\n<script>alert(1)</script>");
+    await s.getByRole("button", { name: "Simpan notulen" }).click();
+    await expect(s.getByText("Tidak boleh berisi kode HTML atau skrip.")).toBeVisible();
+    await s.getByLabel("Ringkasan (notulen)").fill("Kepala Divisi membuka rapat; narasumber memaparkan laporan masyarakat.");
+    await s.getByRole("button", { name: "Simpan notulen" }).click();
+    await expect(s.getByText("Notulen tersimpan.")).toBeVisible();
+    const decisions = [
+      "Setiap kantor imigrasi memublikasikan standar pelayanan dan maklumat pelayanan.",
+      "Setiap unit menindaklanjuti pengaduan masyarakat paling lambat 14 hari.",
+      "Setiap unit menyediakan sarana pelayanan khusus.",
+    ];
+    for (const text of decisions) {
+      const details = s.locator("details", { has: page.getByText("Tambah keputusan", { exact: true }) });
+      await openDetails(details);
+      await details.getByLabel("Keputusan").fill(text);
+      await details.getByRole("button", { name: "Simpan" }).click();
+      await expect(s.locator(".decision-list li", { hasText: text })).toBeVisible();
+    }
+    await expect(s.locator(".decision-list > li")).toHaveCount(3);
+
+    // A second tab, opened before finalizing, still shows the forms.
+    const other = await browser.newPage();
+    await signIn(other, ACCOUNTS.secretariat);
+    await other.goto(url);
+
+    await s.getByRole("button", { name: "Finalkan notulen" }).click();
+    await expect(s.getByText(/Notulen final pada/)).toBeVisible();
+    await expect(s.getByRole("button", { name: "Simpan notulen" })).toHaveCount(0);
+    await expect(s.getByText("Tambah keputusan")).toHaveCount(0);
+
+    const o = section(other, "Notulen");
+    const details = o.locator("details", { has: other.getByText("Tambah keputusan", { exact: true }) });
+    await openDetails(details);
+    await details.getByLabel("Keputusan").fill("Keputusan keempat yang terlambat");
+    await details.getByRole("button", { name: "Simpan" }).click();
+    await expect(o.getByText("Notulen sudah final; buka kembali untuk mengubah.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Cetak notulen" }).click();
+    await expect(page.locator("ol li")).toHaveText(decisions);
+  });
+
+  test("a double-booked room warns and saves only after acknowledgement", async ({ page }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    const room = `Aula Kanwil ${tag()}`;
+    const first = `Rakor Pertama ${tag()}`;
+    await createMeeting(page, { title: first, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: room });
+
+    await page.goto("/meetings/new");
+    const second = `Rakor Kedua ${tag()}`;
+    await page.getByLabel("Judul").fill(second);
+    await page.getByLabel("Mulai").fill(`${day}T10:00`);
+    await page.getByLabel("Selesai").fill(`${day}T11:00`);
+    await page.getByLabel("Ruang / tempat").fill(room);
+    await page.getByRole("button", { name: "Buat" }).click();
+    await expect(page.getByText("Bentrok jadwal")).toBeVisible();
+    await expect(page.getByText(`Ruang ${room} dipakai`)).toBeVisible();
+    await expect(page.getByRole("link", { name: first })).toBeVisible();
+    await page.getByRole("button", { name: "Buat" }).click();
+    await expect(page.getByText("Centang untuk tetap menyimpan walau jadwal bentrok.")).toBeVisible();
+    await expect(page).toHaveURL(/\/meetings\/new$/);
+    await page.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan").check();
+    await page.getByRole("button", { name: "Buat" }).click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: second })).toBeVisible();
+  });
+
+  test("the secretariat makes a monthly series of three and edits one occurrence alone", async ({ page }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay().slice(0, 8) + "10";
+    const title = `Rakor Bulanan ${tag()}`;
+    await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}` });
+    await addAgendaItem(page, "Reviu tindak lanjut", 90);
+    await page.getByText("Jadikan rapat berulang").click();
+    await page.getByLabel("Pola").selectOption({ label: "bulanan" });
+    await page.getByLabel("Jumlah pertemuan (termasuk ini)").fill("3");
+    await page.getByRole("button", { name: "Buat seri" }).click();
+    const occurrences = page.locator("h3:has-text('Pertemuan dalam seri') + ol");
+    await expect(occurrences.locator("li")).toHaveCount(3);
+
+    // Occurrence 2: a real meeting with the copied agenda, edited on its own.
+    await occurrences.locator("li").nth(1).getByRole("link").click();
+    await expect(page.getByText(/Seri bulanan: pertemuan ke-2/)).toBeVisible();
+    await expect(section(page, "Agenda").getByText("Reviu tindak lanjut")).toBeVisible();
+    await page.getByRole("link", { name: "Ubah", exact: true }).click();
+    await page.getByLabel("Judul").fill(`${title} (khusus)`);
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: `${title} (khusus)` })).toBeVisible();
+    // The other two keep their title.
+    await expect(occurrences.locator("li")).toHaveCount(3);
+    const texts = await occurrences.locator("li").allTextContents();
+    expect(texts.filter((x) => x.includes(`${title} (khusus)`))).toHaveLength(1);
+    expect(texts.filter((x) => x.includes(title) && !x.includes("(khusus)"))).toHaveLength(2);
+  });
+
+  test("a participant reads the meeting list, calendar and a meeting on a 360 px phone without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, ACCOUNTS.malang);
+    const noOverflow = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.goto("/meetings");
+    await expect(page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
+    await noOverflow();
+    await page.getByRole("link", { name: "Kalender" }).click();
+    await expect(page.locator("table.calendar")).toBeAttached();
+    await noOverflow();
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Konfirmasi kehadiran unit Anda" })).toBeVisible();
+    await noOverflow();
+    // Participants never see drafts: the seeded draft is not listed.
+    await page.goto("/meetings?q=Persiapan%20Survei");
+    await expect(page.getByText("Belum ada rapat yang cocok.")).toBeVisible();
+  });
+
+  test("a second secretariat saving a stale edit form sees what the first one changed", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.secretariat);
+    const day = futureDay();
+    const title = `Rakor Serentak ${tag()}`;
+    const url = await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, location: `Ruang ${tag()}` });
+    const other = await browser.newPage();
+    await signIn(other, ACCOUNTS.secretariat);
+    await other.goto(`${url}/edit`);
+    await page.goto(`${url}/edit`);
+
+    await page.getByLabel("Judul").fill(`${title} (revisi)`);
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForURL(url);
+
+    await other.getByLabel("Topik").fill("Topik dari tab kedua");
+    await other.getByRole("button", { name: "Simpan" }).click();
+    const alert = other.getByRole("alert").filter({ hasText: "Data sudah diubah orang lain" });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole("row", { name: /Judul/ })).toContainText(`${title} (revisi)`);
+    await expect(alert.getByRole("row", { name: /Topik/ })).toContainText("Topik dari tab kedua");
+    // Nothing was overwritten.
+    await page.reload();
+    await expect(page.locator("dl.facts")).toContainText("Peningkatan pelayanan publik");
+    await expect(page.getByText("Topik dari tab kedua")).toHaveCount(0);
+  });
+});

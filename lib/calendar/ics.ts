@@ -1,0 +1,82 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { MeetingRecord } from "@/lib/documents/meeting-records";
+import { createT, type Locale } from "@/lib/i18n/translate";
+import { formatRange, formatTime } from "@/lib/time";
+
+/** The public address of the app (for links in calendars and emails), without a trailing slash. */
+export const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
+
+/** The UID of a meeting's event: the same in every download, feed and email, for ever. */
+export const meetingUid = (meetingId: string) => `${meetingId}@rakor`;
+
+const STATUS: Record<MeetingRecord["status"], ICalEventStatus> = {
+  draft: ICalEventStatus.TENTATIVE,
+  scheduled: ICalEventStatus.CONFIRMED,
+  ongoing: ICalEventStatus.CONFIRMED,
+  completed: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+/** Plain-text description: when (with the zone label), where, online link, agenda with times, speakers. */
+export function eventDescription(m: MeetingRecord, locale: Locale): string {
+  const t = createT(locale);
+  const lines: string[] = [];
+  if (m.status === "cancelled") lines.push(`${t("agenda.ics.cancelled")}: ${m.cancelReason ?? ""}`, "");
+  if (m.topic) lines.push(m.topic, "");
+  lines.push(`${t("agenda.ics.when")}: ${formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}`);
+  if (m.location) lines.push(`${t("agenda.ics.where")}: ${m.location}`);
+  if (m.onlineUrl) lines.push(`${t("agenda.ics.online")}: ${m.onlineUrl}`);
+  lines.push(`${t("agenda.ics.organizer")}: ${m.organizerUnitName}`);
+  if (m.agenda.length > 0) {
+    lines.push("", `${t("agenda.ics.agenda")}:`);
+    for (const item of m.agenda) {
+      const time = `${formatTime(item.startsAt, m.timeZone, locale).replace(/ \S+$/, "")}–${formatTime(item.endsAt, m.timeZone, locale)}`;
+      lines.push(`${time}  ${item.title}${item.presenterName ? ` (${item.presenterName})` : ""}`);
+    }
+  }
+  if (m.speakers.length > 0) {
+    lines.push("", `${t("agenda.ics.speakers")}:`);
+    for (const s of m.speakers) {
+      const who = [s.name, s.position, s.organization].filter(Boolean).join(", ");
+      const behalf = s.onBehalfOf ? ` (${t("agenda.onBehalfOf", { name: s.onBehalfOf })})` : "";
+      lines.push(`${t(`meetings.speakers.roles.${s.role}`)}: ${who}${behalf}`);
+    }
+  }
+  if (m.description) lines.push("", m.description);
+  const base = appUrl();
+  if (base) lines.push("", `${base}/meetings/${m.id}`);
+  return lines.join("\n");
+}
+
+/**
+ * An iCalendar (RFC 5545) document of meetings: one VEVENT per meeting with a stable UID,
+ * SEQUENCE from meetings.sequence (bumped on every reschedule and cancellation), STATUS:CANCELLED
+ * for cancelled meetings (they stay so calendars remove them), times in UTC. METHOD:PUBLISH: the
+ * answer for a unit is given in the app, not from the calendar.
+ */
+export function buildCalendar(records: readonly MeetingRecord[], opts: { name: string; locale: Locale }): string {
+  const calendar = ical({
+    name: opts.name,
+    prodId: { company: "Rakor", product: "rakor", language: opts.locale === "en" ? "EN" : "ID" },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 60,
+  });
+  for (const m of records) {
+    const where = [m.location, m.onlineUrl].filter(Boolean).join(" · ");
+    calendar.createEvent({
+      id: meetingUid(m.id),
+      sequence: m.sequence,
+      start: m.startsAt,
+      end: m.endsAt,
+      stamp: m.updatedAt,
+      created: m.createdAt,
+      lastModified: m.updatedAt,
+      summary: m.title,
+      description: eventDescription(m, opts.locale),
+      location: where || null,
+      url: m.onlineUrl ?? (appUrl() ? `${appUrl()}/meetings/${m.id}` : null),
+      status: STATUS[m.status],
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,126 @@
+import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { agendaItems, invitations, meetings, speakers, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";
+import { omit } from "@/lib/meetings/access";
+import { scheduleAgenda } from "@/lib/meetings/agenda-times";
+
+const chair = aliasedTable(users, "chair");
+const presenter = aliasedTable(speakers, "presenter");
+const presenterUser = aliasedTable(users, "presenter_user");
+
+export type RecordAgendaItem = { title: string; description: string; startsAt: Date; endsAt: Date; durationMinutes: number; presenterName: string | null };
+export type RecordSpeaker = { role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null };
+export type RecordInvitedUnit = { id: string; name: string; response: RsvpResponse };
+
+/** A meeting with what calendars, letters and emails show: agenda with times, speakers, invited units, office. */
+export type MeetingRecord = Omit<Meeting, "checkInCode"> & {
+  organizerUnitName: string;
+  /** The top of the organizer's unit tree (the regional office), for letter headers. */
+  officeName: string;
+  chairName: string | null;
+  chairPosition: string | null;
+  agenda: RecordAgendaItem[];
+  speakers: RecordSpeaker[];
+  invitedUnits: RecordInvitedUnit[];
+};
+
+/**
+ * Loads several meetings at once in a fixed number of queries (never one per meeting). The caller
+ * has already decided the user may see them. Order follows `ids`.
+ */
+export async function loadMeetingRecords(ids: readonly string[]): Promise<MeetingRecord[]> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return [];
+  const [heads, agendaRows, speakerRows, invitationRows] = await Promise.all([
+    db
+      .select({ meeting: meetings, organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position })
+      .from(meetings)
+      .innerJoin(workUnits, eq(workUnits.id, meetings.organizerUnitId))
+      .leftJoin(chair, eq(chair.id, meetings.chairUserId))
+      .where(inArray(meetings.id, list)),
+    db
+      .select({ item: agendaItems, presenterName: presenter.name, presenterUserName: presenterUser.name })
+      .from(agendaItems)
+      .leftJoin(presenter, eq(presenter.id, agendaItems.presenterSpeakerId))
+      .leftJoin(presenterUser, eq(presenterUser.id, presenter.userId))
+      .where(inArray(agendaItems.meetingId, list))
+      .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position)),
+    db
+      .select({ speaker: speakers, userName: users.name, userPosition: users.position })
+      .from(speakers)
+      .leftJoin(users, eq(users.id, speakers.userId))
+      .where(inArray(speakers.meetingId, list))
+      .orderBy(asc(speakers.meetingId), asc(speakers.sortOrder), asc(speakers.createdAt)),
+    db
+      .select({ meetingId: invitations.meetingId, id: workUnits.id, name: workUnits.name, response: invitations.response })
+      .from(invitations)
+      .innerJoin(workUnits, eq(workUnits.id, invitations.workUnitId))
+      .where(inArray(invitations.meetingId, list))
+      .orderBy(asc(invitations.meetingId), asc(workUnits.name)),
+  ]);
+  const offices = await officeNames(heads.map((h) => h.meeting.organizerUnitId));
+
+  const byMeeting = <T extends { meetingId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(item.meetingId, [...(map.get(item.meetingId) ?? []), item]);
+    return map;
+  };
+  const agendaBy = byMeeting(agendaRows.map((a) => ({ meetingId: a.item.meetingId, a })));
+  const speakersBy = byMeeting(speakerRows.map((s) => ({ meetingId: s.speaker.meetingId, s })));
+  const unitsBy = byMeeting(invitationRows);
+
+  const records = new Map<string, MeetingRecord>();
+  for (const h of heads) {
+    const meeting = omit(h.meeting, "checkInCode");
+    const timed = scheduleAgenda(
+      meeting.startsAt,
+      meeting.endsAt,
+      (agendaBy.get(meeting.id) ?? []).map(({ a }) => ({
+        title: a.item.title,
+        description: a.item.description,
+        durationMinutes: a.item.durationMinutes,
+        presenterName: a.presenterUserName ?? a.presenterName ?? null,
+      })),
+    ).items;
+    records.set(meeting.id, {
+      ...meeting,
+      organizerUnitName: h.organizerUnitName,
+      officeName: offices.get(meeting.organizerUnitId) ?? h.organizerUnitName,
+      chairName: h.chairName,
+      chairPosition: h.chairPosition,
+      agenda: timed,
+      speakers: (speakersBy.get(meeting.id) ?? []).map(({ s }) => ({
+        role: s.speaker.role,
+        name: s.userName ?? s.speaker.name ?? "",
+        position: s.speaker.userId ? s.userPosition : s.speaker.position,
+        organization: s.speaker.organization,
+        onBehalfOf: s.speaker.onBehalfOf,
+        topic: s.speaker.topic,
+      })),
+      invitedUnits: (unitsBy.get(meeting.id) ?? []).map(({ id, name, response }) => ({ id, name, response })),
+    });
+  }
+  return list.map((id) => records.get(id)).filter((r): r is MeetingRecord => !!r);
+}
+
+export async function loadMeetingRecord(id: string): Promise<MeetingRecord | null> {
+  return (await loadMeetingRecords([id]))[0] ?? null;
+}
+
+/** The root of each unit's tree (the regional office), one recursive query for all of them. */
+async function officeNames(unitIds: string[]): Promise<Map<string, string>> {
+  const list = [...new Set(unitIds)];
+  if (list.length === 0) return new Map();
+  const found = await rows<{ start_id: string; name: string }>(sql`
+    with recursive up as (
+      select w.id as start_id, w.id, w.parent_id, w.name from work_units w
+       where w.id in (${sql.join(
+         list.map((id) => sql`${id}::uuid`),
+         sql`, `,
+       )})
+      union all
+      select up.start_id, w.id, w.parent_id, w.name from work_units w join up on w.id = up.parent_id
+    )
+    select start_id, name from up where parent_id is null`);
+  return new Map(found.map((r) => [r.start_id, r.name]));
+}

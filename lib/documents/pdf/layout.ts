@@ -1,0 +1,228 @@
+import PDFDocument from "pdfkit";
+import { formatCalendarDate, todayIn } from "@/lib/time";
+
+/**
+ * Building blocks of the official documents (A4, letterhead with the office name, dates in
+ * Bahasa Indonesia) on pdfkit. The standard Helvetica fonts cover the Latin text of Indonesian.
+ */
+export type Doc = PDFKit.PDFDocument;
+
+const MARGIN = { top: 48, bottom: 56, left: 62, right: 50 };
+export const FONT = "Helvetica";
+export const BOLD = "Helvetica-Bold";
+export const ITALIC = "Helvetica-Oblique";
+
+export function createDoc(title: string): Doc {
+  return new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    bufferPages: true,
+    info: { Title: title, Creator: "Rakor", Producer: "Rakor" },
+    lang: "id-ID",
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
+}
+
+export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const left = (doc: Doc) => doc.page.margins.left;
+const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+
+/** Letterhead: office (regional office) and organizer in capitals, centred, over a double rule. */
+export function letterhead(doc: Doc, office: string, unit: string, subline?: string) {
+  const width = contentWidth(doc);
+  doc.font(BOLD).fontSize(13).text(office.toUpperCase(), left(doc), doc.page.margins.top, { width, align: "center" });
+  if (unit && unit !== office) doc.font(BOLD).fontSize(12).text(unit.toUpperCase(), { width, align: "center" });
+  if (subline) doc.font(FONT).fontSize(9).text(subline, { width, align: "center" });
+  const y = doc.y + 4;
+  doc.moveTo(left(doc), y).lineTo(left(doc) + width, y).lineWidth(2).stroke();
+  doc.moveTo(left(doc), y + 3).lineTo(left(doc) + width, y + 3).lineWidth(0.6).stroke();
+  doc.lineWidth(1);
+  doc.x = left(doc);
+  doc.y = y + 14;
+  doc.font(FONT).fontSize(10.5);
+}
+
+export function title(doc: Doc, text: string, sub?: string) {
+  const width = contentWidth(doc);
+  doc.font(BOLD).fontSize(12).text(text.toUpperCase(), left(doc), doc.y, { width, align: "center" });
+  if (sub) doc.font(FONT).fontSize(10.5).text(sub, { width, align: "center" });
+  doc.moveDown(0.8);
+  doc.font(FONT).fontSize(10.5);
+}
+
+export function paragraph(doc: Doc, text: string, opts: { bold?: boolean; indent?: number; gap?: number } = {}) {
+  doc.font(opts.bold ? BOLD : FONT).fontSize(10.5);
+  const x = left(doc) + (opts.indent ?? 0);
+  doc.text(text, x, doc.y, { width: contentWidth(doc) - (opts.indent ?? 0), align: "justify" });
+  doc.moveDown(opts.gap ?? 0.5);
+  doc.x = left(doc);
+}
+
+export function heading(doc: Doc, text: string) {
+  ensureSpace(doc, 40);
+  doc.moveDown(0.4);
+  doc.font(BOLD).fontSize(11).text(text, left(doc), doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.3);
+  doc.font(FONT).fontSize(10.5);
+}
+
+/** "Label : value" lines with aligned colons, as in the facts block of a letter. */
+export function facts(doc: Doc, items: readonly (readonly [string, string])[], opts: { labelWidth?: number; indent?: number } = {}) {
+  const indent = opts.indent ?? 0;
+  const labelWidth = opts.labelWidth ?? 110;
+  const x = left(doc) + indent;
+  const valueX = x + labelWidth + 12;
+  const valueWidth = contentWidth(doc) - indent - labelWidth - 12;
+  doc.font(FONT).fontSize(10.5);
+  for (const [label, value] of items) {
+    const h = Math.max(doc.heightOfString(value || "-", { width: valueWidth }), doc.heightOfString(label, { width: labelWidth }));
+    ensureSpace(doc, h);
+    const y = doc.y;
+    doc.text(label, x, y, { width: labelWidth });
+    doc.text(":", x + labelWidth + 2, y, { width: 8 });
+    doc.text(value || "-", valueX, y, { width: valueWidth });
+    doc.y = y + h + 2;
+  }
+  doc.x = left(doc);
+  doc.moveDown(0.4);
+}
+
+export function ensureSpace(doc: Doc, height: number) {
+  if (doc.y + height > bottomLimit(doc)) {
+    doc.addPage();
+    doc.y = doc.page.margins.top;
+  }
+}
+
+export type Column = { header: string; width: number; align?: "left" | "center" | "right" };
+export type TableRow =
+  | { kind: "group"; text: string }
+  | { kind: "row"; cells: readonly string[]; minHeight?: number; bold?: boolean };
+
+const PAD = 4;
+
+/**
+ * A bordered table; widths are fractions of the content width. The header row is repeated on
+ * every page; a group row (e.g. the unit of the people below it) is never left alone at a page end.
+ */
+export function table(doc: Doc, columns: readonly Column[], rows: readonly TableRow[], opts: { fontSize?: number } = {}) {
+  const fontSize = opts.fontSize ?? 9.5;
+  const total = contentWidth(doc);
+  const widths = columns.map((c) => c.width * total);
+  const x0 = left(doc);
+
+  const cellHeight = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(fontSize);
+    return Math.max(...cells.map((text, i) => doc.heightOfString(text || " ", { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+  };
+  const drawCells = (cells: readonly string[], y: number, h: number, font: string, fill?: string) => {
+    let x = x0;
+    cells.forEach((text, i) => {
+      const w = widths[i]!;
+      if (fill) doc.rect(x, y, w, h).fillAndStroke(fill, "#000");
+      else doc.rect(x, y, w, h).stroke();
+      doc.fillColor("#000").font(font).fontSize(fontSize).text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]?.align ?? "left", lineBreak: true });
+      x += w;
+    });
+  };
+  const header = columns.map((c) => c.header);
+  const headerHeight = cellHeight(header, BOLD);
+  const drawHeader = () => {
+    const y = doc.y;
+    drawCells(header, y, headerHeight, BOLD, "#e5e7eb");
+    doc.y = y + headerHeight;
+  };
+
+  const drawGroup = (text: string) => {
+    doc.font(BOLD).fontSize(fontSize);
+    const h = doc.heightOfString(text, { width: total - 2 * PAD }) + 2 * PAD;
+    const y = doc.y;
+    doc.rect(x0, y, total, h).fillAndStroke("#f3f4f6", "#000");
+    doc.fillColor("#000").text(text, x0 + PAD, y + PAD, { width: total - 2 * PAD });
+    doc.y = y + h;
+  };
+
+  doc.lineWidth(0.6);
+  ensureSpace(doc, headerHeight + 20);
+  drawHeader();
+  let group: string | null = null;
+  rows.forEach((row, index) => {
+    if (row.kind === "group") {
+      doc.font(BOLD).fontSize(fontSize);
+      const h = doc.heightOfString(row.text, { width: total - 2 * PAD }) + 2 * PAD;
+      const next = rows[index + 1];
+      const nextHeight = next && next.kind === "row" ? Math.max(cellHeight(next.cells, FONT), next.minHeight ?? 0) : 0;
+      if (doc.y + h + nextHeight > bottomLimit(doc)) {
+        doc.addPage();
+        doc.y = doc.page.margins.top;
+        drawHeader();
+      }
+      drawGroup(row.text);
+      group = row.text;
+      return;
+    }
+    const font = row.bold ? BOLD : FONT;
+    const h = Math.max(cellHeight(row.cells, font), row.minHeight ?? 0);
+    if (doc.y + h > bottomLimit(doc)) {
+      doc.addPage();
+      doc.y = doc.page.margins.top;
+      drawHeader();
+      // A unit's list that goes on over the page says so.
+      if (group) drawGroup(`${group} (lanjutan)`);
+    }
+    const y = doc.y;
+    drawCells(row.cells, y, h, font);
+    doc.y = y + h;
+  });
+  doc.lineWidth(1);
+  doc.x = x0;
+  doc.moveDown(0.8);
+  doc.font(FONT).fontSize(10.5);
+}
+
+/** Place and date on the right, then the signer's position, room to sign, and name. */
+export function signature(doc: Doc, opts: { date: string; position: string; name: string; place?: string }) {
+  const width = 220;
+  const x = doc.page.width - doc.page.margins.right - width;
+  ensureSpace(doc, 110);
+  doc.moveDown(0.8);
+  doc.font(FONT).fontSize(10.5);
+  doc.text(opts.place ? `${opts.place}, ${opts.date}` : opts.date, x, doc.y, { width, align: "center" });
+  doc.text(opts.position, x, doc.y, { width, align: "center" });
+  doc.y += 52;
+  doc.font(BOLD).text(opts.name, x, doc.y, { width, align: "center", underline: true });
+  doc.font(FONT);
+  doc.x = left(doc);
+  doc.moveDown(1);
+}
+
+/** "Halaman 1 dari 3" and the document name at the foot of every page. */
+function footers(doc: Doc, label: string) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 36;
+    doc.font(FONT).fontSize(8).fillColor("#444");
+    doc.text(label, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
+    doc.text(`Halaman ${i + 1} dari ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: contentWidth(doc) / 2, align: "right", lineBreak: false });
+    doc.fillColor("#000");
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** Finishes the document (footers on every page) and returns its bytes. */
+export function finish(doc: Doc, footerLabel: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("error", reject);
+    footers(doc, footerLabel);
+    doc.end();
+  });
+}
+
+/** Today's date in Bahasa Indonesia for a zone: "9 November 2018". */
+export const letterDate = (timeZone: string, now = new Date()) => formatCalendarDate(todayIn(timeZone, now), "id");

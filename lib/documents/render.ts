@@ -1,0 +1,97 @@
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditLogs } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/types";
+import { buildCalendar } from "@/lib/calendar/ics";
+import { NotFoundError } from "@/lib/errors";
+import { requireMeeting } from "@/lib/meetings/access";
+import { can } from "@/lib/permissions";
+import { todayIn } from "@/lib/time";
+import { loadAttendanceSheet } from "./attendance-sheet";
+import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
+import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
+import { loadMinutesRecord } from "./minutes-record";
+import { attendancePdf, invitationPdf, minutesPdf } from "./pdf/documents";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The files of a meeting. `meeting.view`: the calendar entry and the invitation letter (it is
+ * addressed to the invited units). `meeting.records` (staff who see the meeting): everything that
+ * names people — attendance list, minutes, exports.
+ */
+export const MEETING_FILES = {
+  ics: { name: "rapat", ext: "ics", type: "text/calendar; charset=utf-8", action: "meeting.view" },
+  invitation: { name: "undangan", ext: "pdf", type: "application/pdf", action: "meeting.view" },
+  attendance: { name: "daftar-hadir", ext: "pdf", type: "application/pdf", action: "meeting.records" },
+  minutes: { name: "notulen", ext: "pdf", type: "application/pdf", action: "meeting.records" },
+  attendanceCsv: { name: "kehadiran", ext: "csv", type: "text/csv; charset=utf-8", action: "meeting.records" },
+  attendanceXlsx: { name: "kehadiran", ext: "xlsx", type: XLSX, action: "meeting.records" },
+  matrixXlsx: { name: "matriks-tindak-lanjut", ext: "xlsx", type: XLSX, action: "meeting.records" },
+} as const;
+export type MeetingFileKind = keyof typeof MEETING_FILES;
+
+export const isMeetingFileKind = (v: string): v is MeetingFileKind => Object.hasOwn(MEETING_FILES, v);
+
+/** "undangan-2018-11-09-rakor-peningkatan-pelayanan-publik.pdf": kind, date in the meeting's zone, title. */
+export function fileNameFor(kind: MeetingFileKind, m: Pick<MeetingRecord, "title" | "startsAt" | "timeZone">): string {
+  const f = MEETING_FILES[kind];
+  const slug = m.title
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-")
+    .slice(0, 60)
+    .replace(/-$/, "");
+  return `${f.name}-${todayIn(m.timeZone, m.startsAt)}${slug ? `-${slug}` : ""}.${f.ext}`;
+}
+
+/** The meeting (NotFoundError unless visible) and the files this user may download for it. */
+export async function meetingFilesFor(user: CurrentUser, meetingId: string) {
+  const meeting = await requireMeeting(user, meetingId);
+  const files = (Object.keys(MEETING_FILES) as MeetingFileKind[]).filter((k) => can(user, MEETING_FILES[k].action, meeting.resource));
+  return { meeting, files };
+}
+
+/** Renders one file after the permission check (NotFoundError when the meeting is not visible, ForbiddenError when the file is not allowed). */
+export async function renderMeetingFile(user: CurrentUser, meetingId: string, kind: MeetingFileKind) {
+  const spec = MEETING_FILES[kind];
+  await requireMeeting(user, meetingId, spec.action);
+  const record = await loadMeetingRecord(meetingId);
+  if (!record) throw new NotFoundError();
+  const body = await renderFor(kind, record, user);
+  return { body, contentType: spec.type, fileName: fileNameFor(kind, record) };
+}
+
+async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: CurrentUser): Promise<Uint8Array | string> {
+  switch (kind) {
+    case "ics":
+      return buildCalendar([record], { name: record.title, locale: user.locale });
+    case "invitation":
+      return invitationPdf(record, await letterDateOf(record));
+    case "attendance":
+      return attendancePdf(record, await loadAttendanceSheet(record));
+    case "minutes":
+      return minutesPdf(record, await loadMinutesRecord(record.id));
+    case "attendanceCsv":
+      return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
+    case "attendanceXlsx":
+      return attendanceXlsx(record, await loadAttendanceSheet(record), user.locale);
+    case "matrixXlsx":
+      return followUpMatrixXlsx(record, await loadMinutesRecord(record.id), user.locale);
+  }
+}
+
+
+/** The invitation is dated when the meeting was published (else created), never after the meeting. */
+async function letterDateOf(m: MeetingRecord): Promise<Date> {
+  const [published] = await db
+    .select({ at: auditLogs.createdAt })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.entityType, "meeting"), eq(auditLogs.entityId, m.id), eq(auditLogs.action, "meeting.publish")))
+    .orderBy(desc(auditLogs.createdAt))
+    .limit(1);
+  const issued = published?.at ?? m.createdAt;
+  return issued < m.startsAt ? issued : m.startsAt;
+}

@@ -1,0 +1,71 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  body: string;
+  attachments?: { filename: string; contentType: string; content: string /* base64 */ }[];
+  dedupeKey: string;
+};
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Puts emails in the outbox (idempotent by dedupe key) and, when SMTP_URL is set, sends them at
+ * once with their attachments (nodemailer). Without SMTP_URL they are kept in the outbox for
+ * admins to read ("kept"). A failed send stays "pending" for the outbox job to retry.
+ */
+export async function sendEmails(emails: readonly OutgoingEmail[]): Promise<{ queued: number; sent: number; failed: number }> {
+  if (emails.length === 0) return { queued: 0, sent: 0, failed: 0 };
+  const smtp = process.env.SMTP_URL;
+  const inserted = await db
+    .insert(outboxEmails)
+    .values(
+      emails.map((e) => ({
+        toAddress: e.to,
+        subject: e.subject,
+        body: e.body,
+        attachments: e.attachments ?? [],
+        status: smtp ? "pending" : "kept",
+        dedupeKey: e.dedupeKey,
+      })),
+    )
+    .onConflictDoNothing({ target: outboxEmails.dedupeKey })
+    .returning({ id: outboxEmails.id });
+  if (!smtp || inserted.length === 0) return { queued: inserted.length, sent: 0, failed: 0 };
+  const { sent, failed } = await deliver(smtp, inserted.map((r) => r.id));
+  return { queued: inserted.length, sent, failed };
+}
+
+async function deliver(smtp: string, ids: string[]) {
+  const { createTransport } = await import("nodemailer");
+  const transport = createTransport(smtp);
+  const from = process.env.MAIL_FROM ?? "Rakor <no-reply@rakor.local>";
+  const pending = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
+  let sent = 0;
+  let failed = 0;
+  for (const mail of pending) {
+    try {
+      await transport.sendMail({
+        from,
+        to: mail.toAddress,
+        subject: mail.subject,
+        text: mail.body,
+        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "base64") })),
+      });
+      await db.update(outboxEmails).set({ status: "sent", sentAt: new Date(), attempts: sql`${outboxEmails.attempts} + 1`, error: null }).where(eq(outboxEmails.id, mail.id));
+      sent++;
+    } catch (e) {
+      const attempts = mail.attempts + 1;
+      await db
+        .update(outboxEmails)
+        .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, error: String((e as Error).message ?? e).slice(0, 500) })
+        .where(eq(outboxEmails.id, mail.id));
+      failed++;
+    }
+  }
+  transport.close();
+  return { sent, failed };
+}

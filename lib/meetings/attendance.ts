@@ -1,0 +1,229 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatus, type RsvpResponse } from "@/db/schema";
+import { audit, changes } from "@/lib/audit";
+import type { CurrentUser } from "@/lib/auth/types";
+import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation";
+import { loadMeeting, requireMeeting } from "./access";
+import type { Ctx } from "./create-meeting";
+import { assertRefs } from "./refs";
+import { attendanceSchema } from "./schemas";
+
+/** Self check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_MINUTES = 60;
+
+function assertRecordable(status: string) {
+  if (status === "draft" || status === "cancelled") {
+    throw new ValidationError({ _form: ["meetings.errors.attendanceClosed"] }, "meetings.errors.attendanceClosed");
+  }
+}
+
+/**
+ * The secretariat records one person: a user (one row per user and meeting: recording again
+ * updates it) or a guest without an account. A user's unit defaults to their own.
+ */
+export async function recordAttendance(user: CurrentUser, meetingId: string, input: unknown, ctx: Ctx = {}) {
+  const meeting = await requireMeeting(user, meetingId, "meeting.manage");
+  const data = parseInput(attendanceSchema, input);
+  assertRecordable(meeting.status);
+  await assertRefs({ users: { userId: data.userId }, units: { workUnitId: data.workUnitId } });
+  let workUnitId = data.workUnitId;
+  if (data.userId && !workUnitId) {
+    const [u] = await db.select({ workUnitId: users.workUnitId }).from(users).where(eq(users.id, data.userId));
+    workUnitId = u?.workUnitId ?? null;
+  }
+  const values = {
+    meetingId,
+    userId: data.userId,
+    guestName: data.userId ? null : data.guestName,
+    guestPosition: data.userId ? null : data.guestPosition,
+    guestOrganization: data.userId ? null : data.guestOrganization,
+    workUnitId,
+    status: data.status,
+    representedBy: data.status === "represented" ? data.representedBy : null,
+    checkedInAt: data.status === "present" || data.status === "represented" ? new Date() : null,
+    method: "manual" as const,
+    recordedBy: user.id,
+  };
+  return db.transaction(async (tx) => {
+    const [row] = data.userId
+      ? await tx
+          .insert(attendances)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [attendances.meetingId, attendances.userId],
+            targetWhere: sql`user_id is not null`,
+            set: {
+              workUnitId: values.workUnitId,
+              status: values.status,
+              representedBy: values.representedBy,
+              checkedInAt: sql`coalesce(${attendances.checkedInAt}, excluded.checked_in_at)`,
+              recordedBy: user.id,
+              version: sql`${attendances.version} + 1`,
+            },
+          })
+          .returning()
+      : await tx.insert(attendances).values(values).returning();
+    await audit(tx, { actorId: user.id, ...ctx }, "attendance.record", "meeting", meetingId, { attendanceId: row!.id, status: data.status });
+    return row!;
+  });
+}
+
+async function requireAttendance(user: CurrentUser, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  const [row] = await db.select().from(attendances).where(eq(attendances.id, id));
+  if (!row) throw new NotFoundError();
+  const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");
+  assertRecordable(meeting.status);
+  return row;
+}
+const currentAttendance = async (id: string) => (await db.select().from(attendances).where(eq(attendances.id, id)))[0] ?? null;
+
+/** Changes the status of a recorded person (versioned). */
+export async function updateAttendance(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
+  const before = await requireAttendance(user, id);
+  const data = parseInput(attendanceSchema, { ...input as object, userId: before.userId, guestName: (input as { guestName?: unknown })?.guestName ?? before.guestName });
+  const set = {
+    status: data.status,
+    representedBy: data.status === "represented" ? data.representedBy : null,
+    ...(before.userId ? {} : { guestName: data.guestName, guestPosition: data.guestPosition, guestOrganization: data.guestOrganization }),
+  };
+  return orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(attendances)
+        .set({ ...set, recordedBy: user.id, version: sql`${attendances.version} + 1` })
+        .where(and(eq(attendances.id, id), eq(attendances.version, version)))
+        .returning();
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, "attendance.update", "meeting", before.meetingId, { attendanceId: id, ...changes(before, set) });
+      return row;
+    }),
+    () => currentAttendance(id),
+  );
+}
+
+export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}) {
+  const before = await requireAttendance(user, id);
+  await db.transaction(async (tx) => {
+    await tx.delete(attendances).where(eq(attendances.id, id));
+    await audit(tx, { actorId: user.id, ...ctx }, "attendance.delete", "meeting", before.meetingId, { attendanceId: id, before: { userId: before.userId, guestName: before.guestName, status: before.status } });
+  });
+}
+
+export type CheckInResult = { meetingId: string; title: string; alreadyCheckedIn: boolean; checkedInAt: Date };
+
+/** The meeting behind a check-in code, checked for the user (404 when not visible). */
+export async function meetingForCheckIn(user: CurrentUser, code: string) {
+  if (!/^[0-9a-f]{16,64}$/i.test(code)) throw new NotFoundError();
+  const [m] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.checkInCode, code));
+  if (!m) throw new NotFoundError();
+  return requireMeeting(user, m.id);
+}
+
+export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
+  return { opensAt: new Date(m.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000), closesAt: m.endsAt };
+}
+
+/**
+ * Self check-in from the meeting's link / QR code: only for a participant of an invited unit,
+ * only in the window, and idempotent (the partial unique index on (meeting_id, user_id)).
+ */
+export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?: Date } = {}): Promise<CheckInResult> {
+  const meeting = await meetingForCheckIn(user, code);
+  if (!can(user, "meeting.checkIn", meeting.resource)) throw new ForbiddenError("meetings.checkIn.notInvited");
+  const now = ctx.now ?? new Date();
+  const { opensAt, closesAt } = checkInWindow(meeting);
+  if (now < opensAt || now > closesAt) {
+    throw new ValidationError({ _form: ["meetings.checkIn.outsideWindow"] }, "meetings.checkIn.outsideWindow");
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(attendances)
+      .values({
+        meetingId: meeting.id,
+        userId: user.id,
+        workUnitId: user.workUnitId,
+        status: "present",
+        checkedInAt: now,
+        method: "self_check_in",
+        recordedBy: user.id,
+      })
+      .onConflictDoNothing({ target: [attendances.meetingId, attendances.userId], where: sql`user_id is not null` })
+      .returning();
+    if (!row) {
+      const [existing] = await tx
+        .select()
+        .from(attendances)
+        .where(and(eq(attendances.meetingId, meeting.id), eq(attendances.userId, user.id)));
+      return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: existing?.checkedInAt ?? now };
+    }
+    await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.check_in", "meeting", meeting.id, { attendanceId: row.id });
+    return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: false, checkedInAt: now };
+  });
+}
+
+export type RecapUnit = {
+  unitId: string | null;
+  unitName: string | null;
+  invited: boolean;
+  response: RsvpResponse | null;
+  byStatus: Record<AttendanceStatus, number>;
+  /** People present or represented. */
+  sent: number;
+};
+export type Recap = {
+  units: RecapUnit[];
+  invitedUnits: number;
+  answeredUnits: number;
+  unitsPresent: number;
+  unitsWithNobody: { unitId: string; unitName: string }[];
+  byStatus: Record<AttendanceStatus, number>;
+  people: number;
+};
+
+type RecapRow = { unit_id: string | null; unit_name: string | null; invited: boolean; response: RsvpResponse | null; by_status: Record<string, number> | string };
+
+const emptyCounts = () => Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
+
+/** Attendance per unit: invited, answered, present, by status, and who sent nobody. One query. */
+export async function attendanceRecap(meetingId: string): Promise<Recap> {
+  const result = await rows<RecapRow>(sql`
+    with att as (
+      select work_unit_id, status, count(*)::int as n from attendances where meeting_id = ${meetingId} group by 1, 2
+    ), units as (
+      select work_unit_id from invitations where meeting_id = ${meetingId}
+      union
+      select work_unit_id from att
+    )
+    select u.work_unit_id as unit_id, w.name as unit_name, (i.id is not null) as invited, i.response,
+           coalesce((select json_object_agg(a.status, a.n) from att a where a.work_unit_id is not distinct from u.work_unit_id), '{}'::json) as by_status
+      from units u
+      left join work_units w on w.id = u.work_unit_id
+      left join invitations i on i.meeting_id = ${meetingId} and i.work_unit_id = u.work_unit_id
+     order by (i.id is null), w.name nulls last`);
+  const recap: Recap = { units: [], invitedUnits: 0, answeredUnits: 0, unitsPresent: 0, unitsWithNobody: [], byStatus: emptyCounts(), people: 0 };
+  for (const r of result) {
+    const raw = typeof r.by_status === "string" ? (JSON.parse(r.by_status) as Record<string, number>) : r.by_status;
+    const byStatus = { ...emptyCounts(), ...raw };
+    const sent = byStatus.present + byStatus.represented;
+    recap.units.push({ unitId: r.unit_id, unitName: r.unit_name, invited: r.invited, response: r.response, byStatus, sent });
+    for (const s of ATTENDANCE_STATUSES) recap.byStatus[s] += byStatus[s];
+    recap.people += Object.values(byStatus).reduce((a, b) => a + b, 0);
+    if (!r.invited) continue;
+    recap.invitedUnits++;
+    if (r.response && r.response !== "pending") recap.answeredUnits++;
+    if (sent > 0) recap.unitsPresent++;
+    else recap.unitsWithNobody.push({ unitId: r.unit_id!, unitName: r.unit_name ?? "" });
+  }
+  return recap;
+}
+
+/** For pages: the recap after a visibility check. */
+export async function getRecap(user: CurrentUser, meetingId: string) {
+  const m = await loadMeeting(meetingId);
+  if (!m || !can(user, "meeting.view", m.resource)) throw new NotFoundError();
+  return attendanceRecap(meetingId);
+}

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { db, rows, type DbOrTx } from "@/db/client";
+import { ValidationError } from "@/lib/errors";
+import { toDate, uuidArray } from "./access";
+
+export type ConflictKind = "room" | "person" | "unit";
+export type Conflict = {
+  kind: ConflictKind;
+  meetingId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  /** The room, the person's name or the unit's name that is double-booked. */
+  subject: string;
+};
+
+export type ConflictQuery = {
+  /** The meeting being saved (excluded from its own conflicts). */
+  meetingId?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  location?: string | null;
+  /** The chair and internal speakers. */
+  personIds?: readonly string[];
+  /** Invited units. */
+  unitIds?: readonly string[];
+};
+
+type Row = { kind: ConflictKind; meeting_id: string; title: string; starts_at: Date | string; ends_at: Date | string; time_zone: string; subject: string };
+
+/**
+ * Other meetings overlapping [startsAt, endsAt) that use the same room, have one of the people as
+ * chair or internal speaker, or invite one of the units. One SQL query over tstzrange overlap;
+ * cancelled meetings do not count. These are warnings, not errors.
+ */
+export async function findConflicts(q: ConflictQuery, handle: DbOrTx = db): Promise<Conflict[]> {
+  const self = q.meetingId ?? "00000000-0000-0000-0000-000000000000";
+  const people = uuidArray(q.personIds?.filter(Boolean) ?? []);
+  const units = uuidArray(q.unitIds ?? []);
+  const location = q.location?.trim() ?? "";
+  const start = q.startsAt.toISOString();
+  const end = q.endsAt.toISOString();
+  const result = await rows<Row>(
+    sql`
+    with other as (
+      select m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.chair_user_id
+        from meetings m
+       where m.id <> ${self}
+         and m.status <> 'cancelled'
+         and m.starts_at < ${end}::timestamptz
+         and tstzrange(m.starts_at, m.ends_at) && tstzrange(${start}::timestamptz, ${end}::timestamptz)
+    )
+    select 'room' as kind, o.id as meeting_id, o.title, o.starts_at, o.ends_at, o.time_zone, o.location as subject
+      from other o where ${location} <> '' and o.location = ${location}
+    union all
+    select distinct 'person', o.id, o.title, o.starts_at, o.ends_at, o.time_zone, u.name
+      from other o
+      join users u on u.id = any(${people})
+     where o.chair_user_id = u.id
+        or exists (select 1 from speakers s where s.meeting_id = o.id and s.user_id = u.id)
+    union all
+    select 'unit', o.id, o.title, o.starts_at, o.ends_at, o.time_zone, w.name
+      from other o
+      join invitations i on i.meeting_id = o.id and i.work_unit_id = any(${units})
+      join work_units w on w.id = i.work_unit_id
+    order by 4, 1, 7`,
+    handle,
+  );
+  return result.map((r) => ({
+    kind: r.kind,
+    meetingId: r.meeting_id,
+    title: r.title,
+    startsAt: toDate(r.starts_at),
+    endsAt: toDate(r.ends_at),
+    timeZone: r.time_zone,
+    subject: r.subject,
+  }));
+}
+
+/** Conflicts exist and the user has not acknowledged them: the save stops, the warnings go back to the form. */
+export class ConflictsNeedAcknowledgement extends ValidationError {
+  constructor(readonly conflicts: Conflict[]) {
+    super({ acknowledgeConflicts: ["meetings.errors.acknowledgeConflicts"] }, "meetings.errors.conflictsFound");
+  }
+}
+
+/** Throws ConflictsNeedAcknowledgement unless there are none or they were acknowledged; returns them. */
+export async function checkConflicts(q: ConflictQuery, acknowledged: boolean | undefined): Promise<Conflict[]> {
+  const conflicts = await findConflicts(q);
+  if (conflicts.length > 0 && !acknowledged) throw new ConflictsNeedAcknowledgement(conflicts);
+  return conflicts;
+}

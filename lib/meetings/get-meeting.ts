@@ -1,0 +1,123 @@
+import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { agendaItems, attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, speakers, users, workUnits } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/types";
+import { NotFoundError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { loadMeeting, omit, visibleTo } from "./access";
+import { scheduleAgenda } from "./agenda-times";
+import { attendanceRecap, checkInWindow } from "./attendance";
+
+const chair = aliasedTable(users, "chair");
+const responder = aliasedTable(users, "responder");
+const presenter = aliasedTable(speakers, "presenter");
+const presenterUser = aliasedTable(users, "presenter_user");
+
+/**
+ * Everything the meeting page needs, in a fixed number of queries (no query per row). A user who
+ * may not see the meeting gets NotFoundError.
+ */
+export async function getMeeting(user: CurrentUser, id: string) {
+  const loaded = await loadMeeting(id);
+  if (!loaded || !can(user, "meeting.view", loaded.resource)) throw new NotFoundError();
+  const r = loaded.resource;
+  const permissions = {
+    manage: can(user, "meeting.manage", r),
+    respond: can(user, "meeting.respond", r),
+    checkIn: can(user, "meeting.checkIn", r),
+    writeMinutes: can(user, "minutes.write", r),
+    reopenMinutes: can(user, "minutes.reopen", r),
+  };
+  const staff = user.role !== "participant";
+
+  const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series, occurrences] = await Promise.all([
+    db
+      .select({ organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position })
+      .from(meetings)
+      .innerJoin(workUnits, eq(workUnits.id, meetings.organizerUnitId))
+      .leftJoin(chair, eq(chair.id, meetings.chairUserId))
+      .where(eq(meetings.id, id)),
+    db
+      .select({ speaker: speakers, userName: users.name, userPosition: users.position })
+      .from(speakers)
+      .leftJoin(users, eq(users.id, speakers.userId))
+      .where(eq(speakers.meetingId, id))
+      .orderBy(asc(speakers.sortOrder), asc(speakers.createdAt)),
+    db
+      .select({ item: agendaItems, presenterName: presenter.name, presenterUserName: presenterUser.name })
+      .from(agendaItems)
+      .leftJoin(presenter, eq(presenter.id, agendaItems.presenterSpeakerId))
+      .leftJoin(presenterUser, eq(presenterUser.id, presenter.userId))
+      .where(eq(agendaItems.meetingId, id))
+      .orderBy(asc(agendaItems.position)),
+    db
+      .select({ invitation: invitations, unitName: workUnits.name, respondedByName: responder.name })
+      .from(invitations)
+      .innerJoin(workUnits, eq(workUnits.id, invitations.workUnitId))
+      .leftJoin(responder, eq(responder.id, invitations.respondedBy))
+      .where(eq(invitations.meetingId, id))
+      .orderBy(asc(workUnits.name)),
+    staff
+      ? db
+          .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
+          .from(attendances)
+          .leftJoin(users, eq(users.id, attendances.userId))
+          .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
+          .where(eq(attendances.meetingId, id))
+          .orderBy(asc(workUnits.name), asc(users.name), asc(attendances.guestName))
+      : Promise.resolve([]),
+    db.select().from(minutes).where(eq(minutes.meetingId, id)),
+    db.select().from(decisions).where(eq(decisions.meetingId, id)).orderBy(asc(decisions.number)),
+    db.select().from(meetingReschedules).where(eq(meetingReschedules.meetingId, id)).orderBy(desc(meetingReschedules.createdAt)),
+    attendanceRecap(id),
+    loaded.seriesId ? db.select().from(meetingSeries).where(eq(meetingSeries.id, loaded.seriesId)) : Promise.resolve([]),
+    loaded.seriesId
+      ? db
+          .select({ id: meetings.id, seriesIndex: meetings.seriesIndex, startsAt: meetings.startsAt, status: meetings.status, title: meetings.title })
+          .from(meetings)
+          .where(and(eq(meetings.seriesId, loaded.seriesId), visibleTo(user, sql.raw('"meetings"'))))
+          .orderBy(asc(meetings.seriesIndex))
+      : Promise.resolve([]),
+  ]);
+
+  const { checkInCode } = loaded;
+  const meeting = omit(loaded, "resource", "checkInCode");
+  const speakerList = speakerRows.map((s) => ({
+    ...s.speaker,
+    displayName: s.userName ?? s.speaker.name ?? "",
+    displayPosition: s.speaker.userId ? s.userPosition : s.speaker.position,
+  }));
+  const agenda = scheduleAgenda(
+    meeting.startsAt,
+    meeting.endsAt,
+    agendaRows.map((a) => ({ ...a.item, presenterName: a.presenterUserName ?? a.presenterName })),
+  );
+  const myInvitation = invitationRows.find((i) => i.invitation.workUnitId === user.workUnitId)?.invitation ?? null;
+
+  return {
+    meeting: {
+      ...meeting,
+      organizerUnitName: head[0]?.organizerUnitName ?? "",
+      chairName: head[0]?.chairName ?? null,
+      chairPosition: head[0]?.chairPosition ?? null,
+    },
+    /** Only for those who manage the meeting (the QR code is shown in the room). */
+    checkInCode: permissions.manage ? checkInCode : null,
+    checkInWindow: checkInWindow(meeting),
+    permissions,
+    speakers: speakerList,
+    agenda,
+    invitations: invitationRows.map((i) => ({ ...i.invitation, unitName: i.unitName, respondedByName: i.respondedByName })),
+    myInvitation,
+    attendances: attendanceRows.map((a) => ({ ...a.attendance, userName: a.userName, userPosition: a.userPosition, unitName: a.unitName })),
+    recap,
+    minutes: minutesRows[0] ?? null,
+    decisions: decisionRows,
+    reschedules,
+    series: series[0] ?? null,
+    /** The series' meetings this user may see. */
+    occurrences,
+  };
+}
+
+export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;

@@ -1,0 +1,109 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import type { CurrentUser } from "@/lib/auth/types";
+import { ForbiddenError, NotFoundError, ValidationError, orConflict, type FieldErrors } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation";
+import { assertEditable, requireMeeting, uuidArray } from "./access";
+import type { Ctx } from "./create-meeting";
+import { checkConflicts } from "./find-conflicts";
+import { inviteSchema, rsvpSchema } from "./schemas";
+
+/**
+ * The picked units, plus every active unit below them when `includeSubUnits` (recursive CTE).
+ * An unknown or inactive picked unit is reported on its own field ("unitIds.1").
+ */
+async function expandUnits(unitIds: string[], includeSubUnits: boolean) {
+  const picked = await rows<{ id: string }>(sql`select id from work_units where active and id = any(${uuidArray(unitIds)})`);
+  const ok = new Set(picked.map((r) => r.id));
+  const errors: FieldErrors = {};
+  unitIds.forEach((id, i) => {
+    if (!ok.has(id)) errors[`unitIds.${i}`] = ["errors.unknownUnit"];
+  });
+  if (Object.keys(errors).length > 0) throw new ValidationError({ unitIds: ["errors.unknownUnit"], ...errors });
+  if (!includeSubUnits) return [...ok];
+  const all = await rows<{ id: string }>(sql`
+    with recursive tree as (
+      select id from work_units where id = any(${uuidArray(unitIds)})
+      union
+      select w.id from work_units w join tree on w.parent_id = tree.id where w.active
+    ) select id from tree`);
+  return all.map((r) => r.id);
+}
+
+/** Invites units (idempotent: an already invited unit keeps its answer). Returns the new invitations. */
+export async function inviteUnits(user: CurrentUser, meetingId: string, input: unknown, ctx: Ctx = {}) {
+  const meeting = await requireMeeting(user, meetingId, "meeting.manage");
+  const data = parseInput(inviteSchema, input);
+  assertEditable(meeting);
+  const unitIds = (await expandUnits(data.unitIds, data.includeSubUnits ?? false)).filter((id) => !meeting.resource.invitedUnitIds.includes(id));
+  const conflicts = unitIds.length
+    ? await checkConflicts({ meetingId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, unitIds }, data.acknowledgeConflicts)
+    : [];
+  const created = await db.transaction(async (tx) => {
+    if (unitIds.length === 0) return [];
+    const inserted = await tx
+      .insert(invitations)
+      .values(unitIds.map((workUnitId) => ({ meetingId, workUnitId })))
+      .onConflictDoNothing()
+      .returning();
+    await audit(tx, { actorId: user.id, ...ctx }, "invitation.create", "meeting", meetingId, { unitIds: inserted.map((i) => i.workUnitId) });
+    return inserted;
+  });
+  return { invitations: created, conflicts };
+}
+
+export async function removeInvitation(user: CurrentUser, invitationId: string, ctx: Ctx = {}) {
+  if (!/^[0-9a-f-]{36}$/i.test(invitationId)) throw new NotFoundError();
+  const [inv] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
+  if (!inv) throw new NotFoundError();
+  const meeting = await requireMeeting(user, inv.meetingId, "meeting.manage");
+  assertEditable(meeting);
+  await db.transaction(async (tx) => {
+    await tx.delete(invitations).where(eq(invitations.id, invitationId));
+    await audit(tx, { actorId: user.id, ...ctx }, "invitation.delete", "meeting", inv.meetingId, { unitId: inv.workUnitId, response: inv.response });
+  });
+}
+
+const currentInvitation = async (id: string) => (await db.select().from(invitations).where(eq(invitations.id, id)))[0] ?? null;
+
+/**
+ * A participant answers for their own unit: attending with named delegates, represented by
+ * someone (atau yang mewakili), or declined with a reason. `version` is the invitation's.
+ */
+export async function respondToInvitation(user: CurrentUser, meetingId: string, version: number, input: unknown, ctx: Ctx = {}) {
+  const meeting = await requireMeeting(user, meetingId);
+  if (!can(user, "meeting.respond", meeting.resource)) throw new ForbiddenError();
+  const data = parseInput(rsvpSchema, input);
+  const [inv] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), eq(invitations.workUnitId, user.workUnitId)));
+  if (!inv) throw new ForbiddenError();
+  const values = {
+    response: data.response,
+    delegates: data.response === "attending" ? data.delegates.map((d) => ({ name: d.name, ...(d.position ? { position: d.position } : {}) })) : [],
+    representedBy: data.response === "represented" ? data.representedBy : null,
+    reason: data.response === "declined" ? data.reason : null,
+    respondedBy: user.id,
+    respondedAt: new Date(),
+  };
+  return orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(invitations)
+        .set({ ...values, version: sql`${invitations.version} + 1` })
+        .where(and(eq(invitations.id, inv.id), eq(invitations.version, version)))
+        .returning();
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, "invitation.respond", "meeting", meetingId, {
+        unitId: inv.workUnitId,
+        response: [inv.response, data.response],
+      });
+      return row;
+    }),
+    () => currentInvitation(inv.id),
+  );
+}

@@ -1,0 +1,130 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rows } from "@/db/client";
+import type { MeetingKind, MeetingStatus, RsvpResponse } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/types";
+import { zonedLocalToInstant } from "@/lib/time";
+import { toDate, visibleTo } from "./access";
+import { listFiltersSchema, type ListFilters } from "./schemas";
+
+export type MeetingListItem = {
+  id: string;
+  title: string;
+  topic: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  location: string;
+  organizerUnitId: string;
+  organizerUnitName: string;
+  seriesId: string | null;
+  seriesIndex: number | null;
+  invitedCount: number;
+  answeredCount: number;
+  /** The user's own unit's answer, when it is invited. */
+  myResponse: RsvpResponse | null;
+};
+
+type Row = {
+  id: string;
+  title: string;
+  topic: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  time_zone: string;
+  location: string;
+  organizer_unit_id: string;
+  organizer_unit_name: string;
+  series_id: string | null;
+  series_index: number | null;
+  invited_count: number | string;
+  answered_count: number | string;
+  my_response: RsvpResponse | null;
+};
+
+const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
+
+/** Filters → one WHERE, visibility included. Date bounds are calendar days in the user's zone. */
+function whereOf(user: CurrentUser, f: ReturnType<typeof listFiltersSchema.parse>): SQL {
+  const parts: SQL[] = [visibleTo(user)];
+  if (f.from) parts.push(sql`m.starts_at >= ${zonedLocalToInstant(`${f.from}T00:00`, user.timeZone).toISOString()}::timestamptz`);
+  if (f.to) parts.push(sql`m.starts_at < ${zonedLocalToInstant(`${f.to}T00:00`, user.timeZone).toISOString()}::timestamptz + interval '1 day'`);
+  if (f.status) parts.push(sql`m.status = ${f.status}`);
+  if (f.organizerUnitId) parts.push(sql`m.organizer_unit_id = ${f.organizerUnitId}`);
+  if (f.invitedUnitId) parts.push(sql`exists (select 1 from invitations fi where fi.meeting_id = m.id and fi.work_unit_id = ${f.invitedUnitId})`);
+  if (f.q) parts.push(sql`(m.title ilike ${escapeLike(f.q)} or m.topic ilike ${escapeLike(f.q)})`);
+  return sql.join(parts, sql` and `);
+}
+
+function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number, offset: number) {
+  return sql`
+    select m.id, m.title, m.topic, m.kind, m.status, m.starts_at, m.ends_at, m.time_zone, m.location,
+           m.organizer_unit_id, w.name as organizer_unit_name, m.series_id, m.series_index,
+           (select count(*) from invitations i where i.meeting_id = m.id) as invited_count,
+           (select count(*) from invitations i where i.meeting_id = m.id and i.response <> 'pending') as answered_count,
+           (select i.response from invitations i where i.meeting_id = m.id and i.work_unit_id = ${user.workUnitId}) as my_response
+      from meetings m
+      join work_units w on w.id = m.organizer_unit_id
+     where ${where}
+     order by ${order}
+     limit ${limit} offset ${offset}`;
+}
+
+const toItem = (r: Row): MeetingListItem => ({
+  id: r.id,
+  title: r.title,
+  topic: r.topic,
+  kind: r.kind,
+  status: r.status,
+  startsAt: toDate(r.starts_at),
+  endsAt: toDate(r.ends_at),
+  timeZone: r.time_zone,
+  location: r.location,
+  organizerUnitId: r.organizer_unit_id,
+  organizerUnitName: r.organizer_unit_name,
+  seriesId: r.series_id,
+  seriesIndex: r.series_index,
+  invitedCount: Number(r.invited_count),
+  answeredCount: Number(r.answered_count),
+  myResponse: r.my_response,
+});
+
+/** The page and count queries of the list (exported for EXPLAIN in scripts/bench-meetings.ts). */
+export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
+  const f = listFiltersSchema.parse(filters);
+  const where = whereOf(user, f);
+  return {
+    f,
+    page: selectList(user, where, sql`m.starts_at desc, m.id`, f.pageSize, (f.page - 1) * f.pageSize),
+    count: sql`select count(*) as n from meetings m where ${where}`,
+  };
+}
+
+/**
+ * Meetings the user may see, filtered and paginated in SQL (page size capped), newest start
+ * first. The visibility rule is the policy's, in the WHERE clause.
+ */
+export async function listMeetings(user: CurrentUser, filters: ListFilters = {}) {
+  const { f, page, count } = listQueries(user, filters);
+  const [items, [total]] = await Promise.all([rows<Row>(page), rows<{ n: number | string }>(count)]);
+  return { items: items.map(toItem), total: Number(total?.n ?? 0), page: f.page, pageSize: f.pageSize, filters: f };
+}
+
+export const CALENDAR_CAP = 500;
+
+/** A month calendar's meetings ("2026-11"), in the user's zone, capped. */
+export async function listMeetingsInMonth(user: CurrentUser, month: string, filters: ListFilters = {}) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const [y, mo] = m ? [Number(m[1]), Number(m[2])] : [new Date().getUTCFullYear(), new Date().getUTCMonth() + 1];
+  const first = `${y}-${String(mo).padStart(2, "0")}-01`;
+  const next = new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 10);
+  const f = listFiltersSchema.parse({ ...filters, from: null, to: null, page: 1 });
+  const where = sql`${whereOf(user, f)}
+    and m.starts_at >= ${zonedLocalToInstant(`${first}T00:00`, user.timeZone).toISOString()}::timestamptz
+    and m.starts_at < ${zonedLocalToInstant(`${next}T00:00`, user.timeZone).toISOString()}::timestamptz`;
+  const items = await rows<Row>(selectList(user, where, sql`m.starts_at, m.id`, CALENDAR_CAP, 0));
+  return { month: first.slice(0, 7), items: items.map(toItem) };
+}

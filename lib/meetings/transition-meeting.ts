@@ -1,0 +1,163 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db, rows, type Tx } from "@/db/client";
+import { invitations, meetingReschedules, meetings, type Meeting, type MeetingStatus } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { notifyMeetingChange, type MeetingChangeKind } from "@/lib/mail/meeting-change";
+import type { CurrentUser } from "@/lib/auth/types";
+import { ValidationError, orConflict } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertEditable, loadMeeting, omit, requireMeeting } from "./access";
+import type { Ctx } from "./create-meeting";
+import { checkConflicts } from "./find-conflicts";
+import { toInstants } from "./refs";
+import { cancelSchema, rescheduleSchema, transitionSchema } from "./schemas";
+
+/** draft → scheduled (published) → ongoing → completed. Cancelling is separate (it needs a reason). */
+const NEXT: Record<"publish" | "start" | "complete", { from: MeetingStatus[]; to: MeetingStatus }> = {
+  publish: { from: ["draft"], to: "scheduled" },
+  start: { from: ["scheduled"], to: "ongoing" },
+  complete: { from: ["scheduled", "ongoing"], to: "completed" },
+};
+
+/** Loads the row as it is now, for the conflict message (outside any transaction). */
+export const currentMeeting = async (id: string) => {
+  const m = await loadMeeting(id);
+  if (!m) return null;
+  return omit(m, "resource", "checkInCode");
+};
+
+export async function transitionMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
+  const before = await requireMeeting(user, id, "meeting.manage");
+  const { to } = parseInput(transitionSchema, input);
+  const step = NEXT[to];
+  if (!step.from.includes(before.status)) {
+    throw new ValidationError({ _form: ["meetings.errors.badTransition"] }, "meetings.errors.badTransition");
+  }
+  const saved = await orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(meetings)
+        .set({ status: step.to, version: sql`${meetings.version} + 1`, updatedAt: new Date(), updatedBy: user.id })
+        .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+        .returning();
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, `meeting.${to}`, "meeting", id, { status: [before.status, step.to] });
+      return row;
+    }),
+    () => currentMeeting(id),
+  );
+  if (to === "publish") await announceMeetingChange(id, "published");
+  return saved;
+}
+
+export async function cancelMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
+  const before = await requireMeeting(user, id, "meeting.manage");
+  const { reason } = parseInput(cancelSchema, input);
+  assertEditable(before);
+  const saved = await orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(meetings)
+        .set({
+          status: "cancelled",
+          cancelReason: reason,
+          sequence: sql`${meetings.sequence} + 1`,
+          version: sql`${meetings.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: user.id,
+        })
+        .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+        .returning();
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, "meeting.cancel", "meeting", id, { status: [before.status, "cancelled"], reason });
+      return row;
+    }),
+    () => currentMeeting(id),
+  );
+  if (before.status !== "draft") await announceMeetingChange(id, "cancelled");
+  return saved;
+}
+
+/**
+ * Tells the invited units (email with the .ics, or the outbox) after a change has committed.
+ * A failure to queue mail never undoes the change: it is logged.
+ */
+export async function announceMeetingChange(id: string, kind: MeetingChangeKind) {
+  try {
+    await notifyMeetingChange(id, kind);
+  } catch (e) {
+    console.error(`[rakor] could not queue the "${kind}" email for meeting ${id}`, e);
+  }
+}
+
+/**
+ * Inside the transaction of a save that moved a published meeting: keeps the earlier times in
+ * meeting_reschedules, bumps the iCalendar sequence and asks every invited unit to confirm again.
+ */
+export async function applyReschedule(
+  tx: Tx,
+  before: Pick<Meeting, "id" | "startsAt" | "endsAt" | "status">,
+  times: { startsAt: Date; endsAt: Date },
+  reason: string | null,
+  userId: string,
+) {
+  const moved = before.startsAt.getTime() !== times.startsAt.getTime() || before.endsAt.getTime() !== times.endsAt.getTime();
+  if (!moved || before.status === "draft") return false;
+  await tx.insert(meetingReschedules).values({
+    meetingId: before.id,
+    previousStartsAt: before.startsAt,
+    previousEndsAt: before.endsAt,
+    newStartsAt: times.startsAt,
+    newEndsAt: times.endsAt,
+    reason,
+    changedBy: userId,
+  });
+  await tx.update(meetings).set({ sequence: sql`${meetings.sequence} + 1` }).where(eq(meetings.id, before.id));
+  await tx
+    .update(invitations)
+    .set({ response: "pending", delegates: [], representedBy: null, reason: null, respondedBy: null, respondedAt: null, version: sql`${invitations.version} + 1` })
+    .where(eq(invitations.meetingId, before.id));
+  return true;
+}
+
+/** The chair and internal speakers of a meeting, and its invited units: what conflicts are checked for. */
+export async function conflictSubjects(meetingId: string, chairUserId: string | null) {
+  const [r] = await rows<{ people: string[] | string; units: string[] | string }>(sql`
+    select (select coalesce(json_agg(distinct user_id), '[]'::json) from speakers where meeting_id = ${meetingId} and user_id is not null) as people,
+           (select coalesce(json_agg(work_unit_id), '[]'::json) from invitations where meeting_id = ${meetingId}) as units`);
+  const parse = (v: string[] | string | undefined) => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v ?? []));
+  const people = parse(r?.people);
+  if (chairUserId && !people.includes(chairUserId)) people.push(chairUserId);
+  return { personIds: people, unitIds: parse(r?.units) };
+}
+
+/** Moves a meeting to new times with a reason; units confirm again. */
+export async function rescheduleMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
+  const before = await requireMeeting(user, id, "meeting.manage");
+  const { acknowledgeConflicts, reason, ...local } = parseInput(rescheduleSchema, input);
+  assertEditable(before);
+  const times = toInstants({ ...local, timeZone: before.timeZone });
+  const subjects = await conflictSubjects(id, before.chairUserId);
+  const conflicts = await checkConflicts({ meetingId: id, ...times, location: before.location, ...subjects }, acknowledgeConflicts);
+  const meeting = await orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(meetings)
+        .set({ ...times, version: sql`${meetings.version} + 1`, updatedAt: new Date(), updatedBy: user.id })
+        .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+        .returning();
+      if (!row) return null;
+      await applyReschedule(tx, before, times, reason, user.id);
+      await audit(tx, { actorId: user.id, ...ctx }, "meeting.reschedule", "meeting", id, {
+        startsAt: [before.startsAt, times.startsAt],
+        endsAt: [before.endsAt, times.endsAt],
+        reason,
+      });
+      return row;
+    }),
+    () => currentMeeting(id),
+  );
+  await announceMeetingChange(id, "rescheduled");
+  return { meeting, conflicts };
+}
+
