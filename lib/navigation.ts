@@ -28,13 +28,14 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
         { href: "/dashboard", label: "nav.dashboard" },
         { href: "/admin/units", label: "nav.workUnits" },
         { href: "/admin/users", label: "nav.users" },
+        { href: "/admin/categories", label: "nav.categories" },
+        { href: "/admin/outbox", label: "nav.outbox" },
       ];
   }
 }
 
 /** Where a role lands after signing in. */
 export function homeFor(role: Role): string {
-  // Participants land on My agenda; heads on the meetings list until the dashboard exists.
-  if (role === "participant") return "/agenda";
-  return role === "head" ? "/meetings" : navigationFor(role)[0]!.href;
+  // Participants land on My agenda, heads on the dashboard, the secretariat on the meetings.
+  return navigationFor(role)[0]!.href;
 }

@@ -7,6 +7,7 @@ import { signOut } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { navigationFor } from "@/lib/navigation";
+import { countUnread } from "@/lib/notifications/list";
 
 async function signOutAction() {
   "use server";
@@ -16,7 +17,7 @@ async function signOutAction() {
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await connection();
   const user = await requireUser();
-  const t = await getT();
+  const [t, unread] = [await getT(), await countUnread(user.id)];
   const items = navigationFor(user.role).map((i) => ({ href: i.href, label: t(i.label) }));
   return (
     <>
@@ -32,6 +33,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <div className="user-box">
             <Link href="/profile">
               <strong>{user.name}</strong> · {t(`roles.${user.role}`)} · {user.workUnitName}
+            </Link>
+            <Link href="/notifications" aria-label={`${t("nav.notifications")}: ${unread}`}>
+              {t("nav.notifications")} {unread > 0 ? <span className="badge-count">{unread}</span> : null}
             </Link>
             <LanguageSwitch />
             <form action={signOutAction}>

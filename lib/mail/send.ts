@@ -10,7 +10,7 @@ export type OutgoingEmail = {
   dedupeKey: string;
 };
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
 /**
  * Puts emails in the outbox (idempotent by dedupe key) and, when SMTP_URL is set, sends them at
@@ -40,10 +40,14 @@ export async function sendEmails(emails: readonly OutgoingEmail[]): Promise<{ qu
 }
 
 async function deliver(smtp: string, ids: string[]) {
+  return deliverRows(smtp, await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids)));
+}
+
+/** Sends outbox rows through SMTP with their attachments; a failure stays pending (5 tries). */
+export async function deliverRows(smtp: string, pending: (typeof outboxEmails.$inferSelect)[]) {
   const { createTransport } = await import("nodemailer");
   const transport = createTransport(smtp);
   const from = process.env.MAIL_FROM ?? "Rakor <no-reply@rakor.local>";
-  const pending = await db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids));
   let sent = 0;
   let failed = 0;
   for (const mail of pending) {

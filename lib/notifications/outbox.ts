@@ -1,8 +1,9 @@
-import { and, count, desc, eq, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
+import { deliverRows, MAX_ATTEMPTS } from "@/lib/mail/send";
 import { can } from "@/lib/permissions";
 
 export const OUTBOX_PAGE_SIZE = 25;
@@ -33,31 +34,12 @@ export async function deliverOutbox(limit = 100): Promise<{ sent: number; failed
     const kept = await db.update(outboxEmails).set({ status: "kept" }).where(eq(outboxEmails.status, "pending")).returning({ id: outboxEmails.id });
     return { sent: 0, failed: 0, kept: kept.length };
   }
-  const { createTransport } = await import("nodemailer");
-  const transport = createTransport(smtp);
-  const from = process.env.MAIL_FROM ?? "Rakor <no-reply@rakor.local>";
   const pending = await db
     .select()
     .from(outboxEmails)
-    .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.attempts, 5)))
+    .where(and(eq(outboxEmails.status, "pending"), lt(outboxEmails.attempts, MAX_ATTEMPTS)))
     .orderBy(outboxEmails.createdAt)
     .limit(limit);
-  let sent = 0;
-  let failed = 0;
-  for (const mail of pending) {
-    try {
-      await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.body });
-      await db.update(outboxEmails).set({ status: "sent", sentAt: new Date(), attempts: sql`${outboxEmails.attempts} + 1`, error: null }).where(eq(outboxEmails.id, mail.id));
-      sent++;
-    } catch (e) {
-      const attempts = mail.attempts + 1;
-      await db
-        .update(outboxEmails)
-        .set({ status: attempts >= 5 ? "failed" : "pending", attempts, error: String((e as Error).message ?? e).slice(0, 500) })
-        .where(eq(outboxEmails.id, mail.id));
-      failed++;
-    }
-  }
-  transport.close();
+  const { sent, failed } = await deliverRows(smtp, pending);
   return { sent, failed, kept: 0 };
 }

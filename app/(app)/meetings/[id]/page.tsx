@@ -19,6 +19,7 @@ import { ATTENDANCE_STATUSES } from "@/db/schema/_enums";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { listReviewedInMeeting } from "@/lib/follow-ups/review";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 import { people, unitTree } from "@/lib/meetings/options";
 import { formatDateTime, formatRange, formatTime, instantToZonedLocal } from "@/lib/time";
@@ -41,11 +42,14 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const p = d.permissions;
   const editable = p.manage && EDITABLE.includes(m.status);
   const invitedUnitIds = d.invitations.map((i) => i.workUnitId);
-  const [units, persons, attendees] = await Promise.all([
+  const staff = user.role !== "participant";
+  const [units, persons, attendees, reviewed] = await Promise.all([
     editable ? unitTree() : Promise.resolve([]),
     editable ? people() : Promise.resolve([]),
     p.manage ? people(invitedUnitIds) : Promise.resolve([]),
+    m.status === "draft" ? Promise.resolve([]) : listReviewedInMeeting(user, m.id),
   ]);
+  const hasReviewItem = d.agenda.items.some((i) => i.kind === "follow_up_review");
   const tz = m.timeZone;
   const time = (start: Date, end: Date) => `${formatTime(start, tz, locale).replace(/ \S+$/, "")}–${formatTime(end, tz, locale)}`;
   const host = (await headers()).get("host") ?? "localhost";
@@ -521,6 +525,37 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           update={bind(A.updateDecisionAction)}
           remove={bind(A.deleteDecisionAction)}
         />
+        {staff && d.decisions.length ? (
+          <ul className="no-print">
+            {d.decisions.map((x) => (
+              <li key={x.id}>
+                <Link href={`/follow-ups/new?decisionId=${x.id}`}>{t("meetings.minutes.followUpFrom", { number: x.number })}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {reviewed.length || hasReviewItem ? (
+          <>
+            <h3>{t("followUps.review.title")}</h3>
+            {hasReviewItem && m.status !== "draft" ? (
+              <p className="no-print">
+                <Link href={`/follow-ups/review/${m.id}`}>{t("meetings.minutes.openReview")}</Link>
+              </p>
+            ) : null}
+            {reviewed.length ? (
+              <ul>
+                {reviewed.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/follow-ups/${r.id}`}>{r.title}</Link> — {r.unit_name} · {t(`followUps.status.${r.status_at_review}`)}
+                    {r.note ? ` · ${r.note}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t("meetings.minutes.noneReviewed")}</p>
+            )}
+          </>
+        ) : null}
         {p.writeMinutes && !minutesLocked && m.status !== "draft" && m.status !== "cancelled" ? (
           <div className="no-print">
             <details className="card">

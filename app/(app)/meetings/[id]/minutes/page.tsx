@@ -6,6 +6,7 @@ import { PrintButton } from "@/components/meetings/print-button";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { listReviewedInMeeting } from "@/lib/follow-ups/review";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 import { formatDateTime, formatRange } from "@/lib/time";
 
@@ -24,6 +25,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
   const m = d.meeting;
   const tz = m.timeZone;
   const taker = d.speakers.find((s) => s.role === "minute_taker");
+  const reviewed = await listReviewedInMeeting(user, m.id);
   return (
     <div className="print-sheet">
       <div className="actions no-print">
@@ -67,6 +69,19 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
           </li>
         ))}
       </ol>
+      {reviewed.length ? (
+        <>
+          <h2>{t("followUps.review.title")}</h2>
+          <ol>
+            {reviewed.map((r) => (
+              <li key={r.id}>
+                {r.title} — {r.unit_name} · {t(`followUps.status.${r.status_at_review}`)}
+                {r.note ? ` · ${r.note}` : ""}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       {d.minutes?.finalizedAt ? <p className="muted">{t("meetings.minutes.finalized", { at: formatDateTime(d.minutes.finalizedAt, tz, locale) })}</p> : null}
       <p style={{ marginTop: "3rem" }}>
         {t("meetings.print.signature")}
