@@ -13,7 +13,6 @@ declare module "next-auth" {
   }
 }
 
-export const PUBLIC_PATHS = ["/login", "/api/auth", "/check-in", "/calendar"];
 
 /** The part of the auth config that needs no database (used by the proxy too). */
 export const authConfig = {
