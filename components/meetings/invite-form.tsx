@@ -49,18 +49,7 @@ export function InviteForm({
           <input type="checkbox" {...form.register("includeSubUnits")} />
           <span>{t("meetings.invitations.includeSubUnits")}</span>
         </label>
-        <ConflictWarnings conflicts={conflicts} />
-        {conflicts?.length ? (
-          <label className="checkbox field">
-            <input type="checkbox" {...form.register("acknowledgeConflicts")} />
-            <span>{t("meetings.fields.acknowledgeConflicts")}</span>
-          </label>
-        ) : null}
-        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
-          <p className="field-error" aria-live="polite">
-            {t(errorOf("acknowledgeConflicts")!)}
-          </p>
-        ) : null}
+        <ConflictWarnings conflicts={conflicts} acknowledge={form.register("acknowledgeConflicts")} error={errorOf("acknowledgeConflicts")} />
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">
           {pending ? t("actions.saving") : t("meetings.invitations.add")}

@@ -40,18 +40,7 @@ export function RescheduleForm({ startsAt, endsAt, action }: { startsAt: string;
           <TextField label={t("meetings.fields.endsAt")} type="datetime-local" error={errorOf("endsAt")} {...form.register("endsAt")} />
         </div>
         <TextAreaField label={t("meetings.lifecycle.rescheduleReason")} rows={2} error={errorOf("reason")} {...form.register("reason")} />
-        <ConflictWarnings conflicts={conflicts} />
-        {conflicts?.length ? (
-          <label className="checkbox field">
-            <input type="checkbox" {...form.register("acknowledgeConflicts")} />
-            <span>{t("meetings.fields.acknowledgeConflicts")}</span>
-          </label>
-        ) : null}
-        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
-          <p className="field-error" aria-live="polite">
-            {t(errorOf("acknowledgeConflicts")!)}
-          </p>
-        ) : null}
+        <ConflictWarnings conflicts={conflicts} acknowledge={form.register("acknowledgeConflicts")} error={errorOf("acknowledgeConflicts")} />
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">
           {t("meetings.lifecycle.reschedule")}

@@ -72,18 +72,7 @@ export function SpeakerForm({
           <TextField label={l("topic")} error={errorOf("topic")} {...form.register("topic")} />
           <TextField label={l("sortOrder")} type="number" inputMode="numeric" min={0} error={errorOf("sortOrder")} {...form.register("sortOrder")} />
         </div>
-        <ConflictWarnings conflicts={conflicts} />
-        {conflicts?.length ? (
-          <label className="checkbox field">
-            <input type="checkbox" {...form.register("acknowledgeConflicts")} />
-            <span>{t("meetings.fields.acknowledgeConflicts")}</span>
-          </label>
-        ) : null}
-        {conflicts?.length && errorOf("acknowledgeConflicts") ? (
-          <p className="field-error" aria-live="polite">
-            {t(errorOf("acknowledgeConflicts")!)}
-          </p>
-        ) : null}
+        <ConflictWarnings conflicts={conflicts} acknowledge={form.register("acknowledgeConflicts")} error={errorOf("acknowledgeConflicts")} />
         <FormStatus state={conflicts ? null : state} />
         <button type="submit" className="btn">
           {pending ? t("actions.saving") : (submitLabel ?? l("add"))}
