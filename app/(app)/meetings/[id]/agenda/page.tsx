@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { PrintButton } from "@/components/meetings/print-button";
+import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getMeeting } from "@/lib/meetings/get-meeting";
-import { formatDate, formatRange, formatTime } from "@/lib/time";
+import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { formatDate, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Susunan acara" };
 
@@ -16,37 +13,14 @@ export default async function PrintAgendaPage({ params }: { params: Promise<{ id
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  const d = await getMeeting(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const d = await getMeetingOr404(user, id);
   const [t, locale] = [await getT(), await getLocale()];
   const m = d.meeting;
   const tz = m.timeZone;
   const hhmm = (x: Date) => formatTime(x, tz, locale).replace(/ \S+$/, "");
   return (
     <div className="print-sheet">
-      <div className="actions no-print">
-        <Link href={`/meetings/${m.id}`}>← {m.title}</Link>
-        <PrintButton label={t("actions.print")} />
-      </div>
-      <h1>
-        {t("meetings.print.agendaTitle")}
-        <br />
-        {m.title}
-      </h1>
-      <dl className="facts">
-        <dt>{t("meetings.print.day")}</dt>
-        <dd>{formatRange(m.startsAt, m.endsAt, tz, locale)}</dd>
-        <dt>{t("meetings.print.place")}</dt>
-        <dd>{m.location || "—"}</dd>
-        {m.chairName ? (
-          <>
-            <dt>{t("meetings.print.chair")}</dt>
-            <dd>{m.chairName}</dd>
-          </>
-        ) : null}
-      </dl>
+      <PrintHeader meeting={m} heading={t("meetings.print.agendaTitle")} t={t} locale={locale} />
       <table>
         <thead>
           <tr>

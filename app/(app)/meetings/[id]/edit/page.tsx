@@ -5,9 +5,8 @@ import { connection } from "next/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { getMeeting } from "@/lib/meetings/get-meeting";
+import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
 import { organizerUnits, people } from "@/lib/meetings/options";
 import { instantToZonedLocal } from "@/lib/time";
 import { updateMeetingAction } from "../../actions";
@@ -18,10 +17,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  const detail = await getMeeting(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const detail = await getMeetingOr404(user, id);
   if (!detail.permissions.manage) notFound();
   const m = detail.meeting;
   const [t, units, persons] = await Promise.all([getT(), organizerUnits(user), people()]);

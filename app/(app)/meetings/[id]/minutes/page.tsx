@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { PrintButton } from "@/components/meetings/print-button";
+import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
-import { getMeeting } from "@/lib/meetings/get-meeting";
-import { formatDateTime, formatRange } from "@/lib/time";
+import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Notulen" };
 
@@ -17,10 +14,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  const d = await getMeeting(user, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const d = await getMeetingOr404(user, id);
   const [t, locale] = [await getT(), await getLocale()];
   const m = d.meeting;
   const tz = m.timeZone;
@@ -28,29 +22,19 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
   const reviewed = await listReviewedInMeeting(user, m.id);
   return (
     <div className="print-sheet">
-      <div className="actions no-print">
-        <Link href={`/meetings/${m.id}`}>← {m.title}</Link>
-        <PrintButton label={t("actions.print")} />
-      </div>
-      {!d.minutes?.finalizedAt ? <p>
-          <strong>{t("meetings.print.finalNot")}</strong>
-        </p> : null}
-      <h1>
-        {t("meetings.print.minutesTitle")}
-        <br />
-        {m.title}
-      </h1>
-      <dl className="facts">
-        <dt>{t("meetings.print.day")}</dt>
-        <dd>{formatRange(m.startsAt, m.endsAt, tz, locale)}</dd>
-        <dt>{t("meetings.print.place")}</dt>
-        <dd>{m.location || "—"}</dd>
-        {m.chairName ? (
-          <>
-            <dt>{t("meetings.print.chair")}</dt>
-            <dd>{m.chairName}</dd>
-          </>
-        ) : null}
+      <PrintHeader
+        meeting={m}
+        heading={t("meetings.print.minutesTitle")}
+        notice={
+          d.minutes?.finalizedAt ? null : (
+            <p>
+              <strong>{t("meetings.print.finalNot")}</strong>
+            </p>
+          )
+        }
+        t={t}
+        locale={locale}
+      >
         <dt>{t("meetings.print.attendees")}</dt>
         <dd>
           {d.recap.units
@@ -58,7 +42,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
             .map((u) => `${u.unitName ?? t("meetings.recap.guests")} (${u.sent})`)
             .join("; ") || "—"}
         </dd>
-      </dl>
+      </PrintHeader>
       <h2>{t("meetings.minutes.summary")}</h2>
       <p className="pre-line">{d.minutes?.summary || "—"}</p>
       <h2>{t("meetings.minutes.decisions")}</h2>

@@ -1,0 +1,12 @@
+import { notFound } from "next/navigation";
+import type { CurrentUser } from "@/lib/auth/types";
+import { NotFoundError } from "@/lib/errors";
+import { getMeeting } from "./get-meeting";
+
+/** For the meeting's pages: its detail, or the 404 page for a meeting the user may not see. */
+export async function getMeetingOr404(user: CurrentUser, id: string) {
+  return getMeeting(user, id).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+}
