@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { invitations, meetings } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { BadCursorError } from "@/lib/pagination";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { exportCsv, exportXlsx, safeCell, toCsv } from "./export";
@@ -33,9 +34,20 @@ describe("listing follow-ups", () => {
     expect((await listActionItems(head, { unitId: unitA.id, dueFrom: inDays(0), dueTo: inDays(10) })).items.map((i) => i.id)).toEqual([soon.id]);
     expect((await listActionItems(malang, { unitId: unitB.id })).total).toBe(0);
     for (let i = 0; i < 27; i++) await insertItem({ workUnitId: unitB.id, dueDate: inDays(60) });
-    const page2 = await listActionItems(head, { unitId: unitB.id, page: 2 });
-    expect(page2).toMatchObject({ total: 28, page: 2 });
+    const page1 = await listActionItems(head, { unitId: unitB.id });
+    expect(page1).toMatchObject({ total: 28, totalCapped: false, prevCursor: null });
+    expect(page1.items).toHaveLength(25);
+    const page2 = await listActionItems(head, { unitId: unitB.id, cursor: page1.nextCursor! });
     expect(page2.items).toHaveLength(3);
+    expect(page2.nextCursor).toBeNull();
+    // Keyset pages neither skip nor repeat, and "previous" leads back to the first page.
+    expect(new Set([...page1.items, ...page2.items].map((i) => i.id)).size).toBe(28);
+    const back = await listActionItems(head, { unitId: unitB.id, cursor: page2.prevCursor! });
+    expect(back.items.map((i) => i.id)).toEqual(page1.items.map((i) => i.id));
+    expect(back.prevCursor).toBeNull();
+    // A cursor of another filter, or a made-up one, is refused (400), not a wrong page.
+    await expect(listActionItems(head, { unitId: unitA.id, cursor: page1.nextCursor! })).rejects.toBeInstanceOf(BadCursorError);
+    await expect(listActionItems(head, { unitId: unitB.id, cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({ status: 400 });
   });
 });
 
