@@ -107,18 +107,12 @@ export async function listForExport(user: CurrentUser, filters: Partial<ListFilt
     .limit(EXPORT_LIMIT);
 }
 
-/** Options for the filter form: units and people the user can see items of, categories. */
+/** Options of the filter and create forms: units the user can see items of (their scope), categories. People are searched (lib/pickers.ts). */
 export async function listFilterOptions(user: CurrentUser) {
   const scope = user.role === "admin" ? sql`true` : user.role === "participant" ? sql`${workUnits.id} = ${user.workUnitId}` : sql`(${workUnits.id} = ${user.workUnitId} or ${workUnits.id} in (${sql.join(user.scopeUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
-  const [units, cats, people] = await Promise.all([
+  const [units, cats] = await Promise.all([
     db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(and(eq(workUnits.active, true), scope)).orderBy(asc(workUnits.name)),
     db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn, active: categories.active }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),
-    db
-      .select({ id: users.id, name: users.name, workUnitId: users.workUnitId })
-      .from(users)
-      .innerJoin(workUnits, eq(workUnits.id, users.workUnitId))
-      .where(and(eq(users.active, true), scope))
-      .orderBy(asc(users.name)),
   ]);
-  return { units, categories: cats, people };
+  return { units, categories: cats };
 }
