@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider";
+import "./picker.css";
 import type { PickerOption } from "@/lib/pickers-types";
 
 export type { PickerOption };

@@ -13,6 +13,14 @@ CREATE TABLE "follow_up_verify_days" (
 	"n" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "document_renders" (
+	"meeting_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"content_hash" text NOT NULL,
+	"body" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 DROP INDEX "action_items_due_idx";--> statement-breakpoint
 DROP INDEX "invitations_unit_idx";--> statement-breakpoint
 DROP INDEX "meetings_starts_at_idx";--> statement-breakpoint
@@ -21,10 +29,12 @@ ALTER TABLE "follow_up_counts" ADD CONSTRAINT "follow_up_counts_work_unit_id_wor
 ALTER TABLE "follow_up_counts" ADD CONSTRAINT "follow_up_counts_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "follow_up_verify_days" ADD CONSTRAINT "follow_up_verify_days_work_unit_id_work_units_id_fk" FOREIGN KEY ("work_unit_id") REFERENCES "public"."work_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "follow_up_verify_days" ADD CONSTRAINT "follow_up_verify_days_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_renders" ADD CONSTRAINT "document_renders_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "follow_up_counts_unit_idx" ON "follow_up_counts" USING btree ("work_unit_id","category_id","status");--> statement-breakpoint
 CREATE INDEX "follow_up_counts_category_idx" ON "follow_up_counts" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "follow_up_verify_days_unit_idx" ON "follow_up_verify_days" USING btree ("work_unit_id","category_id","days");--> statement-breakpoint
 CREATE INDEX "follow_up_verify_days_category_idx" ON "follow_up_verify_days" USING btree ("category_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "document_renders_meeting_kind_uq" ON "document_renders" USING btree ("meeting_id","kind");--> statement-breakpoint
 CREATE INDEX "users_unit_contact_idx" ON "users" USING btree ("work_unit_id") WHERE unit_contact and active;--> statement-breakpoint
 CREATE INDEX "action_items_open_unit_due_idx" ON "action_items" USING btree ("work_unit_id","due_date","category_id") WHERE status in ('open', 'in_progress', 'reported');--> statement-breakpoint
 CREATE INDEX "action_items_open_due_idx" ON "action_items" USING btree ("due_date","id") WHERE status in ('open', 'in_progress', 'reported');--> statement-breakpoint
