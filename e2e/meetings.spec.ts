@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, pick, signIn } from "./helpers";
 
 /**
  * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
@@ -33,10 +33,11 @@ async function createMeeting(page: Page, m: NewMeeting) {
   return page.url();
 }
 
-/** Picks the option whose text contains `text` (option labels carry position and unit too). */
-async function selectByText(select: Locator, text: string) {
-  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  await select.selectOption(value!);
+/** Picks the option whose text contains `text` (labels carry position and unit too): a select, or a search-as-you-type picker. */
+async function selectByText(field: Locator, text: string) {
+  if ((await field.evaluate((el) => el.tagName)) !== "SELECT") return pick(field, text);
+  const value = await field.locator("option", { hasText: text }).first().getAttribute("value");
+  await field.selectOption(value!);
 }
 
 /** Opens a <details> disclosure unless it is open already. */
@@ -49,7 +50,10 @@ const section = (page: Page, heading: string) => page.locator("section", { has: 
 async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
   const s = section(page, "Unit yang diundang");
   await openDetails(s.locator("details"));
-  for (const unit of units) await s.getByLabel(unit, { exact: true }).check();
+  for (const unit of units) {
+    await pick(s.getByRole("combobox", { name: "Pilih unit kerja" }), unit);
+    await expect(s.getByLabel(unit, { exact: true })).toBeChecked();
+  }
   if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
   await s.getByRole("button", { name: "Undang unit" }).click();
   // Another spec may have invited the same unit at an overlapping time: acknowledge and save.

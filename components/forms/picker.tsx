@@ -140,7 +140,9 @@ export function Picker({
         }}
       />
       {name ? <input type="hidden" name={name} value={selected?.id ?? ""} /> : null}
-      <ul id={listId} role="listbox" aria-label={label} className="picker-list" hidden={!open || options.length === 0}>
+      {/* Rendered only while open (the combobox is its only label in the page otherwise). */}
+      {open && options.length > 0 ? (
+      <ul id={listId} role="listbox" aria-label={label} className="picker-list">
         {options.map((o, i) => (
           <li
             key={o.id}
@@ -158,6 +160,7 @@ export function Picker({
           </li>
         ))}
       </ul>
+      ) : null}
       <span id={statusId} className="sr-only" aria-live="polite">
         {open && !loading ? (options.length ? t("pickers.results", { count: options.length }) : t("pickers.none")) : ""}
       </span>

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { invitations, meetings } from "@/db/schema";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { BadCursorError } from "@/lib/pagination";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { exportCsv, exportXlsx, safeCell, toCsv } from "./export";
 import { listActionItems } from "./list-action-items";
-import { listReviewItems, listReviewedInMeeting, recordReview } from "./review";
+import { getReview, listReviewItems, listReviewedInMeeting, recordReview, recordReviews } from "./review";
+import { reviewEntriesFromForm } from "./schemas";
+
+const formOf = (entries: [string, string][]) => {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+};
 import { insertItem } from "./test-helpers";
 
 const inDays = (n: number) => {
@@ -98,6 +105,16 @@ describe("review at the next rakor", () => {
     await recordReview(secretariat, next!.id, open.id, { note: "Dibahas ulang" });
     expect((await listReviewItems(secretariat, next!.id))[0]).toMatchObject({ reviewed: true, reviewNote: "Dibahas ulang", statusAtReview: "in_progress" });
     expect(await listReviewedInMeeting(secretariat, next!.id)).toHaveLength(1);
+    // Counted per unit first; one form records several rows, a status step included.
+    const reported = await insertItem({ workUnitId: unitA.id, status: "reported", meetingId: earlier!.id, createdAt: new Date("2026-01-06T00:00:00Z") });
+    const summary = await getReview(secretariat, next!.id);
+    expect(summary.units).toEqual([{ unitId: unitA.id, unitName: unitA.name, open: 2, overdue: 0, reviewed: 1 }]);
+    expect(summary.items).toEqual([]);
+    await recordReviews(secretariat, next!.id, reviewEntriesFromForm(formOf([["itemId", open.id], ["note." + open.id, "Lanjut"], ["version." + open.id, "1"], ["itemId", reported.id], ["to." + reported.id, "verified"], ["version." + reported.id, "1"]])));
+    const after = await getReview(secretariat, next!.id, { unitId: unitA.id });
+    expect(after.units[0]).toMatchObject({ open: 1, reviewed: 1 });
+    expect(after.items.map((r) => [r.id, r.reviewNote])).toEqual([[open.id, "Lanjut"]]);
+    await expect(recordReviews(secretariat, next!.id, { entries: [] })).rejects.toBeInstanceOf(ValidationError);
     const outsider = await makeUser("participant", (await makeDivision()).unitA.id);
     await expect(listReviewItems(outsider, next!.id)).rejects.toBeInstanceOf(NotFoundError);
   });
