@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Fragment } from "react";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/meetings/action-button";
 import { AgendaEditor } from "@/components/meetings/agenda-editor";
@@ -19,6 +20,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
 import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { BadCursorError } from "@/lib/pagination";
 import { formatDateTime, formatRange, formatTime, instantToZonedLocal } from "@/lib/time";
 import * as A from "../actions";
 
@@ -26,11 +28,15 @@ export const metadata: Metadata = { title: "Rapat" };
 
 const EDITABLE = ["draft", "scheduled", "ongoing"];
 
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attendance?: string }> }) {
   await connection();
   const user = await requireUser();
-  const { id } = await params;
-  const d = await getMeetingOr404(user, id);
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const d = await getMeetingOr404(user, id, { attendance: { cursor: sp.attendance ?? null } }).catch((e: unknown) => {
+    // A stale page link of the attendance list: its first page.
+    if (e instanceof BadCursorError) redirect(`/meetings/${id}#attendance-h`);
+    throw e;
+  });
   const [t, locale] = [await getT(), await getLocale()];
   const m = d.meeting;
   const p = d.permissions;
@@ -485,6 +491,20 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               </table>
             </div>
           )}
+          {d.attendancePages.nextCursor || d.attendancePages.prevCursor ? (
+            <nav className="pagination no-print" aria-label={t("meetings.attendance.title")}>
+              {d.attendancePages.prevCursor ? (
+                <Link href={`/meetings/${m.id}?attendance=${d.attendancePages.prevCursor}#attendance-h`} rel="prev">
+                  {t("actions.previous")}
+                </Link>
+              ) : null}
+              {d.attendancePages.nextCursor ? (
+                <Link href={`/meetings/${m.id}?attendance=${d.attendancePages.nextCursor}#attendance-h`} rel="next">
+                  {t("actions.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
           {p.manage && m.status !== "draft" && m.status !== "cancelled" ? (
             <AttendancePanel
               meetingId={m.id}
