@@ -111,8 +111,11 @@ export function keyset<Row>(opts: {
   };
 }
 
-/** Lists show "1,000+" rather than counting everything: count at most this many rows. */
-export const COUNT_CAP = 1000;
+/**
+ * Lists say "more than 100" rather than counting everything: a count reads at most this many
+ * rows (plus one), so it costs the same for a unit of 50 items and a division of 65,000.
+ */
+export const COUNT_CAP = 100;
 
 /** `select count(*)` over at most COUNT_CAP + 1 matching rows: { total (≤ COUNT_CAP), capped }. */
 export function cappedCountSql(from: SQL): SQL {
