@@ -31,6 +31,9 @@ function open(): DbState {
     const client = postgres(url, {
       max: Number(process.env.DB_POOL_MAX ?? 10),
       onnotice: () => {},
+      // JIT compiles queries the planner costs high (counts, aggregates) in tens of ms, more than
+      // they take once their indexes serve them (docs/performance.md).
+      connection: { jit: "off" },
     });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,

@@ -133,6 +133,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       role: u.role,
       workUnitId: U(u.unit),
       nip: u.email === "admin@rakor.test" ? null : nipFor(i),
+      // The demo participants are their units' designated contacts (told about new follow-ups).
+      unitContact: u.email === "peserta.malang@rakor.test" || u.email === "peserta.blitar@rakor.test",
       passwordHash,
     }));
     const inserted = await tx.insert(users).values(userRows).returning({ id: users.id, email: users.email });

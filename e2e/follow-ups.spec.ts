@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, pick, signIn } from "./helpers";
 
 const MALANG = "Kantor Imigrasi Kelas I TPI Malang";
 const PDF = { name: "laporan-maklumat.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n") };
@@ -50,7 +50,7 @@ test.describe("follow-ups", () => {
     for (const unit of [MALANG, "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"]) {
       await secretariat.getByRole("checkbox", { name: unit }).check();
     }
-    await secretariat.getByLabel(`Penanggung jawab (PIC) — ${MALANG}`).selectOption({ label: "Rudi Hartono" });
+    await pick(secretariat.getByRole("combobox", { name: `Penanggung jawab (PIC) — ${MALANG}` }), "Rudi Hartono");
     await secretariat.getByRole("button", { name: "Buat untuk unit terpilih" }).click();
     await secretariat.waitForURL(/\/follow-ups\?meetingId=/);
     await secretariat.goto(`/follow-ups?q=${encodeURIComponent(tag)}`);
@@ -162,7 +162,7 @@ test.describe("due date extensions", () => {
     await secretariat.getByLabel("Judul", { exact: true }).fill(`${tag}: perbarui atribut petugas layanan`);
     await secretariat.getByLabel("Kategori", { exact: true }).selectOption({ label: "Atribut" });
     await secretariat.getByLabel("Unit pemilik", { exact: true }).selectOption({ label: MALANG });
-    await secretariat.getByLabel("Penanggung jawab (PIC)", { exact: true }).selectOption({ label: "Rudi Hartono" });
+    await pick(secretariat.getByRole("combobox", { name: "Penanggung jawab (PIC)", exact: true }), "Rudi Hartono");
     await secretariat.getByLabel("Tenggat", { exact: true }).fill(inDays(10));
     await secretariat.getByRole("button", { name: "Simpan", exact: true }).click();
     await secretariat.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rakor-demo";
 
@@ -37,3 +37,17 @@ export async function submitSignIn(page: Page, identifier: string, password: str
 
 /** The form-level error message (Next's route announcer also has role=alert, empty). */
 export const formError = (page: Page) => page.locator(".alert-error");
+
+/**
+ * Chooses `text` in a search-as-you-type picker (a combobox): types it, then clicks the first
+ * option that contains it. The listbox is found by the combobox's aria-controls.
+ */
+export async function pick(field: Locator, text: string, opts: { thenCleared?: boolean } = {}) {
+  const [id, listId] = await Promise.all([field.getAttribute("id"), field.getAttribute("aria-controls")]);
+  const page = field.page();
+  const input = page.locator(`[id="${id}"]`);
+  await input.fill(text);
+  await page.locator(`[id="${listId}"]`).getByRole("option", { name: text }).first().click();
+  // A picker that adds its choice to a list (invitations) starts empty again.
+  if (!opts.thenCleared) await expect(input).toHaveValue(new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+}

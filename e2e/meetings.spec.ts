@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, pick, signIn } from "./helpers";
 
 /**
  * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
@@ -26,7 +26,7 @@ async function createMeeting(page: Page, m: NewMeeting) {
   await page.getByLabel("Mulai").fill(m.startsAt);
   await page.getByLabel("Selesai").fill(m.endsAt);
   await page.getByLabel("Ruang / tempat").fill(m.location);
-  if (m.chair) await selectByText(page.getByLabel("Pimpinan rapat"), m.chair);
+  if (m.chair) await pick(page.getByRole("combobox", { name: "Pimpinan rapat" }), m.chair);
   await page.getByRole("button", { name: "Buat" }).click();
   await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
@@ -34,9 +34,9 @@ async function createMeeting(page: Page, m: NewMeeting) {
 }
 
 /** Picks the option whose text contains `text` (option labels carry position and unit too). */
-async function selectByText(select: Locator, text: string) {
-  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  await select.selectOption(value!);
+async function selectByText(field: Locator, text: string) {
+  const value = await field.locator("option", { hasText: text }).first().getAttribute("value");
+  await field.selectOption(value!);
 }
 
 /** Opens a <details> disclosure unless it is open already. */
@@ -49,7 +49,10 @@ const section = (page: Page, heading: string) => page.locator("section", { has: 
 async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
   const s = section(page, "Unit yang diundang");
   await openDetails(s.locator("details"));
-  for (const unit of units) await s.getByLabel(unit, { exact: true }).check();
+  for (const unit of units) {
+    await pick(s.getByRole("combobox", { name: "Pilih unit kerja" }), unit, { thenCleared: true });
+    await expect(s.getByLabel(unit, { exact: true })).toBeChecked();
+  }
   if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
   await s.getByRole("button", { name: "Undang unit" }).click();
   // Another spec may have invited the same unit at an overlapping time: acknowledge and save.
@@ -85,7 +88,7 @@ async function addSpeaker(page: Page, s: { internal?: string; name?: string; pos
   await openDetails(details);
   if (s.internal) {
     await details.getByLabel("Pegawai (internal)").check();
-    await selectByText(details.getByLabel("Pegawai", { exact: true }), s.internal);
+    await pick(details.getByRole("combobox", { name: "Pegawai", exact: true }), s.internal);
   } else {
     await details.getByLabel("Tamu (eksternal)").check();
     await details.getByLabel("Nama", { exact: true }).fill(s.name!);
@@ -210,7 +213,7 @@ test.describe("meetings", () => {
     const record = async (person: string, status: string, representedBy?: string) => {
       const details = s.locator("details");
       await openDetails(details);
-      await selectByText(details.getByLabel("Nama pegawai"), person);
+      await pick(details.getByRole("combobox", { name: "Nama pegawai" }), person);
       await details.getByLabel("Status kehadiran").selectOption({ label: status });
       if (representedBy) await details.getByLabel("Diwakili oleh").fill(representedBy);
       await details.getByRole("button", { name: "Catat kehadiran" }).click();

@@ -19,7 +19,7 @@ export function UserForm(props: Props) {
   const t = useT();
   const schema = props.mode === "create" ? createUserSchema : updateUserSchema;
   const initial =
-    props.mode === "edit" ? { ...props.initial, nip: props.initial.nip ?? "" } : { name: "", email: "", nip: "", position: "", workUnitId: "", role: "participant" as const, password: "" };
+    props.mode === "edit" ? { ...props.initial, nip: props.initial.nip ?? "" } : { name: "", email: "", nip: "", position: "", workUnitId: "", role: "participant" as const, unitContact: false, password: "" };
   const { form, pending, state, onSubmit, errorOf } = useActionForm(schema, initial, props.action as (values: unknown) => Promise<ActionState>);
   return (
     <form onSubmit={onSubmit} noValidate className="card">
@@ -42,6 +42,16 @@ export function UserForm(props: Props) {
             options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             {...form.register("role")}
           />
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" {...form.register("unitContact")} />
+              <span>{t("admin.users.unitContact")}</span>
+            </label>
+            <span className="hint">{t("admin.users.unitContactHint")}</span>
+            <p className="field-error" aria-live="polite">
+              {errorOf("unitContact") ? t(errorOf("unitContact")!) : null}
+            </p>
+          </div>
           {props.mode === "create" ? (
             <TextField
               label={t("admin.users.password")}

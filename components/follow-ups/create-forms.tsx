@@ -1,8 +1,8 @@
 "use client";
 
-import { useMemo } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { useHydrated } from "./use-hydrated";
@@ -11,18 +11,15 @@ import type { ActionState } from "@/lib/action-result";
 import { createActionItemSchema, createFromDecisionSchema, type CreateActionItemInput, type CreateFromDecisionInput } from "@/lib/follow-ups/schemas";
 
 type Option = { id: string; name: string };
-type Person = Option & { workUnitId: string };
 
 export function CreateActionItemForm({
   units,
-  people,
   categories,
   defaults,
   minDate,
   action,
 }: {
   units: Option[];
-  people: Person[];
   categories: Option[];
   defaults: { meetingId?: string; decisionId?: string; title?: string };
   minDate: string;
@@ -46,7 +43,6 @@ export function CreateActionItemForm({
     action as (v: unknown) => Promise<ActionState>,
   );
   const unitId = form.watch("workUnitId");
-  const pics = useMemo(() => people.filter((p) => p.workUnitId === unitId), [people, unitId]);
   return (
     <form data-hydrated={ready || undefined} onSubmit={onSubmit} noValidate className="card">
       <fieldset disabled={pending}>
@@ -55,7 +51,17 @@ export function CreateActionItemForm({
         <div className="grid-2">
           <SelectField label={t("followUps.fields.category")} placeholder="—" options={categories.map((c) => ({ value: c.id, label: c.name }))} error={errorOf("categoryId")} {...form.register("categoryId")} />
           <SelectField label={t("followUps.fields.unit")} placeholder="—" options={units.map((u) => ({ value: u.id, label: u.name }))} error={errorOf("workUnitId")} {...form.register("workUnitId")} />
-          <SelectField label={t("followUps.fields.pic")} placeholder={t("followUps.create.noPic")} options={pics.map((p) => ({ value: p.id, label: p.name }))} error={errorOf("picUserId")} {...form.register("picUserId")} />
+          {/* The person in charge is searched among the chosen unit's members (a new search per unit). */}
+          <Picker
+            key={unitId || "none"}
+            label={t("followUps.fields.pic")}
+            source="people"
+            params={{ unitId: unitId || undefined }}
+            placeholder={unitId ? t("followUps.create.noPic") : t("followUps.create.unitFirst")}
+            value={String(form.watch("picUserId") ?? "")}
+            onChange={(id) => form.setValue("picUserId", id, { shouldDirty: true })}
+            error={errorOf("picUserId")}
+          />
           <TextField label={t("followUps.fields.dueDate")} type="date" min={minDate} error={errorOf("dueDate")} {...form.register("dueDate")} />
           <SelectField label={t("followUps.fields.priority")} options={PRIORITIES.map((p) => ({ value: p, label: t(`followUps.priority.${p}`) }))} error={errorOf("priority")} {...form.register("priority")} />
         </div>
@@ -72,14 +78,12 @@ export function CreateActionItemForm({
 export function FromDecisionForm({
   decisionText,
   units,
-  people,
   categories,
   minDate,
   action,
 }: {
   decisionText: string;
   units: Option[];
-  people: Person[];
   categories: Option[];
   minDate: string;
   action: (values: CreateFromDecisionInput) => Promise<ActionState>;
@@ -119,19 +123,20 @@ export function FromDecisionForm({
           </p>
           <div className="fu-checks">
             {units.map((u) => {
-              const pics = people.filter((p) => p.workUnitId === u.id);
               return (
                 <div key={u.id} className="fu-unit-row">
                   <label className="checkbox">
                     <input type="checkbox" value={u.id} {...form.register("workUnitIds")} />
                     {u.name}
                   </label>
-                  <SelectField
+                  <Picker
                     label={`${t("followUps.fields.pic")} — ${u.name}`}
+                    source="people"
+                    params={{ unitId: u.id }}
                     placeholder={t("followUps.create.noPic")}
-                    options={pics.map((p) => ({ value: p.id, label: p.name }))}
+                    value={String(form.watch(`picByUnit.${u.id}` as "picByUnit") ?? "")}
+                    onChange={(id) => form.setValue(`picByUnit.${u.id}` as "picByUnit", id as never, { shouldDirty: true })}
                     error={errorOf(`picByUnit.${u.id}`)}
-                    {...form.register(`picByUnit.${u.id}` as "picByUnit")}
                   />
                 </div>
               );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { ATTENDANCE_STATUSES } from "@/db/schema/_enums";
@@ -13,11 +14,12 @@ const EMPTY: AttendanceInput = { userId: "", guestName: "", guestPosition: "", g
 
 /** The secretariat records one person (a staff member of any unit) or a guest without an account. */
 export function AttendanceForm({
-  people,
+  meetingId,
   units,
   action,
 }: {
-  people: { id: string; label: string }[];
+  /** People are searched among the meeting's invited units. */
+  meetingId: string;
   units: { id: string; label: string }[];
   action: (values: unknown) => Promise<ActionState>;
 }) {
@@ -56,7 +58,15 @@ export function AttendanceForm({
               <SelectField label={a("unit")} placeholder="—" error={errorOf("workUnitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("workUnitId")} />
             </>
           ) : (
-            <SelectField label={a("personName")} placeholder={a("pickUser")} error={errorOf("userId") ?? errorOf("guestName")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
+            <Picker
+              label={a("personName")}
+              source="people"
+              params={{ meetingId }}
+              placeholder={a("pickUser")}
+              value={String(form.watch("userId") ?? "")}
+              onChange={(id) => form.setValue("userId", id, { shouldDirty: true })}
+              error={errorOf("userId") ?? errorOf("guestName")}
+            />
           )}
           <SelectField label={a("status")} error={errorOf("status")} options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`meetings.attendance.statuses.${s}`) }))} {...form.register("status")} />
           {status === "represented" ? <TextField label={a("representedBy")} error={errorOf("representedBy")} {...form.register("representedBy")} /> : null}

@@ -2,6 +2,7 @@
 
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { MEETING_KINDS, SERIES_RULES } from "@/db/schema/_enums";
@@ -70,7 +71,7 @@ export function SeriesForm({ action }: { action: Act }) {
   );
 }
 
-export function SeriesTemplateForm({ initial, people, action }: { initial: SeriesTemplateInput; people: { id: string; label: string }[]; action: Act }) {
+export function SeriesTemplateForm({ initial, chairLabel, action }: { initial: SeriesTemplateInput; chairLabel?: string; action: Act }) {
   const t = useT();
   const { form, pending, state, onSubmit, errorOf } = useActionForm(seriesTemplateSchema, initial, action);
   const f = (k: string) => t(`meetings.fields.${k}`);
@@ -83,7 +84,15 @@ export function SeriesTemplateForm({ initial, people, action }: { initial: Serie
         <TextAreaField label={f("description")} error={errorOf("description")} {...form.register("description")} />
         <div className="grid-2">
           <SelectField label={f("kind")} error={errorOf("kind")} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} {...form.register("kind")} />
-          <SelectField label={f("chairUserId")} placeholder={f("noChair")} error={errorOf("chairUserId")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("chairUserId")} />
+          <Picker
+            label={f("chairUserId")}
+            source="people"
+            placeholder={f("noChair")}
+            value={String(form.watch("chairUserId") ?? "")}
+            initialLabel={chairLabel}
+            onChange={(id) => form.setValue("chairUserId", id, { shouldDirty: true })}
+            error={errorOf("chairUserId")}
+          />
           <TextField label={f("location")} error={errorOf("location")} {...form.register("location")} />
           <TextField label={f("onlineUrl")} type="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
         </div>

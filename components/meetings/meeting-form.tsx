@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { MEETING_KINDS, TIME_ZONES } from "@/db/schema/_enums";
@@ -32,12 +33,13 @@ type Props = {
   mode: "create" | "edit";
   initial: MeetingFormValues;
   units: { id: string; label: string; timeZone: string }[];
-  people: { id: string; label: string }[];
+  /** The label of the chair already chosen (editing). */
+  chairLabel?: string;
   action: (values: unknown) => Promise<State>;
 };
 
 /** Create and edit a meeting: react-hook-form on the server's zod schema; conflicts need an acknowledgement. */
-export function MeetingForm({ mode, initial, units, people, action }: Props) {
+export function MeetingForm({ mode, initial, units, chairLabel, action }: Props) {
   const t = useT();
   const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const { form, pending, state, onSubmit, errorOf } = useActionForm(meetingSchema, { ...initial, acknowledgeConflicts: false } as MeetingInput, async (values) => {
@@ -68,7 +70,7 @@ export function MeetingForm({ mode, initial, units, people, action }: Props) {
               }
               if (f === "startsAt" || f === "endsAt") return String(v).replace("T", " ");
               if (f === "organizerUnitId") return units.find((u) => u.id === v)?.label.replace(/^(— )+/, "") ?? String(v);
-              if (f === "chairUserId") return people.find((p) => p.id === v)?.label ?? String(v);
+              if (f === "chairUserId") return v === initial.chairUserId && chairLabel ? chairLabel : String(v);
               if (f === "kind") return t(`meetings.kinds.${String(v)}`);
               return String(v);
             },
@@ -100,12 +102,14 @@ export function MeetingForm({ mode, initial, units, people, action }: Props) {
             options={TIME_ZONES.map((z) => ({ value: z, label: `${zoneLabel(z)} (${z})` }))}
             {...form.register("timeZone")}
           />
-          <SelectField
+          <Picker
             label={label("chairUserId")}
-            error={errorOf("chairUserId")}
+            source="people"
             placeholder={label("noChair")}
-            options={people.map((p) => ({ value: p.id, label: p.label }))}
-            {...form.register("chairUserId")}
+            value={String(form.watch("chairUserId") ?? "")}
+            initialLabel={chairLabel}
+            onChange={(id) => form.setValue("chairUserId", id, { shouldDirty: true })}
+            error={errorOf("chairUserId")}
           />
           <TextField label={label("location")} error={errorOf("location")} {...form.register("location")} />
           <TextField label={label("onlineUrl")} type="url" inputMode="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />

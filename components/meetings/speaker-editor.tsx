@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { SPEAKER_ROLES } from "@/db/schema/_enums";
@@ -18,13 +19,14 @@ const EMPTY: SpeakerInput = { userId: "", name: "", position: "", organization: 
  * needs an acknowledgement.
  */
 export function SpeakerForm({
-  people,
+  personLabel,
   action,
   initial,
   submitLabel,
   onDone,
 }: {
-  people: { id: string; label: string }[];
+  /** The label of the internal speaker already chosen (editing). */
+  personLabel?: string;
   action: (values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
   initial?: SpeakerInput;
   submitLabel?: string;
@@ -59,7 +61,15 @@ export function SpeakerForm({
         </fieldset>
         <div className="grid-2">
           {kind === "internal" ? (
-            <SelectField label={l("user")} placeholder={l("pickUser")} error={errorOf("userId") ?? errorOf("name")} options={people.map((p) => ({ value: p.id, label: p.label }))} {...form.register("userId")} />
+            <Picker
+              label={l("user")}
+              source="people"
+              placeholder={l("pickUser")}
+              value={String(form.watch("userId") ?? "")}
+              initialLabel={personLabel}
+              onChange={(id) => form.setValue("userId", id, { shouldDirty: true })}
+              error={errorOf("userId") ?? errorOf("name")}
+            />
           ) : (
             <>
               <TextField label={l("name")} error={errorOf("name")} {...form.register("name")} />
@@ -97,13 +107,11 @@ export type SpeakerRow = {
 /** The speakers in order; editors get edit and remove controls per speaker. */
 export function SpeakerList({
   speakers,
-  people,
   editable,
   update,
   remove,
 }: {
   speakers: SpeakerRow[];
-  people: { id: string; label: string }[];
   editable: boolean;
   update: (id: string, version: number, values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
   remove: (id: string, version: number) => Promise<ActionState>;
@@ -129,7 +137,7 @@ export function SpeakerList({
             </div>
           ) : null}
           {editable && editing === s.id ? (
-            <SpeakerForm people={people} initial={s.input} action={(v) => update(s.id, s.version, v)} submitLabel={t("actions.save")} onDone={() => setEditing(null)} />
+            <SpeakerForm personLabel={s.input.userId ? s.displayName : undefined} initial={s.input} action={(v) => update(s.id, s.version, v)} submitLabel={t("actions.save")} onDone={() => setEditing(null)} />
           ) : null}
         </li>
       ))}

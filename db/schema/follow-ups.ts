@@ -72,18 +72,81 @@ export const actionItems = pgTable(
     index("action_items_decision_idx").on(t.decisionId),
     index("action_items_category_idx").on(t.categoryId),
     index("action_items_unit_status_due_idx").on(t.workUnitId, t.status, t.dueDate),
+    // Open items (not verified or cancelled) per unit by due date: "my unit's open follow-ups",
+    // overdue counts of the dashboard (index-only, with the category), the reminders' window.
+    index("action_items_open_unit_due_idx")
+      .on(t.workUnitId, t.dueDate, t.categoryId)
+      .where(sql`status in ('open', 'in_progress', 'reported')`),
+    // The overdue / due-soon lists across units, in list order (keyset on due date, id).
+    index("action_items_open_due_idx").on(t.dueDate, t.id).where(sql`status in ('open', 'in_progress', 'reported')`),
+    // The list's keyset order.
+    index("action_items_due_id_idx").on(t.dueDate, t.id),
+    // Dashboard: verified items per unit (median days to verify, the trend's verifications).
+    index("action_items_verified_unit_idx").on(t.workUnitId, t.verifiedAt, t.createdAt, t.categoryId).where(sql`status = 'verified'`),
+    // Dashboard trend: items created per unit and month.
+    index("action_items_unit_created_idx").on(t.workUnitId, t.createdAt),
     index("action_items_status_due_idx").on(t.status, t.dueDate),
-    index("action_items_due_idx").on(t.dueDate),
     index("action_items_pic_idx").on(t.picUserId),
+    index("action_items_created_at_idx").on(t.createdAt),
     index("action_items_reported_by_idx").on(t.reportedBy),
     index("action_items_verified_by_idx").on(t.verifiedBy),
     index("action_items_created_by_idx").on(t.createdBy),
-    index("action_items_created_at_idx").on(t.createdAt),
     check("action_items_status_ck", sql.raw(`status in (${sqlList(ACTION_ITEM_STATUSES)})`)),
     check("action_items_priority_ck", sql.raw(`priority in (${sqlList(PRIORITIES)})`)),
     check("action_items_progress_ck", sql`progress between 0 and 100`),
     check("action_items_title_ck", sql`length(title) between 1 and 300`),
     check("action_items_cancel_ck", sql`status <> 'cancelled' or cancel_reason is not null`),
+  ],
+);
+
+/**
+ * Follow-up counts per unit, category and status for the dashboard, kept current by statement
+ * triggers on action_items in the same transaction as every change (see the migration's custom
+ * SQL). Each change appends delta rows (+1/-1) instead of updating a hot row, so concurrent
+ * writers never wait for each other; the reminders job folds the deltas back into one row per
+ * (unit, category, status). Sum `n` (and `on_time`) per group to read it.
+ */
+export const followUpCounts = pgTable(
+  "follow_up_counts",
+  {
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    status: text("status").$type<ActionItemStatus>().notNull(),
+    n: integer("n").notNull(),
+    /** Of those, verified items reported on or before their due date (in the unit's zone). */
+    onTime: integer("on_time").notNull().default(0),
+  },
+  (t) => [
+    index("follow_up_counts_unit_idx").on(t.workUnitId, t.categoryId, t.status),
+    index("follow_up_counts_category_idx").on(t.categoryId),
+  ],
+);
+
+/**
+ * How many verified follow-ups took how many whole days from creation to verification, per unit
+ * and category: the dashboard's median is read from this histogram (a few rows per unit) instead of
+ * sorting every verified item. Kept by the same triggers and folded by the same job as
+ * follow_up_counts.
+ */
+export const followUpVerifyDays = pgTable(
+  "follow_up_verify_days",
+  {
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    days: integer("days").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    index("follow_up_verify_days_unit_idx").on(t.workUnitId, t.categoryId, t.days),
+    index("follow_up_verify_days_category_idx").on(t.categoryId),
   ],
 );
 

@@ -82,7 +82,8 @@ export const meetings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("meetings_starts_at_idx").on(t.startsAt),
+    // The meeting list's keyset order (starts_at desc, id desc) and the agenda's time window.
+    index("meetings_starts_at_idx").on(t.startsAt, t.id),
     index("meetings_status_starts_idx").on(t.status, t.startsAt),
     index("meetings_organizer_starts_idx").on(t.organizerUnitId, t.startsAt),
     index("meetings_chair_idx").on(t.chairUserId),
@@ -197,7 +198,8 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex("invitations_meeting_unit_uq").on(t.meetingId, t.workUnitId),
-    index("invitations_unit_idx").on(t.workUnitId),
+    // "Meetings my unit is invited to" (agenda, lists): index-only join to the meeting.
+    index("invitations_unit_idx").on(t.workUnitId, t.meetingId),
     index("invitations_responded_by_idx").on(t.respondedBy),
     check("invitations_response_ck", sql.raw(`response in (${sqlList(RSVP_RESPONSES)})`)),
   ],

@@ -60,6 +60,12 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** Bumped on deactivation, role/unit change or password reset: older sessions stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /**
+     * A designated contact of their unit: told about the unit's new follow-ups, reminders of
+     * items without a person in charge, and meeting invitations (with the unit's heads). Keeps
+     * notifications bounded however large the unit is.
+     */
+    unitContact: boolean("unit_contact").notNull().default(false),
     /** Secret of the personal calendar feed URL; regenerating it revokes the old URL. */
     calendarToken: text("calendar_token"),
     locale: varchar("locale", { length: 5 }).notNull().default("id"),
@@ -74,6 +80,7 @@ export const users = pgTable(
     index("users_work_unit_idx").on(t.workUnitId),
     index("users_role_idx").on(t.role),
     index("users_name_idx").on(t.name),
+    index("users_unit_contact_idx").on(t.workUnitId).where(sql`unit_contact and active`),
     check("users_role_ck", sql.raw(`role in (${sqlList(ROLES)})`)),
     check("users_nip_ck", sql`nip is null or nip ~ '^[0-9]{18}$'`),
     check("users_email_ck", sql`position('@' in email) > 1`),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, tstz } from "./_shared";
+import { bytea, createdAt, tstz } from "./_shared";
+import { meetings } from "./meetings";
 import { users } from "./org";
 
 export const auditLogs = pgTable(
@@ -76,6 +77,25 @@ export const jobRuns = pgTable(
     result: jsonb("result").$type<Record<string, unknown>>(),
   },
   (t) => [index("job_runs_job_idx").on(t.job, t.startedAt)],
+);
+
+/**
+ * The last rendering of a meeting's official PDF (attendance list, minutes, invitation), stored
+ * under the hash of everything it shows: the next download of unchanged content is a read, any
+ * change (a person recorded, a title edited) renders it again. One row per meeting and kind.
+ */
+export const documentRenders = pgTable(
+  "document_renders",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    contentHash: text("content_hash").notNull(),
+    body: bytea("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_renders_meeting_kind_uq").on(t.meetingId, t.kind)],
 );
 
 export type AuditLog = typeof auditLogs.$inferSelect;

@@ -24,7 +24,12 @@ const userBase = z.object({
   position: z.string().trim().max(200, "errors.invalid"),
   workUnitId: z.uuid("errors.unknownUnit"),
   role: z.enum(ROLES, "errors.invalid"),
+  /** A designated contact of the unit (a checkbox: absent means no). */
+  unitContact: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
+
+/** A unit has at most this many designated contacts (notifications stay bounded). */
+export const MAX_UNIT_CONTACTS = 5;
 export const createUserSchema = userBase.extend({
   password: z.string().min(8, "errors.passwordTooShort").max(200, "errors.invalid"),
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, workUnits, type Role } from "@/db/schema";
 import { audit, changes, type AuditContext } from "@/lib/audit";
@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation, orConflict } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { createUserSchema, resetPasswordSchema, updateUserSchema } from "./schemas";
+import { MAX_UNIT_CONTACTS, createUserSchema, resetPasswordSchema, updateUserSchema } from "./schemas";
 
 export const USER_PAGE_SIZE = 25;
 
@@ -18,6 +18,7 @@ const publicColumns = {
   nip: users.nip,
   position: users.position,
   role: users.role,
+  unitContact: users.unitContact,
   active: users.active,
   workUnitId: users.workUnitId,
   version: users.version,
@@ -62,6 +63,15 @@ async function assertActiveUnit(unitId: string) {
   if (!unit?.active) throw new ValidationError({ workUnitId: ["errors.unknownUnit"] });
 }
 
+/** At most MAX_UNIT_CONTACTS designated contacts per unit (the notification fan-out stays bounded). */
+async function assertContactRoom(unitId: string, userId: string | null) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.workUnitId, unitId), eq(users.unitContact, true), eq(users.active, true), userId ? ne(users.id, userId) : undefined));
+  if ((row?.n ?? 0) >= MAX_UNIT_CONTACTS) throw new ValidationError({ unitContact: ["admin.errors.tooManyContacts"] });
+}
+
 function mapUnique(e: unknown): never {
   if (isUniqueViolation(e, "users_email_uq")) throw new ValidationError({ email: ["errors.emailTaken"] });
   if (isUniqueViolation(e, "users_nip_uq")) throw new ValidationError({ nip: ["errors.nipTaken"] });
@@ -72,6 +82,7 @@ export async function createUser(actor: CurrentUser, input: unknown, ctx: Omit<A
   if (!can(actor, "admin.manage")) throw new ForbiddenError();
   const { password, ...data } = parseInput(createUserSchema, input);
   await assertActiveUnit(data.workUnitId);
+  if (data.unitContact) await assertContactRoom(data.workUnitId, null);
   const passwordHash = await hashPassword(password);
   try {
     return await db.transaction(async (tx) => {
@@ -91,6 +102,7 @@ export async function updateUser(actor: CurrentUser, id: string, version: number
   const [before] = await db.select().from(users).where(eq(users.id, id));
   if (!before) throw new NotFoundError();
   if (data.workUnitId !== before.workUnitId) await assertActiveUnit(data.workUnitId);
+  if (data.unitContact && (!before.unitContact || data.workUnitId !== before.workUnitId)) await assertContactRoom(data.workUnitId, id);
   const revoke = data.role !== before.role || data.workUnitId !== before.workUnitId;
   try {
     return await orConflict(db.transaction(async (tx) => {

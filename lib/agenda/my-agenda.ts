@@ -11,6 +11,11 @@ import { todayIn, zonedLocalToInstant } from "@/lib/time";
 export const AGENDA_DAYS_AHEAD = 60;
 export const AGENDA_MEETING_LIMIT = 20;
 export const AGENDA_FOLLOW_UP_LIMIT = 30;
+/**
+ * A meeting still going on today started at most this many days ago: the lower bound on
+ * starts_at that lets the query read a few weeks of the starts_at index instead of five years.
+ */
+export const AGENDA_MAX_MEETING_DAYS = 31;
 
 export type AgendaMeeting = MeetingRecord & {
   today: boolean;
@@ -22,13 +27,8 @@ export type AgendaMeeting = MeetingRecord & {
   checkInOpensAt: Date;
 };
 
-/**
- * The participant's home: published meetings of their unit (invited, or organised by it) that
- * have not ended, or ended today — today's first, then the next ones — with the agenda and its
- * times, the speakers, the unit's answer and whether they checked in; and the unit's open
- * follow-ups by due date. A fixed number of queries.
- */
-export async function getMyAgenda(user: CurrentUser, now = new Date()) {
+/** The two queries of the agenda (exported for EXPLAIN in scripts/explain-scale.ts). */
+export function agendaQueries(user: CurrentUser, now = new Date()) {
   // Midnight in the user's zone: the day's meetings stay listed after they end.
   const dayStart = zonedLocalToInstant(`${todayIn(user.timeZone, now)}T00:00`, user.timeZone);
   const horizon = new Date(now.getTime() + AGENDA_DAYS_AHEAD * 86_400_000);
@@ -37,7 +37,7 @@ export async function getMyAgenda(user: CurrentUser, now = new Date()) {
     sql`exists (select 1 from ${invitations} i where i.meeting_id = ${meetings.id} and i.work_unit_id = ${user.workUnitId})`,
     eq(meetings.organizerUnitId, user.workUnitId),
   );
-  const heads = await db
+  const heads = db
     .select({ id: meetings.id, response: invitations.response, checkedInAt: attendances.checkedInAt })
     .from(meetings)
     .leftJoin(invitations, and(eq(invitations.meetingId, meetings.id), eq(invitations.workUnitId, user.workUnitId)))
@@ -47,12 +47,40 @@ export async function getMyAgenda(user: CurrentUser, now = new Date()) {
         mine,
         inArray(meetings.status, ["scheduled", "ongoing", "completed", "cancelled"]),
         gte(meetings.endsAt, dayStart),
+        gte(meetings.startsAt, new Date(dayStart.getTime() - AGENDA_MAX_MEETING_DAYS * 86_400_000)),
         lte(meetings.startsAt, horizon),
       ),
     )
     .orderBy(asc(meetings.startsAt))
     .limit(AGENDA_MEETING_LIMIT);
 
+  const followUps = db
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+      progress: actionItems.progress,
+      picName: users.name,
+    })
+    .from(actionItems)
+    .leftJoin(users, eq(users.id, actionItems.picUserId))
+    // The open states as a literal: the partial index action_items_open_unit_due_idx matches it.
+    .where(and(eq(actionItems.workUnitId, user.workUnitId), sql`${actionItems.status} in ('open', 'in_progress', 'reported')`))
+    .orderBy(asc(actionItems.dueDate), asc(actionItems.title))
+    .limit(AGENDA_FOLLOW_UP_LIMIT);
+  return { meetings: heads, followUps };
+}
+
+/**
+ * The participant's home: published meetings of their unit (invited, or organised by it) that
+ * have not ended, or ended today — today's first, then the next ones — with the agenda and its
+ * times, the speakers, the unit's answer and whether they checked in; and the unit's open
+ * follow-ups by due date. A fixed number of queries.
+ */
+export async function getMyAgenda(user: CurrentUser, now = new Date()) {
+  const q = agendaQueries(user, now);
+  const [heads, followUps] = await Promise.all([q.meetings, q.followUps]);
   const records = await loadMeetingRecords(heads.map((h) => h.id));
   const byId = new Map(heads.map((h) => [h.id, h]));
   const meetingsOut: AgendaMeeting[] = records.map((r) => {
@@ -72,21 +100,6 @@ export async function getMyAgenda(user: CurrentUser, now = new Date()) {
   // Today's first (in start order), then the following days; a cancelled meeting stays listed, marked.
   const today = meetingsOut.filter((m) => m.today);
   const upcoming = meetingsOut.filter((m) => !m.today && m.status !== "completed");
-
-  const followUps = await db
-    .select({
-      id: actionItems.id,
-      title: actionItems.title,
-      dueDate: actionItems.dueDate,
-      status: actionItems.status,
-      progress: actionItems.progress,
-      picName: users.name,
-    })
-    .from(actionItems)
-    .leftJoin(users, eq(users.id, actionItems.picUserId))
-    .where(and(eq(actionItems.workUnitId, user.workUnitId), inArray(actionItems.status, ["open", "in_progress", "reported"])))
-    .orderBy(asc(actionItems.dueDate), asc(actionItems.title))
-    .limit(AGENDA_FOLLOW_UP_LIMIT);
 
   const todayDate = todayIn(user.timeZone, now);
   return {

@@ -6,7 +6,6 @@ import { getActionItem } from "@/lib/follow-ups/get-action-item";
 import { listActionItems } from "@/lib/follow-ups/list-action-items";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { loadVisibleItem } from "@/lib/follow-ups/access";
-import { decodeCursor, encodeCursor } from "./params";
 import type * as s from "./schemas";
 
 type Ctx = { ip?: string | null };
@@ -44,11 +43,10 @@ export const actionItemJson = (i: ItemLike & Record<string, unknown>) => ({
 });
 
 export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s.actionItemsQuery>) {
-  const offset = decodeCursor(q.cursor);
   const result = await listActionItems(
     user,
-    { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo },
-    { limit: q.limit, offset },
+    { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo, cursor: q.cursor },
+    { limit: q.limit },
   );
   return {
     items: result.items.map((i) => ({
@@ -65,7 +63,9 @@ export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s
       version: i.version,
     })),
     total: result.total,
-    nextCursor: offset + q.limit < result.total ? encodeCursor(offset + q.limit) : null,
+    totalCapped: result.totalCapped,
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
   };
 }
 

@@ -17,7 +17,6 @@ import { loadMeeting } from "@/lib/meetings/access";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
 import { can } from "@/lib/permissions";
 import { instantToZonedLocal } from "@/lib/time";
-import { decodeCursor, encodeCursor } from "./params";
 import type * as s from "./schemas";
 
 type Ctx = { ip?: string | null };
@@ -64,10 +63,7 @@ function toFormInput(body: Omit<Partial<z.output<typeof s.meetingCreateBody>>, "
 }
 
 export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>) {
-  const offset = decodeCursor(q.cursor);
-  const page = Math.floor(offset / q.limit) + 1;
-  const result = await listMeetings(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, page, pageSize: q.limit });
-  const next = page * q.limit < result.total ? encodeCursor(page * q.limit) : null;
+  const result = await listMeetings(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
   return {
     items: result.items.map((m) => ({
       id: m.id,
@@ -83,7 +79,9 @@ export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.me
       seriesId: m.seriesId,
     })),
     total: result.total,
-    nextCursor: next,
+    totalCapped: result.totalCapped,
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
   };
 }
 

@@ -9,15 +9,3 @@ export function uuidParam(value: string | undefined): string {
 }
 
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
-
-/** Opaque list cursors (the offset of the next page). */
-export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
-export function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const o = Number((JSON.parse(Buffer.from(cursor, "base64url").toString()) as { o?: unknown }).o);
-    return Number.isInteger(o) && o >= 0 ? o : 0;
-  } catch {
-    return 0;
-  }
-}

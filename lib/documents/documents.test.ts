@@ -57,6 +57,13 @@ describe("official documents as PDF", () => {
     // Unit A is listed before its people, unit B before its own.
     expect(text.indexOf(o.unitA.name)).toBeLessThan(text.indexOf(o.participantA.name));
     expect(text.indexOf(o.unitB.name)).toBeLessThan(text.indexOf(o.participantB.name));
+
+    // Unchanged content is served from its stored rendering; a change renders it anew.
+    const again = await renderMeetingFile(o.secretariat, m.id, "attendance");
+    expect(Buffer.from(again.body as Uint8Array).equals(Buffer.from(file.body as Uint8Array))).toBe(true);
+    const late = await makeUser("participant", o.unitB.id, { name: `Terlambat ${uid()}` });
+    await recordAttendance(o.secretariat, m.id, { userId: late.id, status: "present" });
+    expect((await pdfText((await renderMeetingFile(o.secretariat, m.id, "attendance")).body)).text).toContain(late.name);
   });
 
   it("the minutes carry the summary, decisions and the follow-up matrix", async () => {

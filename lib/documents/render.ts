@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLogs } from "@/db/schema";
+import { auditLogs, documentRenders } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError } from "@/lib/errors";
@@ -64,16 +65,42 @@ export async function renderMeetingFile(user: CurrentUser, meetingId: string, ki
   return { body, contentType: spec.type, fileName: fileNameFor(kind, record) };
 }
 
+/**
+ * A PDF is rendered once per content: the last rendering is kept in PostgreSQL (every instance
+ * sees it) under the hash of everything the document shows, so downloading an unchanged
+ * attendance list again is a read, and any change renders it anew.
+ */
+async function storedPdf(kind: MeetingFileKind, meetingId: string, inputs: unknown, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const contentHash = createHash("sha256").update(kind).update(JSON.stringify(inputs)).digest("base64url");
+  const [stored] = await db
+    .select({ body: documentRenders.body })
+    .from(documentRenders)
+    .where(and(eq(documentRenders.meetingId, meetingId), eq(documentRenders.kind, kind), eq(documentRenders.contentHash, contentHash)));
+  if (stored) return stored.body;
+  const body = await render();
+  await db
+    .insert(documentRenders)
+    .values({ meetingId, kind, contentHash, body })
+    .onConflictDoUpdate({ target: [documentRenders.meetingId, documentRenders.kind], set: { contentHash, body, createdAt: new Date() } });
+  return body;
+}
+
 async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: CurrentUser): Promise<Uint8Array | string> {
   switch (kind) {
     case "ics":
       return buildCalendar([record], { name: record.title, locale: user.locale });
-    case "invitation":
-      return invitationPdf(record, await letterDateOf(record));
-    case "attendance":
-      return attendancePdf(record, await loadAttendanceSheet(record));
-    case "minutes":
-      return minutesPdf(record, await loadMinutesRecord(record.id));
+    case "invitation": {
+      const date = await letterDateOf(record);
+      return storedPdf(kind, record.id, [record, date], () => invitationPdf(record, date));
+    }
+    case "attendance": {
+      const sheet = await loadAttendanceSheet(record);
+      return storedPdf(kind, record.id, [record, sheet], () => attendancePdf(record, sheet));
+    }
+    case "minutes": {
+      const minutes = await loadMinutesRecord(record.id);
+      return storedPdf(kind, record.id, [record, minutes], () => minutesPdf(record, minutes));
+    }
     case "attendanceCsv":
       return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
     case "attendanceXlsx":

@@ -67,7 +67,7 @@ async function insertItems(tx: Tx, user: CurrentUser, ctx: Ctx, values: NewItem[
       after: { title: it.title, workUnitId: it.workUnitId, picUserId: it.picUserId, dueDate: it.dueDate, decisionId: it.decisionId },
     });
     await notify(tx, {
-      to: recipients.unitMembers(it.workUnitId),
+      to: recipients.unitActors(it.workUnitId, it.picUserId),
       kind: "assigned",
       payload: { itemId: it.id, title: it.title, unitName: unitNames.get(it.workUnitId), dueDate: it.dueDate },
       dedupeKey: `assigned:${it.id}`,

@@ -5,7 +5,7 @@ import { actionItems, categories, type ActionItemStatus } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUnit, makeUser } from "@/tests/fixtures";
-import { getDashboard } from "./dashboard";
+import { compactFollowUpCounts, getDashboard } from "./dashboard";
 
 const DAY = 86400000;
 const STATUSES: ActionItemStatus[] = ["open", "in_progress", "reported", "verified", "cancelled"];
@@ -27,6 +27,12 @@ function median(values: number[]): number | null {
   return (v[Math.floor(mid)]! + v[Math.ceil(mid)]!) / 2;
 }
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const cancelledOf = (items: { status: string }[]) => items.filter((i) => i.status === "cancelled").length;
+/** Every row of the dashboard adds up: total = the five statuses; completion = verified ÷ (total − cancelled). */
+function expectConsistent(a: { total: number; open: number; inProgress: number; reported: number; verified: number; cancelled: number; completionRate: number | null }, label: string) {
+  expect(a.open + a.inProgress + a.reported + a.verified + a.cancelled, label).toBe(a.total);
+  expect(a.completionRate, label).toBe(a.total - a.cancelled > 0 ? round1((100 * a.verified) / (a.total - a.cancelled)) : null);
+}
 
 describe("dashboard aggregates", () => {
   it("equal a plain recount on random data", async () => {
@@ -75,7 +81,8 @@ describe("dashboard aggregates", () => {
         cancelled: items.filter((i) => i.status === "cancelled").length,
         overdue: items.filter((i) => i.status !== "verified" && i.status !== "cancelled" && i.dueDate < todayIn(tzOf(i))).length,
         onTimeRate: verified.length ? round1((100 * onTime.length) / verified.length) : null,
-        medianDaysToVerify: round1(median(verified.map((i) => (i.verifiedAt!.getTime() - i.createdAt.getTime()) / DAY))),
+        medianDaysToVerify: round1(median(verified.map((i) => Math.max(0, Math.floor((i.verifiedAt!.getTime() - i.createdAt.getTime()) / DAY))))),
+        completionRate: items.length - cancelledOf(items) ? round1((100 * verified.length) / (items.length - cancelledOf(items))) : null,
       };
     };
     for (const unit of units) {
@@ -87,6 +94,7 @@ describe("dashboard aggregates", () => {
       expect(cat, `seed ${seed}`).toMatchObject(recount(rows.filter((r) => r.categoryId === cat.categoryId)));
     }
     expect(dash.categories.reduce((s, c) => s + c.total, 0)).toBe(rows.length);
+    for (const row of [...dash.units, ...dash.categories, dash.overall]) expectConsistent(row, `seed ${seed}`);
     // The trend: 12 months, counting creations and verifications in the head's zone.
     expect(dash.trend).toHaveLength(12);
     for (const point of dash.trend) {
@@ -94,6 +102,63 @@ describe("dashboard aggregates", () => {
       expect(point.created, `${point.month} seed ${seed}`).toBe(rows.filter((r) => inMonth(r.createdAt)).length);
       expect(point.verified, `${point.month} seed ${seed}`).toBe(rows.filter((r) => r.status === "verified" && inMonth(r.verifiedAt)).length);
     }
+  });
+
+  it("stays current as follow-ups are created, change status, move and are deleted (the summary is kept by the same transactions)", async () => {
+    const { division, unitA, unitB } = await makeDivision();
+    const head = await makeUser("head", division.id);
+    const cats = await db.select().from(categories).orderBy(asc(categories.sortOrder));
+    const random = rng(7);
+    const inserted = await db
+      .insert(actionItems)
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          title: `Ringkasan ${i}`,
+          categoryId: cats[i % 3]!.id,
+          workUnitId: i % 2 ? unitA.id : unitB.id,
+          dueDate: "2099-01-01",
+        })),
+      )
+      .returning({ id: actionItems.id });
+    const ids = inserted.map((r) => r.id);
+    const check = async (label: string) => {
+      const dash = await getDashboard(head);
+      const items = await db.select().from(actionItems).where(inArray(actionItems.workUnitId, [unitA.id, unitB.id]));
+      for (const unit of [unitA, unitB]) {
+        const mine = items.filter((i) => i.workUnitId === unit.id);
+        const got = dash.units.find((u) => u.unitId === unit.id)!;
+        expect(got, label).toMatchObject({
+          total: mine.length,
+          open: mine.filter((i) => i.status === "open").length,
+          inProgress: mine.filter((i) => i.status === "in_progress").length,
+          verified: mine.filter((i) => i.status === "verified").length,
+          cancelled: mine.filter((i) => i.status === "cancelled").length,
+        });
+        expectConsistent(got, label);
+      }
+      expectConsistent(dash.overall, label);
+    };
+    await check("after insert");
+    for (let step = 0; step < 30; step++) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+      await db
+        .update(actionItems)
+        .set({
+          status,
+          cancelReason: status === "cancelled" ? "x" : null,
+          reportedAt: status === "verified" || status === "reported" ? new Date() : null,
+          verifiedAt: status === "verified" ? new Date() : null,
+          workUnitId: random() < 0.2 ? (random() < 0.5 ? unitA.id : unitB.id) : undefined,
+          categoryId: random() < 0.2 ? cats[Math.floor(random() * 3)]!.id : undefined,
+        })
+        .where(inArray(actionItems.id, random() < 0.3 ? ids.slice(0, 5) : [id]));
+    }
+    await check("after updates");
+    await db.delete(actionItems).where(inArray(actionItems.id, ids.slice(0, 7)));
+    await check("after deletes");
+    await compactFollowUpCounts();
+    await check("after compaction");
   });
 
   it("is for staff only and covers only their division", async () => {

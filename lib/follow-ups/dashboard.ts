@@ -1,7 +1,9 @@
-import { sql, type SQL } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { asc, sql, type SQL } from "drizzle-orm";
+import { db, rows, type DbOrTx } from "@/db/client";
+import { categories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
+import { uuidArray } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
 
 export type Aggregate = {
@@ -14,89 +16,112 @@ export type Aggregate = {
   overdue: number;
   /** Share (0..100) of verified items reported done on or before their due date; null when none verified. */
   onTimeRate: number | null;
-  /** Median days from creation to verification; null when none verified. */
+  /** Median of the whole days from creation to verification; null when none verified. */
   medianDaysToVerify: number | null;
+  /** Share (0..100, one decimal) of the items not cancelled that are verified; null when there are none. */
+  completionRate: number | null;
 };
 export type UnitAggregate = Aggregate & { unitId: string; unitName: string };
 export type CategoryAggregate = Aggregate & { categoryId: string; nameId: string; nameEn: string };
 export type TrendPoint = { month: string; created: number; verified: number };
 
-/** The counts, all computed by PostgreSQL over `a` (action_items) joined to `w` (its work unit). */
-const aggregates = sql.raw(`
-  count(a.id)::int as total,
-  (count(*) filter (where a.status = 'open'))::int as open,
-  (count(*) filter (where a.status = 'in_progress'))::int as in_progress,
-  (count(*) filter (where a.status = 'reported'))::int as reported,
-  (count(*) filter (where a.status = 'verified'))::int as verified,
-  (count(*) filter (where a.status = 'cancelled'))::int as cancelled,
-  (count(*) filter (where a.status not in ('verified','cancelled') and a.due_date < (now() at time zone w.time_zone)::date))::int as overdue,
-  round(100.0 * count(*) filter (where a.status = 'verified' and (a.reported_at at time zone w.time_zone)::date <= a.due_date)
-        / nullif(count(*) filter (where a.status = 'verified'), 0), 1)::float8 as on_time_rate,
-  round((percentile_cont(0.5) within group (order by extract(epoch from (a.verified_at - a.created_at)) / 86400.0)
-        filter (where a.status = 'verified'))::numeric, 1)::float8 as median_days`);
-
 type AggRow = {
-  total: number;
-  open: number;
-  in_progress: number;
-  reported: number;
-  verified: number;
-  cancelled: number;
-  overdue: number;
-  on_time_rate: number | null;
-  median_days: number | null;
+  total: number | string;
+  open: number | string;
+  in_progress: number | string;
+  reported: number | string;
+  verified: number | string;
+  cancelled: number | string;
+  on_time: number | string;
 };
-const toAggregate = (r: AggRow): Aggregate => ({
-  total: Number(r.total),
-  open: Number(r.open),
-  inProgress: Number(r.in_progress),
-  reported: Number(r.reported),
-  verified: Number(r.verified),
-  cancelled: Number(r.cancelled),
-  overdue: Number(r.overdue),
-  onTimeRate: r.on_time_rate === null ? null : Number(r.on_time_rate),
-  medianDaysToVerify: r.median_days === null ? null : Number(r.median_days),
-});
+type Extra = { overdue: number; median: number | null };
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round(((100 * part) / whole) * 10) / 10 : null);
+
+const toAggregate = (r: AggRow | undefined, extra: Extra | undefined): Aggregate => {
+  const verified = Number(r?.verified ?? 0);
+  const total = Number(r?.total ?? 0);
+  const cancelled = Number(r?.cancelled ?? 0);
+  return {
+    total,
+    open: Number(r?.open ?? 0),
+    inProgress: Number(r?.in_progress ?? 0),
+    reported: Number(r?.reported ?? 0),
+    verified,
+    cancelled,
+    overdue: extra?.overdue ?? 0,
+    onTimeRate: rate(Number(r?.on_time ?? 0), verified),
+    medianDaysToVerify: extra?.median ?? null,
+    completionRate: rate(verified, total - cancelled),
+  };
+};
 
 /** The units whose follow-ups the dashboard covers, as SQL over a unit id column. */
-function unitScope(user: CurrentUser, column: SQL): SQL {
-  if (user.role === "admin") return sql`true`;
-  return sql`${column} in (${sql.join(
-    user.scopeUnitIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
+function unitScope(user: CurrentUser, column: SQL, unitIds?: string[]): SQL {
+  const narrow = unitIds?.length ? sql` and ${column} = any(${uuidArray(unitIds)})` : sql``;
+  if (user.role === "admin") return sql`true${narrow}`;
+  return sql`${column} = any(${uuidArray(user.scopeUnitIds)})${narrow}`;
 }
 
+/** Which grouping a row of a GROUPING SETS query belongs to. */
+const UNIT = 1;
+const CATEGORY = 2;
+const OVERALL = 3;
+const groupingSets = sql.raw(`grouping sets ((work_unit_id), (category_id), ())`);
+const groupOf = sql.raw(`case when grouping(work_unit_id) = 0 then ${UNIT} when grouping(category_id) = 0 then ${CATEGORY} else ${OVERALL} end`);
+
 /**
- * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
- * number aggregated in SQL. `unitIds` narrows the scope further (e.g. to one unit's row).
+ * The four queries of the dashboard (exported so their plans can be inspected):
+ * - counts: per status from follow_up_counts (kept current by triggers), per unit, per category
+ *   and overall in one pass (GROUPING SETS) — a few hundred rows whatever the table's size;
+ * - overdue: open items past their due date in their unit's zone (partial index per unit, index only);
+ * - the median of whole days from creation to verification, from the histogram follow_up_verify_days;
+ * - the 12-month trend of items created and verified, in the viewer's zone.
  */
-/** The four queries of the dashboard (exported so their plans can be inspected). */
 export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
-  const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-  const narrow = opts.unitIds?.length ? sql` and a.work_unit_id in (${inList(opts.unitIds)})` : sql``;
-  const narrowUnits = opts.unitIds?.length ? sql` and w.id in (${inList(opts.unitIds)})` : sql``;
-  const itemScope = sql`${unitScope(user, sql`a.work_unit_id`)}${narrow}`;
   const tz = user.timeZone;
   const since = sql`(date_trunc('month', now() at time zone ${tz}) - interval '11 months') at time zone ${tz}`;
+  const itemScope = unitScope(user, sql`a.work_unit_id`, opts.unitIds);
   return {
-    units: sql`
-      select w.id as unit_id, w.name as unit_name, ${aggregates}
-        from work_units w left join action_items a on a.work_unit_id = w.id
-       where ${unitScope(user, sql`w.id`)}${narrowUnits}
-       group by w.id, w.name, w.kind
-      having count(a.id) > 0 or (w.kind = 'technical_unit' and bool_and(w.active))
-       order by w.name, w.id`,
-    categories: sql`
-      select c.id as category_id, c.name_id, c.name_en, ${aggregates}
-        from action_items a join work_units w on w.id = a.work_unit_id join categories c on c.id = a.category_id
-       where ${itemScope}
-       group by c.id, c.name_id, c.name_en, c.sort_order
-       order by c.sort_order, c.name_id`,
-    overall: sql`
-      select ${aggregates}
-        from action_items a join work_units w on w.id = a.work_unit_id
-       where ${itemScope}`,
+    counts: sql`
+      select ${groupOf} as grp, work_unit_id, category_id,
+             coalesce(sum(n), 0)::int as total,
+             coalesce(sum(n) filter (where status = 'open'), 0)::int as open,
+             coalesce(sum(n) filter (where status = 'in_progress'), 0)::int as in_progress,
+             coalesce(sum(n) filter (where status = 'reported'), 0)::int as reported,
+             coalesce(sum(n) filter (where status = 'verified'), 0)::int as verified,
+             coalesce(sum(n) filter (where status = 'cancelled'), 0)::int as cancelled,
+             coalesce(sum(on_time), 0)::int as on_time
+        from follow_up_counts
+       where ${unitScope(user, sql`work_unit_id`, opts.unitIds)}
+       group by ${groupingSets}`,
+    overdue: sql`
+      select ${groupOf} as grp, work_unit_id, category_id, count(*)::int as n
+        from (select a.work_unit_id, a.category_id
+                from work_units w join action_items a on a.work_unit_id = w.id
+               where ${unitScope(user, sql`w.id`, opts.unitIds)}
+                 and a.status in ('open', 'in_progress', 'reported')
+                 and a.due_date < (now() at time zone w.time_zone)::date) o
+       group by ${groupingSets}`,
+    // The median of whole days from creation to verification, read from the histogram
+    // follow_up_verify_days: the value at the middle position(s) of the cumulative counts.
+    median: sql`
+      with h as (
+        select ${groupOf} as grp, work_unit_id, category_id, days, sum(n)::bigint as c
+          from follow_up_verify_days
+         where ${unitScope(user, sql`work_unit_id`, opts.unitIds)}
+         group by grouping sets ((work_unit_id, days), (category_id, days), (days))
+        having sum(n) > 0
+      ), cum as (
+        select grp, work_unit_id, category_id, days,
+               sum(c) over (partition by grp, work_unit_id, category_id order by days) as upto,
+               sum(c) over (partition by grp, work_unit_id, category_id) as total
+          from h
+      )
+      select grp, work_unit_id, category_id,
+             ((min(days) filter (where upto > floor((total - 1) / 2.0)) + min(days) filter (where upto > ceil((total - 1) / 2.0))) / 2.0)::float8 as median
+        from cum
+       group by grp, work_unit_id, category_id`,
     trend: sql`
       with months as (
         select generate_series(date_trunc('month', now() at time zone ${tz}) - interval '11 months',
@@ -117,27 +142,90 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
       select to_char(months.m, 'YYYY-MM') as month, coalesce(c.n, 0)::int as created, coalesce(v.n, 0)::int as verified
         from months left join c on c.m = months.m left join v on v.m = months.m
        order by months.m`,
+    /** The scope's units to list: those with follow-ups, and every active technical unit. */
+    units: sql`
+      select w.id, w.name, w.kind, w.active
+        from work_units w
+       where ${unitScope(user, sql`w.id`, opts.unitIds)}
+       order by w.name, w.id`,
   };
 }
 
+type Grouped = { grp: number; work_unit_id: string | null; category_id: string | null };
+
 /**
  * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
- * number aggregated in SQL. `unitIds` narrows the scope further (e.g. to one unit's row).
+ * number aggregated in SQL. For every row, total = open + in progress + reported + verified +
+ * cancelled, and completionRate = verified ÷ (total − cancelled). `unitIds` narrows the scope
+ * further (e.g. to one unit's row).
  */
 export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
   if (!can(user, "dashboard.view")) throw new ForbiddenError();
   const q = dashboardQueries(user, opts);
-  const [units, cats, [overall], trend] = await Promise.all([
-    rows<AggRow & { unit_id: string; unit_name: string }>(q.units),
-    rows<AggRow & { category_id: string; name_id: string; name_en: string }>(q.categories),
-    rows<AggRow>(q.overall),
+  const [counts, overdue, medians, trend, units, cats] = await Promise.all([
+    rows<Grouped & AggRow>(q.counts),
+    rows<Grouped & { n: number }>(q.overdue),
+    rows<Grouped & { median: number | null }>(q.median),
     rows<{ month: string; created: number; verified: number }>(q.trend),
+    rows<{ id: string; name: string; kind: string; active: boolean }>(q.units),
+    db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),
   ]);
+  const key = (r: Grouped) => `${r.grp}:${r.work_unit_id ?? r.category_id ?? ""}`;
+  const countBy = new Map(counts.map((r) => [key(r), r]));
+  const extraBy = new Map<string, Extra>();
+  const extra = (k: string) => extraBy.get(k) ?? (extraBy.set(k, { overdue: 0, median: null }), extraBy.get(k)!);
+  for (const r of overdue) extra(key(r)).overdue = Number(r.n);
+  for (const r of medians) extra(key(r)).median = r.median === null ? null : Number(r.median);
+  const agg = (grp: number, id: string) => toAggregate(countBy.get(`${grp}:${id}`), extraBy.get(`${grp}:${id}`));
   return {
-    units: units.map((r): UnitAggregate => ({ unitId: r.unit_id, unitName: r.unit_name, ...toAggregate(r) })),
-    categories: cats.map((r): CategoryAggregate => ({ categoryId: r.category_id, nameId: r.name_id, nameEn: r.name_en, ...toAggregate(r) })),
-    overall: toAggregate(overall!),
+    units: units
+      .map((u) => ({ row: { unitId: u.id, unitName: u.name, ...agg(UNIT, u.id) } satisfies UnitAggregate, listed: u.kind === "technical_unit" && u.active }))
+      .filter(({ row, listed }) => row.total > 0 || listed)
+      .map(({ row }) => row),
+    categories: cats
+      .map((c): CategoryAggregate => ({ categoryId: c.id, nameId: c.nameId, nameEn: c.nameEn, ...agg(CATEGORY, c.id) }))
+      .filter((c) => c.total > 0),
+    overall: agg(OVERALL, ""),
     trend: trend.map((r): TrendPoint => ({ month: r.month, created: Number(r.created), verified: Number(r.verified) })),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * Folds the delta rows of follow_up_counts and follow_up_verify_days into one row per group,
+ * dropping groups that sum to zero. Run by the reminders job; concurrent writers keep appending
+ * meanwhile (rows inserted after this statement's snapshot are left for the next run).
+ */
+export async function compactFollowUpCounts(handle: DbOrTx = db): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    sql`
+    with dup as (
+      select work_unit_id, category_id, status from follow_up_counts group by 1, 2, 3
+      having count(*) > 1 or (sum(n) = 0 and sum(on_time) = 0)
+    ), gone as (
+      delete from follow_up_counts f using dup
+       where f.work_unit_id = dup.work_unit_id and f.category_id = dup.category_id and f.status = dup.status
+      returning f.*
+    ), kept as (
+      insert into follow_up_counts (work_unit_id, category_id, status, n, on_time)
+      select work_unit_id, category_id, status, sum(n), sum(on_time) from gone group by 1, 2, 3
+      having sum(n) <> 0 or sum(on_time) <> 0
+      returning 1
+    ), dup_days as (
+      select work_unit_id, category_id, days from follow_up_verify_days group by 1, 2, 3
+      having count(*) > 1 or sum(n) = 0
+    ), gone_days as (
+      delete from follow_up_verify_days f using dup_days d
+       where f.work_unit_id = d.work_unit_id and f.category_id = d.category_id and f.days = d.days
+      returning f.*
+    ), kept_days as (
+      insert into follow_up_verify_days (work_unit_id, category_id, days, n)
+      select work_unit_id, category_id, days, sum(n) from gone_days group by 1, 2, 3
+      having sum(n) <> 0
+      returning 1
+    )
+    select ((select count(*) from gone) + (select count(*) from gone_days))::int as n`,
+    handle,
+  );
+  return Number(r?.n ?? 0);
+}

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { invitations, meetings } from "@/db/schema";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { BadCursorError } from "@/lib/pagination";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { exportCsv, exportXlsx, safeCell, toCsv } from "./export";
 import { listActionItems } from "./list-action-items";
-import { listReviewItems, listReviewedInMeeting, recordReview } from "./review";
+import { getReview, listReviewItems, listReviewedInMeeting, recordReview, recordReviews } from "./review";
+import { reviewEntriesFromForm } from "./schemas";
+
+const formOf = (entries: [string, string][]) => {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+};
 import { insertItem } from "./test-helpers";
 
 const inDays = (n: number) => {
@@ -33,9 +41,20 @@ describe("listing follow-ups", () => {
     expect((await listActionItems(head, { unitId: unitA.id, dueFrom: inDays(0), dueTo: inDays(10) })).items.map((i) => i.id)).toEqual([soon.id]);
     expect((await listActionItems(malang, { unitId: unitB.id })).total).toBe(0);
     for (let i = 0; i < 27; i++) await insertItem({ workUnitId: unitB.id, dueDate: inDays(60) });
-    const page2 = await listActionItems(head, { unitId: unitB.id, page: 2 });
-    expect(page2).toMatchObject({ total: 28, page: 2 });
+    const page1 = await listActionItems(head, { unitId: unitB.id });
+    expect(page1).toMatchObject({ total: 28, totalCapped: false, prevCursor: null });
+    expect(page1.items).toHaveLength(25);
+    const page2 = await listActionItems(head, { unitId: unitB.id, cursor: page1.nextCursor! });
     expect(page2.items).toHaveLength(3);
+    expect(page2.nextCursor).toBeNull();
+    // Keyset pages neither skip nor repeat, and "previous" leads back to the first page.
+    expect(new Set([...page1.items, ...page2.items].map((i) => i.id)).size).toBe(28);
+    const back = await listActionItems(head, { unitId: unitB.id, cursor: page2.prevCursor! });
+    expect(back.items.map((i) => i.id)).toEqual(page1.items.map((i) => i.id));
+    expect(back.prevCursor).toBeNull();
+    // A cursor of another filter, or a made-up one, is refused (400), not a wrong page.
+    await expect(listActionItems(head, { unitId: unitA.id, cursor: page1.nextCursor! })).rejects.toBeInstanceOf(BadCursorError);
+    await expect(listActionItems(head, { unitId: unitB.id, cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({ status: 400 });
   });
 });
 
@@ -86,6 +105,16 @@ describe("review at the next rakor", () => {
     await recordReview(secretariat, next!.id, open.id, { note: "Dibahas ulang" });
     expect((await listReviewItems(secretariat, next!.id))[0]).toMatchObject({ reviewed: true, reviewNote: "Dibahas ulang", statusAtReview: "in_progress" });
     expect(await listReviewedInMeeting(secretariat, next!.id)).toHaveLength(1);
+    // Counted per unit first; one form records several rows, a status step included.
+    const reported = await insertItem({ workUnitId: unitA.id, status: "reported", meetingId: earlier!.id, createdAt: new Date("2026-01-06T00:00:00Z") });
+    const summary = await getReview(secretariat, next!.id);
+    expect(summary.units).toEqual([{ unitId: unitA.id, unitName: unitA.name, open: 2, overdue: 0, reviewed: 1 }]);
+    expect(summary.items).toEqual([]);
+    await recordReviews(secretariat, next!.id, reviewEntriesFromForm(formOf([["itemId", open.id], ["note." + open.id, "Lanjut"], ["version." + open.id, "1"], ["itemId", reported.id], ["to." + reported.id, "verified"], ["version." + reported.id, "1"]])));
+    const after = await getReview(secretariat, next!.id, { unitId: unitA.id });
+    expect(after.units[0]).toMatchObject({ open: 1, reviewed: 1 });
+    expect(after.items.map((r) => [r.id, r.reviewNote])).toEqual([[open.id, "Lanjut"]]);
+    await expect(recordReviews(secretariat, next!.id, { entries: [] })).rejects.toBeInstanceOf(ValidationError);
     const outsider = await makeUser("participant", (await makeDivision()).unitA.id);
     await expect(listReviewItems(outsider, next!.id)).rejects.toBeInstanceOf(NotFoundError);
   });

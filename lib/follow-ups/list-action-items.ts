@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, asc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
+import { db, rows } from "@/db/client";
 import { actionItems, categories, meetings, users, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
+import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { dueSoonSql, overdueSql, visibleTo } from "./access";
 import type { ListFilters } from "./schemas";
 
@@ -56,23 +57,47 @@ function baseQuery() {
     .leftJoin(meetings, eq(meetings.id, actionItems.meetingId));
 }
 
-/** The follow-ups this user may see, filtered and paginated in SQL (earliest due first). */
-export async function listActionItems(user: CurrentUser, filters: Partial<ListFilters>, paging?: { limit: number; offset: number }) {
-  const where = whereOf(user, filters);
-  const page = Math.max(1, filters.page ?? 1);
-  const limit = Math.min(paging?.limit ?? ACTION_ITEM_PAGE_SIZE, 100);
-  const offset = paging?.offset ?? (page - 1) * ACTION_ITEM_PAGE_SIZE;
-  const [items, [total]] = await Promise.all([
-    baseQuery()
-      .where(where)
-      .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(actionItems).innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId)).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page, pageSize: ACTION_ITEM_PAGE_SIZE };
+/** Sort key of the list (earliest due first): a keyset, so page 500 costs what page 1 costs. */
+const KEY: KeyColumn[] = [
+  { sql: sql`${actionItems.dueDate}`, type: "date" },
+  { sql: sql`${actionItems.id}`, type: "uuid" },
+];
+
+/** What a cursor of this list is bound to: the filters (visibility is the user's) and the page size. */
+const bindingFor = (user: CurrentUser, f: Partial<ListFilters>, limit: number) =>
+  bindingOf({ list: "action-items", user: user.id, limit, ...f, cursor: undefined });
+
+/**
+ * The follow-ups this user may see, filtered and paginated in SQL (earliest due first) with keyset
+ * cursors (`filters.cursor`, from a previous page's nextCursor/prevCursor; a cursor of another
+ * list or filter is a 400). `total` counts at most COUNT_CAP rows (`totalCapped` beyond).
+ */
+export async function listActionItems(user: CurrentUser, filters: Partial<ListFilters>, paging: { limit?: number } = {}) {
+  const q = listQueries(user, filters, paging.limit);
+  const [items, [count]] = await Promise.all([q.page, rows<{ n: number }>(q.count)]);
+  return { ...q.keys.finish(items), ...cappedTotal(count?.n), pageSize: q.limit };
 }
-export type ActionItemRow = Awaited<ReturnType<typeof listActionItems>>["items"][number];
+
+/** The page and capped-count queries of the list (exported for EXPLAIN in scripts/explain-scale.ts). */
+export function listQueries(user: CurrentUser, filters: Partial<ListFilters>, pageSize?: number) {
+  const where = whereOf(user, filters);
+  const limit = Math.max(1, Math.min(pageSize ?? ACTION_ITEM_PAGE_SIZE, 100));
+  const keys = keyset<ActionItemRow>({
+    columns: KEY,
+    order: "asc",
+    limit,
+    cursor: filters.cursor,
+    binding: bindingFor(user, filters, limit),
+    keyOf: (r) => [r.dueDate, r.id],
+  });
+  return {
+    limit,
+    keys,
+    page: baseQuery().where(and(where, keys.where)).orderBy(keys.orderBy).limit(keys.fetch),
+    count: cappedCountSql(sql`from ${actionItems} join ${workUnits} on ${workUnits.id} = ${actionItems.workUnitId} where ${where}`),
+  };
+}
+export type ActionItemRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
 
 /** The whole filtered list (capped) for an export. */
 export async function listForExport(user: CurrentUser, filters: Partial<ListFilters>) {
@@ -82,18 +107,12 @@ export async function listForExport(user: CurrentUser, filters: Partial<ListFilt
     .limit(EXPORT_LIMIT);
 }
 
-/** Options for the filter form: units and people the user can see items of, categories. */
+/** Options of the filter and create forms: units the user can see items of (their scope), categories. People are searched (lib/pickers.ts). */
 export async function listFilterOptions(user: CurrentUser) {
   const scope = user.role === "admin" ? sql`true` : user.role === "participant" ? sql`${workUnits.id} = ${user.workUnitId}` : sql`(${workUnits.id} = ${user.workUnitId} or ${workUnits.id} in (${sql.join(user.scopeUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
-  const [units, cats, people] = await Promise.all([
+  const [units, cats] = await Promise.all([
     db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(and(eq(workUnits.active, true), scope)).orderBy(asc(workUnits.name)),
     db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn, active: categories.active }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),
-    db
-      .select({ id: users.id, name: users.name, workUnitId: users.workUnitId })
-      .from(users)
-      .innerJoin(workUnits, eq(workUnits.id, users.workUnitId))
-      .where(and(eq(users.active, true), scope))
-      .orderBy(asc(users.name)),
   ]);
-  return { units, categories: cats, people };
+  return { units, categories: cats };
 }

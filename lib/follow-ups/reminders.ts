@@ -5,6 +5,8 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
+import { compactFollowUpCounts } from "@/lib/follow-ups/dashboard";
+import { unitActorsSql } from "@/lib/notifications/notify";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 
 /** Days before the due date when the "due soon" reminder goes out. */
@@ -57,8 +59,12 @@ async function remind(tx: Tx, kind: "due_soon" | "overdue" | "overdue_escalated"
   return Number(result?.n ?? 0);
 }
 
-/** Open items with the unit's "today" and their owning division (nearest division at or above). */
-const openItems = sql`
+/**
+ * Open items in a due-date window, with the unit's "today" and their owning division (nearest
+ * division at or above). Only the window is read (partial index on open items by due date): an
+ * item can only have become due soon or overdue since the last run if its due date is in it.
+ */
+const openItems = (from: string, to: string) => sql`
   with recursive chain as (
     select id as unit_id, id as anc_id, parent_id, kind, 0 as depth from work_units
     union all
@@ -74,48 +80,73 @@ const openItems = sql`
       from action_items a
       join work_units w on w.id = a.work_unit_id
       left join owner_div od on od.unit_id = a.work_unit_id
-     where a.status not in ('verified', 'cancelled')
+     where a.status in ('open', 'in_progress', 'reported')
+       and a.due_date between ${from}::date and ${to}::date
   )`;
 
-/** The person in charge, or every member of the unit when the item has none. */
-const ownerRecipients = (where: SQL, prefix: string) => sql`
-  ${openItems}
+/** The person in charge, or the unit's heads and designated contacts when the item has none. */
+const ownerRecipients = (items: SQL, where: SQL, prefix: string) => sql`
+  ${items}
   select u.id as user_id, i.id as item_id, i.title, i.unit_name, i.due_text as due_date,
          ${prefix} || ':' || i.id || ':' || i.due_text || ':' || u.id as key
     from items i
-    join users u on u.active and (u.id = i.pic_user_id or (i.pic_user_id is null and u.work_unit_id = i.work_unit_id))
+    join lateral (
+      select p.id from users p where p.active and p.id = i.pic_user_id
+      union all
+      select ua.id from (${unitActorsSql(sql`array[i.work_unit_id]`)}) ua where i.pic_user_id is null
+    ) r on true
+    join users u on u.id = r.id
    where ${where}`;
+
+/** How far back the overdue window reaches when the job has not run for a while (or never). */
+export const REMINDER_LOOKBACK_DAYS = 30;
 
 export type ReminderResult = { dueSoon: number; overdue: number; escalated: number; emails: { sent: number; failed: number; kept: number } };
 
 /**
  * The reminders job (`npm run reminders`, e.g. hourly from cron): "due in 3 days" to the person
- * in charge (or the unit), "overdue" to them and escalated to the owning division's head.
+ * in charge (or the unit's heads and designated contacts), "overdue" to them and escalated to the owning division's head.
  * Idempotent: every reminder has a dedupe key (kind, item, due date, recipient), so running it
- * twice — or on two instances at once (an advisory lock serialises them) — creates no duplicates.
+ * twice — or on two instances at once (the second skips while the first holds the lock) — creates
+ * no duplicates. It reads only a due-date window (since the day before its last run), so a run
+ * with nothing new takes milliseconds however many follow-ups there are; it also folds the
+ * dashboard's summary rows.
  * A changed due date (approved extension) earns a new reminder.
  */
 export async function runReminders(): Promise<ReminderResult> {
+  // The window: from the day before the last finished run (at most REMINDER_LOOKBACK_DAYS back)
+  // to a few days ahead; dates are widened by a day for the zones (WIB to WIT).
+  const [last] = await rows<{ at: string | Date | null }>(sql`select max(created_at) as at from job_runs where job = 'reminders' and finished_at is not null`);
+  const day = 86_400_000;
+  const now = Date.now();
+  const lastAt = last?.at ? new Date(last.at).getTime() : 0;
+  const from = new Date(Math.max(now - REMINDER_LOOKBACK_DAYS * day, lastAt - 2 * day)).toISOString().slice(0, 10);
+  const to = new Date(now + (DUE_SOON_DAYS + 2) * day).toISOString().slice(0, 10);
+  const items = openItems(from, to);
   const [run] = await db.insert(jobRuns).values({ job: "reminders" }).returning({ id: jobRuns.id });
   const counts = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rakor:reminders'))`);
-    const dueSoon = await remind(tx, "due_soon", ownerRecipients(sql`i.due_date >= i.today and i.due_date <= i.today + ${DUE_SOON_DAYS}::int`, "due_soon"));
-    const overdue = await remind(tx, "overdue", ownerRecipients(sql`i.due_date < i.today`, "overdue"));
+    // Another instance running it right now: leave it to that one (never wait on it).
+    const [lock] = await rows<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('rakor:reminders')) as ok`, tx);
+    if (!lock?.ok) return null;
+    const dueSoon = await remind(tx, "due_soon", ownerRecipients(items, sql`i.due_date >= i.today and i.due_date <= i.today + ${DUE_SOON_DAYS}::int`, "due_soon"));
+    const overdue = await remind(tx, "overdue", ownerRecipients(items, sql`i.due_date < i.today`, "overdue"));
     const escalated = await remind(
       tx,
       "overdue_escalated",
       sql`
-      ${openItems}
+      ${items}
       select u.id as user_id, i.id as item_id, i.title, i.unit_name, i.due_text as due_date,
              'overdue_escalated:' || i.id || ':' || i.due_text || ':' || u.id as key
         from items i join users u on u.active and u.role = 'head' and u.work_unit_id = i.div_id
        where i.due_date < i.today`,
     );
+    await compactFollowUpCounts(tx);
     return { dueSoon, overdue, escalated };
   });
   const emails = await deliverOutbox();
-  const result = { ...counts, emails };
-  await db.update(jobRuns).set({ finishedAt: new Date(), result }).where(eq(jobRuns.id, run!.id));
+  const result = { ...(counts ?? { dueSoon: 0, overdue: 0, escalated: 0 }), emails };
+  // A run that found another one holding the lock is not a finished run (the window stays).
+  await db.update(jobRuns).set({ finishedAt: counts ? new Date() : null, result }).where(eq(jobRuns.id, run!.id));
   return result;
 }
 

@@ -3,12 +3,14 @@ import { db, rows } from "@/db/client";
 import { actionItemReviews, actionItemUpdates, type ActionItemStatus } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { loadVisibleItem, visibleTo } from "./access";
+import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
+import { isUuid, loadVisibleItem, visibleTo } from "./access";
 import { loadMeeting } from "./meeting-access";
-import { reviewSchema } from "./schemas";
+import { reviewBatchSchema, reviewSchema } from "./schemas";
+import { transitionActionItem } from "./workflow";
 
 export type ReviewRow = {
   id: string;
@@ -29,74 +31,147 @@ export type ReviewRow = {
   statusAtReview: ActionItemStatus | null;
 };
 
-/**
- * "Review of follow-ups" at a rakor: every follow-up of the meeting's invited units that is not
- * finished (verified/cancelled) and came from an earlier meeting (series or not) or was created
- * on its own before this meeting; with its age, status and whether this meeting reviewed it.
- */
-export async function listReviewItems(user: CurrentUser, meetingId: string): Promise<ReviewRow[]> {
-  return (await getReview(user, meetingId)).items;
-}
+export type ReviewUnit = { unitId: string; unitName: string; open: number; overdue: number; reviewed: number };
 
-/** The meeting and its review list (for the review page). */
-export async function getReview(user: CurrentUser, meetingId: string) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+/** Items shown per page of one unit's review list. */
+export const REVIEW_PAGE_SIZE = 50;
+
+const KEY: KeyColumn[] = [
+  { sql: sql`action_items.due_date`, type: "date" },
+  { sql: sql`action_items.id`, type: "uuid" },
+];
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
+
+/**
+ * Which follow-ups a rakor reviews: those of its invited units that are not finished and came from
+ * an earlier meeting (series or not) or were created on their own before it. The open states are
+ * a literal so that the partial index action_items_open_unit_due_idx serves it.
+ */
+function reviewFrom(user: CurrentUser, meeting: Loaded) {
   const startsAt = meeting.startsAt.toISOString();
-  const found = await rows<{
-    id: string;
-    title: string;
-    status: ActionItemStatus;
-    progress: number;
-    due_date: string;
-    version: number;
-    work_unit_id: string;
-    pic_user_id: string | null;
-    unit_name: string;
-    source_title: string | null;
-    source_starts_at: string | Date | null;
-    age_days: number;
-    overdue: boolean;
-    reviewed: boolean;
-    review_note: string | null;
-    status_at_review: ActionItemStatus | null;
-  }>(sql`
-    select action_items.id, action_items.title, action_items.status, action_items.progress,
-           to_char(action_items.due_date, 'YYYY-MM-DD') as due_date, action_items.version,
-           action_items.work_unit_id, action_items.pic_user_id,
-           w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
-           ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
-           (action_items.due_date < (now() at time zone w.time_zone)::date) as overdue,
-           (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
+  return sql`
       from action_items
       join invitations i on i.work_unit_id = action_items.work_unit_id and i.meeting_id = ${meeting.id}
       join work_units w on w.id = action_items.work_unit_id
       left join meetings src on src.id = action_items.meeting_id
       left join action_item_reviews r on r.action_item_id = action_items.id and r.meeting_id = ${meeting.id}
-     where action_items.status not in ('verified','cancelled')
+     where action_items.status in ('open', 'in_progress', 'reported')
        and action_items.meeting_id is distinct from ${meeting.id}
        and (src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))
-       and ${visibleTo(user)}
-     order by w.name, action_items.due_date, action_items.id`);
-  const items = found.map((r): ReviewRow => ({
-    id: r.id,
-    title: r.title,
-    status: r.status,
-    progress: Number(r.progress),
-    dueDate: r.due_date,
-    version: Number(r.version),
-    workUnitId: r.work_unit_id,
-    picUserId: r.pic_user_id,
-    unitName: r.unit_name,
-    sourceMeetingTitle: r.source_title,
-    sourceMeetingStartsAt: r.source_starts_at ? new Date(r.source_starts_at) : null,
-    ageDays: Number(r.age_days),
-    overdue: !!r.overdue,
-    reviewed: !!r.reviewed,
-    reviewNote: r.review_note,
-    statusAtReview: r.status_at_review,
-  }));
-  return { meeting, items, canRecord: can(user, "minutes.write", meeting) };
+       and ${visibleTo(user)}`;
+}
+
+/** The review's queries: counts per unit first, then one unit's items a page at a time (exported for EXPLAIN). */
+export async function reviewQueries(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}) {
+  const meeting = await loadMeeting(meetingId);
+  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  return buildReviewQueries(user, meeting, opts);
+}
+
+function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?: string; cursor?: string | null }) {
+  const from = reviewFrom(user, meeting);
+  const keys = keyset<ItemRow>({
+    columns: KEY,
+    order: "asc",
+    limit: REVIEW_PAGE_SIZE,
+    cursor: opts.cursor,
+    binding: bindingOf({ list: "review", meeting: meeting.id, unit: opts.unitId, user: user.id }),
+    keyOf: (r) => [r.due_date, r.id],
+  });
+  const unitFilter = opts.unitId && isUuid(opts.unitId) ? sql`and action_items.work_unit_id = ${opts.unitId}` : sql``;
+  return {
+    keys,
+    units: sql`
+      select w.id as unit_id, w.name as unit_name, count(*)::int as open,
+             (count(*) filter (where action_items.due_date < (now() at time zone w.time_zone)::date))::int as overdue,
+             count(r.id)::int as reviewed
+        ${from}
+       group by w.id, w.name
+       order by w.name, w.id`,
+    items: sql`
+      select action_items.id, action_items.title, action_items.status, action_items.progress,
+             to_char(action_items.due_date, 'YYYY-MM-DD') as due_date, action_items.version,
+             action_items.work_unit_id, action_items.pic_user_id,
+             w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
+             ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
+             (action_items.due_date < (now() at time zone w.time_zone)::date) as overdue,
+             (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
+        ${from} ${unitFilter} and ${keys.where}
+       order by ${keys.orderBy}
+       limit ${keys.fetch}`,
+  };
+}
+
+type ItemRow = {
+  id: string;
+  title: string;
+  status: ActionItemStatus;
+  progress: number;
+  due_date: string;
+  version: number;
+  work_unit_id: string;
+  pic_user_id: string | null;
+  unit_name: string;
+  source_title: string | null;
+  source_starts_at: string | Date | null;
+  age_days: number;
+  overdue: boolean;
+  reviewed: boolean;
+  review_note: string | null;
+  status_at_review: ActionItemStatus | null;
+};
+
+const toReviewRow = (r: ItemRow): ReviewRow => ({
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  progress: Number(r.progress),
+  dueDate: r.due_date,
+  version: Number(r.version),
+  workUnitId: r.work_unit_id,
+  picUserId: r.pic_user_id,
+  unitName: r.unit_name,
+  sourceMeetingTitle: r.source_title,
+  sourceMeetingStartsAt: r.source_starts_at ? new Date(r.source_starts_at) : null,
+  ageDays: Number(r.age_days),
+  overdue: !!r.overdue,
+  reviewed: !!r.reviewed,
+  reviewNote: r.review_note,
+  statusAtReview: r.status_at_review,
+});
+
+/**
+ * "Review of follow-ups" at a rakor, a page at a time: the items (all invited units, or `unitId`'s)
+ * by due date, REVIEW_PAGE_SIZE per page with keyset cursors.
+ */
+export async function listReviewItems(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}): Promise<ReviewRow[]> {
+  return (await getReview(user, meetingId, { ...opts, withItems: true })).items;
+}
+
+/**
+ * The review page: the counts per invited unit first (open, overdue, reviewed here), then — for
+ * the chosen unit, or every unit with `withItems` — one page of its items.
+ */
+export async function getReview(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string; withItems?: boolean } = {}) {
+  const meeting = await loadMeeting(meetingId);
+  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const unitId = opts.unitId && isUuid(opts.unitId) ? opts.unitId : undefined;
+  const q = buildReviewQueries(user, meeting, { unitId, cursor: unitId || opts.withItems ? opts.cursor : null });
+  const [units, found] = await Promise.all([
+    rows<{ unit_id: string; unit_name: string; open: number; overdue: number; reviewed: number }>(q.units),
+    unitId || opts.withItems ? rows<ItemRow>(q.items) : Promise.resolve([] as ItemRow[]),
+  ]);
+  const page = q.keys.finish(found);
+  return {
+    meeting,
+    units: units.map((u): ReviewUnit => ({ unitId: u.unit_id, unitName: u.unit_name, open: Number(u.open), overdue: Number(u.overdue), reviewed: Number(u.reviewed) })),
+    unitId: unitId ?? null,
+    items: page.items.map(toReviewRow),
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    canRecord: can(user, "minutes.write", meeting),
+  };
 }
 
 /**
@@ -123,6 +198,34 @@ export async function recordReview(user: CurrentUser, meetingId: string, itemId:
     await audit(tx, { actorId: user.id, ...ctx }, "actionItem.review", "action_item", item.id, { meetingId: meeting.id, status: item.status });
     return review!;
   });
+}
+
+/**
+ * The review page's one form: for each checked row, the review is recorded (with its note) and,
+ * when a status step is chosen (verify, return, cancel), the item takes it — each step checked by
+ * the workflow as if taken on the item's own page (the note is the reason of a return or cancel).
+ * Rows are handled one by one; the outcome says how many were saved and which failed.
+ */
+export async function recordReviews(user: CurrentUser, meetingId: string, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
+  const { entries } = parseInput(reviewBatchSchema, input);
+  const meeting = await loadMeeting(meetingId);
+  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  if (!can(user, "minutes.write", meeting)) throw new ForbiddenError();
+  const failed: Record<string, string[]> = {};
+  let saved = 0;
+  for (const e of entries) {
+    try {
+      if (e.to) await transitionActionItem(user, e.itemId, e.version, { to: e.to, note: e.note, meetingId: meeting.id }, null, ctx);
+      await recordReview(user, meeting.id, e.itemId, { note: e.note }, ctx);
+      saved++;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const fieldErrors = err instanceof ValidationError ? Object.values(err.fieldErrors).flat() : [];
+      failed[`note.${e.itemId}`] = fieldErrors.length ? fieldErrors : [err.message];
+    }
+  }
+  if (Object.keys(failed).length) throw new ValidationError(failed, saved ? "followUps.review.partlySaved" : "errors.fixFields");
+  return { saved };
 }
 
 /** The follow-ups a meeting reviewed, for its minutes (one query). */

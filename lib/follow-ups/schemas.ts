@@ -101,7 +101,8 @@ export const listFiltersSchema = z.object({
   dueFrom: z.preprocess(emptyToUndefined, isoDate.optional()),
   dueTo: z.preprocess(emptyToUndefined, isoDate.optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
+  /** Keyset cursor of the page (lib/pagination.ts); absent: the first page. */
+  cursor: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
@@ -124,7 +125,6 @@ export function filtersToSearch(filters: Partial<ListFilters>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) {
     if (v === undefined || v === null || v === false || v === "") continue;
-    if (k === "page" && v === 1) continue;
     params.set(k, v === true ? "1" : String(v));
   }
   const s = params.toString();
@@ -134,6 +134,34 @@ export function filtersToSearch(filters: Partial<ListFilters>): string {
 export const reviewSchema = z.object({
   note: z.string().trim().max(5000, "errors.invalid").default(""),
 });
+
+/**
+ * The review page's one form: the checked rows, each with its note, optional status step and the
+ * version the user saw. From FormData: `itemId` (repeated), `note.<id>`, `to.<id>`, `version.<id>`.
+ */
+export const reviewBatchSchema = z.object({
+  entries: z
+    .array(
+      z.object({
+        itemId: z.uuid("errors.invalid"),
+        note: z.string().trim().max(5000, "errors.invalid").default(""),
+        to: z.preprocess(emptyToUndefined, z.enum(["verified", "in_progress", "cancelled"], "errors.invalid").optional()),
+        version: z.coerce.number("errors.invalid").int("errors.invalid").min(1, "errors.invalid"),
+      }),
+    )
+    .min(1, "followUps.review.noneChecked")
+    .max(200, "errors.invalid"),
+});
+
+/** FormData of the review form → reviewBatchSchema's input. */
+export function reviewEntriesFromForm(formData: FormData) {
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  const ids = formData.getAll("itemId").filter((v): v is string => typeof v === "string");
+  return { entries: [...new Set(ids)].map((id) => ({ itemId: id, note: text(`note.${id}`) ?? "", to: text(`to.${id}`), version: text(`version.${id}`) })) };
+}
 
 export const categorySchema = z.object({
   code: z

@@ -122,7 +122,7 @@ export async function transitionActionItem(user: CurrentUser, id: string, versio
       });
       if (rule.notifyKind) {
         const payload = { itemId: item.id, title: item.title, unitName: item.unitName, dueDate: item.dueDate, reason: data.note };
-        const to = rule.name === "report" ? recipients.overseers(item.workUnitId) : sql`${recipients.unitMembers(item.workUnitId)} union ${recipients.users([item.picUserId, item.reportedBy])}`;
+        const to = rule.name === "report" ? recipients.overseers(item.workUnitId) : sql`${recipients.unitActors(item.workUnitId, item.picUserId)} union ${recipients.users([item.reportedBy])}`;
         await notify(tx, { to, kind: rule.notifyKind, payload, dedupeKey: `${rule.notifyKind}:${update!.id}`, excludeUserId: user.id });
       }
       return updated;

@@ -1,17 +1,19 @@
-import { and, count, eq, inArray } from "drizzle-orm";
-import { db } from "@/db/client";
-import { meetingReschedules, users } from "@/db/schema";
+import { count, eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { meetingReschedules } from "@/db/schema";
 import { appUrl, buildCalendar } from "@/lib/calendar/ics";
 import { fileNameFor } from "@/lib/documents/render";
 import { loadMeetingRecord, type MeetingRecord } from "@/lib/documents/meeting-records";
 import { createT, type Locale } from "@/lib/i18n/translate";
+import { uuidArray } from "@/lib/meetings/access";
+import { unitActorsSql } from "@/lib/notifications/notify";
 import { formatDateTime, formatRange } from "@/lib/time";
 import { sendEmails, type OutgoingEmail } from "./send";
 
 export type MeetingChangeKind = "published" | "rescheduled" | "cancelled";
 
 /**
- * Emails every active member of each invited unit about a published, rescheduled or cancelled
+ * Emails each invited unit's heads and designated contacts about a published, rescheduled or cancelled
  * meeting, with the meeting's `.ics` attached (same UID; SEQUENCE and STATUS tell calendars it
  * is an update or a cancellation). In each recipient's language. Idempotent per meeting, kind,
  * sequence and recipient: calling it twice sends nothing new.
@@ -27,10 +29,13 @@ export async function notifyMeetingChange(meetingId: string, kind: MeetingChange
   if (!m || !(await applies(m, kind))) return none;
   const unitIds = m.invitedUnits.map((u) => u.id);
   if (unitIds.length === 0) return none;
-  const recipients = await db
-    .select({ id: users.id, email: users.email, locale: users.locale, workUnitId: users.workUnitId })
-    .from(users)
-    .where(and(eq(users.active, true), inArray(users.workUnitId, unitIds)));
+  // Each invited unit's heads and designated contacts (or a few members of a unit with neither):
+  // the emails written per change do not grow with the units' size.
+  const recipients = (
+    await rows<{ id: string; email: string; locale: string; work_unit_id: string }>(
+      sql`select u.id, u.email, u.locale, a.work_unit_id from (${unitActorsSql(uuidArray(unitIds))}) a join users u on u.id = a.id`,
+    )
+  ).map((r) => ({ id: r.id, email: r.email, locale: r.locale, workUnitId: r.work_unit_id }));
 
   const unitName = new Map(m.invitedUnits.map((u) => [u.id, u.name]));
   const ics: Partial<Record<Locale, string>> = {};

@@ -4,6 +4,7 @@ import { agendaItems, attendances, decisions, invitations, meetingReschedules, m
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
 import { loadMeeting, omit, visibleTo } from "./access";
 import { scheduleAgenda } from "./agenda-times";
 import { attendanceRecap, checkInWindow } from "./attendance";
@@ -17,7 +18,22 @@ const presenterUser = aliasedTable(users, "presenter_user");
  * Everything the meeting page needs, in a fixed number of queries (no query per row). A user who
  * may not see the meeting gets NotFoundError.
  */
-export async function getMeeting(user: CurrentUser, id: string) {
+/** People shown per page of the meeting page's attendance list (the API lists them all). */
+export const ATTENDANCE_PAGE_SIZE = 50;
+
+const ATTENDANCE_KEY: KeyColumn[] = [
+  // By unit name, guests without a unit last, then by person.
+  { sql: sql`(case when ${workUnits.name} is null then '1' else '0' end)`, type: "text" },
+  { sql: sql`coalesce(${workUnits.name}, '')`, type: "text" },
+  { sql: sql`coalesce(${users.name}, ${attendances.guestName}, '')`, type: "text" },
+  { sql: sql`${attendances.id}`, type: "uuid" },
+];
+
+/**
+ * `attendance`: "all" (the API, exports) or a keyset page of the attendance list (the meeting
+ * page; `cursor` from its previous/next links). A bad cursor is a 400 (BadCursorError).
+ */
+export async function getMeeting(user: CurrentUser, id: string, opts: { attendance?: "all" | { cursor?: string | null } } = {}) {
   const loaded = await loadMeeting(id);
   if (!loaded || !can(user, "meeting.view", loaded.resource)) throw new NotFoundError();
   const r = loaded.resource;
@@ -29,6 +45,18 @@ export async function getMeeting(user: CurrentUser, id: string) {
     reopenMinutes: can(user, "minutes.reopen", r),
   };
   const staff = user.role !== "participant";
+  type AttendanceRow = { attendance: typeof attendances.$inferSelect; userName: string | null; userPosition: string | null; unitName: string | null };
+  const attendancePage =
+    opts.attendance && opts.attendance !== "all"
+      ? keyset<AttendanceRow>({
+          columns: ATTENDANCE_KEY,
+          order: "asc",
+          limit: ATTENDANCE_PAGE_SIZE,
+          cursor: opts.attendance.cursor,
+          binding: bindingOf({ list: "attendance", meeting: id }),
+          keyOf: (r) => [r.unitName === null ? "1" : "0", r.unitName ?? "", r.userName ?? r.attendance.guestName ?? "", r.attendance.id],
+        })
+      : null;
 
   const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series, occurrences] = await Promise.all([
     db
@@ -58,13 +86,22 @@ export async function getMeeting(user: CurrentUser, id: string) {
       .where(eq(invitations.meetingId, id))
       .orderBy(asc(workUnits.name)),
     staff
-      ? db
-          .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
-          .from(attendances)
-          .leftJoin(users, eq(users.id, attendances.userId))
-          .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
-          .where(eq(attendances.meetingId, id))
-          .orderBy(asc(workUnits.name), asc(users.name), asc(attendances.guestName))
+      ? attendancePage
+        ? db
+            .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
+            .from(attendances)
+            .leftJoin(users, eq(users.id, attendances.userId))
+            .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
+            .where(and(eq(attendances.meetingId, id), attendancePage.where))
+            .orderBy(attendancePage.orderBy)
+            .limit(attendancePage.fetch)
+        : db
+            .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
+            .from(attendances)
+            .leftJoin(users, eq(users.id, attendances.userId))
+            .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
+            .where(eq(attendances.meetingId, id))
+            .orderBy(asc(workUnits.name), asc(users.name), asc(attendances.guestName))
       : Promise.resolve([]),
     db.select().from(minutes).where(eq(minutes.meetingId, id)),
     db.select().from(decisions).where(eq(decisions.meetingId, id)).orderBy(asc(decisions.number)),
@@ -109,7 +146,9 @@ export async function getMeeting(user: CurrentUser, id: string) {
     agenda,
     invitations: invitationRows.map((i) => ({ ...i.invitation, unitName: i.unitName, respondedByName: i.respondedByName })),
     myInvitation,
-    attendances: attendanceRows.map((a) => ({ ...a.attendance, userName: a.userName, userPosition: a.userPosition, unitName: a.unitName })),
+    attendances: (attendancePage ? attendancePage.finish(attendanceRows).items : attendanceRows).map((a) => ({ ...a.attendance, userName: a.userName, userPosition: a.userPosition, unitName: a.unitName })),
+    /** Links to the attendance list's other pages (a paged request only). */
+    attendancePages: attendancePage ? (({ nextCursor, prevCursor }) => ({ nextCursor, prevCursor }))(attendancePage.finish(attendanceRows)) : { nextCursor: null, prevCursor: null },
     recap,
     minutes: minutesRows[0] ?? null,
     decisions: decisionRows,

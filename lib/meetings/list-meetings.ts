@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { MeetingKind, MeetingStatus, RsvpResponse } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
+import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { zonedLocalToInstant } from "@/lib/time";
 import { toDate, visibleTo } from "./access";
 import { listFiltersSchema, type ListFilters } from "./schemas";
@@ -43,6 +44,7 @@ type Row = {
   invited_count: number | string;
   answered_count: number | string;
   my_response: RsvpResponse | null;
+  sort_at: string;
 };
 
 const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
@@ -59,10 +61,10 @@ function whereOf(user: CurrentUser, f: ReturnType<typeof listFiltersSchema.parse
   return sql.join(parts, sql` and `);
 }
 
-function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number, offset: number) {
+function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number) {
   return sql`
     select m.id, m.title, m.topic, m.kind, m.status, m.starts_at, m.ends_at, m.time_zone, m.location,
-           m.organizer_unit_id, w.name as organizer_unit_name, m.series_id, m.series_index,
+           m.organizer_unit_id, w.name as organizer_unit_name, m.series_id, m.series_index, m.starts_at::text as sort_at,
            (select count(*) from invitations i where i.meeting_id = m.id) as invited_count,
            (select count(*) from invitations i where i.meeting_id = m.id and i.response <> 'pending') as answered_count,
            (select i.response from invitations i where i.meeting_id = m.id and i.work_unit_id = ${user.workUnitId}) as my_response
@@ -70,7 +72,7 @@ function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number, of
       join work_units w on w.id = m.organizer_unit_id
      where ${where}
      order by ${order}
-     limit ${limit} offset ${offset}`;
+     limit ${limit}`;
 }
 
 const toItem = (r: Row): MeetingListItem => ({
@@ -92,25 +94,42 @@ const toItem = (r: Row): MeetingListItem => ({
   myResponse: r.my_response,
 });
 
-/** The page and count queries of the list (exported for EXPLAIN in scripts/bench-meetings.ts). */
+/** Newest start first; the id breaks ties. */
+const KEY: KeyColumn[] = [
+  { sql: sql`m.starts_at`, type: "timestamptz" },
+  { sql: sql`m.id`, type: "uuid" },
+];
+
+/** The page and count queries of the list (exported for EXPLAIN in scripts/explain-scale.ts). */
 export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
   const f = listFiltersSchema.parse(filters);
   const where = whereOf(user, f);
+  const page = keyset<Row>({
+    columns: KEY,
+    order: "desc",
+    limit: f.pageSize,
+    cursor: f.cursor,
+    binding: bindingOf({ list: "meetings", user: user.id, ...f, cursor: undefined }),
+    keyOf: (r) => [r.sort_at, r.id],
+  });
   return {
     f,
-    page: selectList(user, where, sql`m.starts_at desc, m.id`, f.pageSize, (f.page - 1) * f.pageSize),
-    count: sql`select count(*) as n from meetings m where ${where}`,
+    page,
+    pageQuery: selectList(user, sql`${where} and ${page.where}`, page.orderBy, page.fetch),
+    count: cappedCountSql(sql`from meetings m where ${where}`),
   };
 }
 
 /**
  * Meetings the user may see, filtered and paginated in SQL (page size capped), newest start
- * first. The visibility rule is the policy's, in the WHERE clause.
+ * first, with keyset cursors (`filters.cursor`; a cursor of another list or filter is a 400).
+ * The visibility rule is the policy's, in the WHERE clause. `total` counts at most COUNT_CAP.
  */
 export async function listMeetings(user: CurrentUser, filters: ListFilters = {}) {
-  const { f, page, count } = listQueries(user, filters);
-  const [items, [total]] = await Promise.all([rows<Row>(page), rows<{ n: number | string }>(count)]);
-  return { items: items.map(toItem), total: Number(total?.n ?? 0), page: f.page, pageSize: f.pageSize, filters: f };
+  const { f, page, pageQuery, count } = listQueries(user, filters);
+  const [found, [total]] = await Promise.all([rows<Row>(pageQuery), rows<{ n: number | string }>(count)]);
+  const { items, nextCursor, prevCursor } = page.finish(found);
+  return { items: items.map(toItem), nextCursor, prevCursor, ...cappedTotal(total?.n), pageSize: f.pageSize, filters: f };
 }
 
 export const CALENDAR_CAP = 500;
@@ -121,10 +140,10 @@ export async function listMeetingsInMonth(user: CurrentUser, month: string, filt
   const [y, mo] = m ? [Number(m[1]), Number(m[2])] : [new Date().getUTCFullYear(), new Date().getUTCMonth() + 1];
   const first = `${y}-${String(mo).padStart(2, "0")}-01`;
   const next = new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 10);
-  const f = listFiltersSchema.parse({ ...filters, from: null, to: null, page: 1 });
+  const f = listFiltersSchema.parse({ ...filters, from: null, to: null, cursor: null });
   const where = sql`${whereOf(user, f)}
     and m.starts_at >= ${zonedLocalToInstant(`${first}T00:00`, user.timeZone).toISOString()}::timestamptz
     and m.starts_at < ${zonedLocalToInstant(`${next}T00:00`, user.timeZone).toISOString()}::timestamptz`;
-  const items = await rows<Row>(selectList(user, where, sql`m.starts_at, m.id`, CALENDAR_CAP, 0));
+  const items = await rows<Row>(selectList(user, where, sql`m.starts_at, m.id`, CALENDAR_CAP));
   return { month: first.slice(0, 7), items: items.map(toItem) };
 }

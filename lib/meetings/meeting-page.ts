@@ -4,8 +4,8 @@ import { NotFoundError } from "@/lib/errors";
 import { getMeeting } from "./get-meeting";
 
 /** For the meeting's pages: its detail, or the 404 page for a meeting the user may not see. */
-export async function getMeetingOr404(user: CurrentUser, id: string) {
-  return getMeeting(user, id).catch((e: unknown) => {
+export async function getMeetingOr404(user: CurrentUser, id: string, opts: Parameters<typeof getMeeting>[2] = { attendance: { cursor: null } }) {
+  return getMeeting(user, id, opts).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });

@@ -196,8 +196,11 @@ describe("visibility", () => {
     const page1 = await listMeetings(o.secretariat, { q: tag, pageSize: 2, from: s.day, to: s.day, status: "draft", organizerUnitId: o.division.id });
     expect(page1.total).toBe(3);
     expect(page1.items.map((i) => i.title)).toEqual([`Rakor ${tag} 2`, `Rakor ${tag} 1`]);
-    const page2 = await listMeetings(o.secretariat, { q: tag, pageSize: 2, page: 2 });
-    expect(page2.items).toHaveLength(1);
+    expect(page1.nextCursor).not.toBeNull();
+    const page2 = await listMeetings(o.secretariat, { q: tag, pageSize: 2, from: s.day, to: s.day, status: "draft", organizerUnitId: o.division.id, cursor: page1.nextCursor });
+    expect(page2.items.map((i) => i.title)).toEqual([`Rakor ${tag} 0`]);
+    expect(page2.nextCursor).toBeNull();
+    await expect(listMeetings(o.secretariat, { q: tag, pageSize: 2, cursor: page1.nextCursor })).rejects.toMatchObject({ status: 400 });
     expect((await listMeetings(o.secretariat, { q: tag, invitedUnitId: o.unitA.id })).total).toBe(0);
     expect((await listMeetings(o.secretariat, { q: tag, pageSize: 10_000 })).pageSize).toBe(20);
   });

@@ -223,7 +223,8 @@ export const listFiltersSchema = z.object({
   organizerUnitId: z.preprocess(emptyToNull, z.uuid().nullable()).catch(null),
   invitedUnitId: z.preprocess(emptyToNull, z.uuid().nullable()).catch(null),
   q: z.preprocess(emptyToNull, z.string().trim().max(200).nullable()).catch(null),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  /** Keyset cursor of the page (lib/pagination.ts); absent: the first page. */
+  cursor: z.preprocess(emptyToNull, z.string().max(1000).nullable()).catch(null),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).catch(20),
 });
 export type ListFilters = Partial<z.input<typeof listFiltersSchema>>;

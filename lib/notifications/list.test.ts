@@ -12,8 +12,8 @@ describe("in-app notifications", () => {
     const b = await makeUser("participant", unit.id);
     const payload = { itemId: "00000000-0000-0000-0000-000000000000", title: "Uji" };
     const key = `test:${a.id}`;
-    expect(await db.transaction((tx) => notify(tx, { to: recipients.unitMembers(unit.id), kind: "assigned", payload, dedupeKey: key }))).toBe(2);
-    expect(await db.transaction((tx) => notify(tx, { to: recipients.unitMembers(unit.id), kind: "assigned", payload, dedupeKey: key }))).toBe(0);
+    expect(await db.transaction((tx) => notify(tx, { to: recipients.unitActors(unit.id), kind: "assigned", payload, dedupeKey: key }))).toBe(2);
+    expect(await db.transaction((tx) => notify(tx, { to: recipients.unitActors(unit.id), kind: "assigned", payload, dedupeKey: key }))).toBe(0);
     expect(await countUnread(a.id)).toBe(1);
     const [other] = (await listNotifications(b)).items;
     expect(await markNotificationsRead(a, [other!.id])).toBe(0);

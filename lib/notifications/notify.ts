@@ -26,10 +26,37 @@ export type NotificationPayload = {
   [key: string]: unknown;
 };
 
+/** A unit without heads or designated contacts is told through at most this many of its members. */
+export const UNIT_FALLBACK_RECIPIENTS = 5;
+
+/**
+ * The people who act for a unit: its heads and its designated contacts (users.unit_contact, set by
+ * admins); a unit with neither falls back to its first few active members. Bounded whatever the
+ * unit's size.
+ */
+export function unitActorsSql(unitIds: SQL): SQL {
+  return sql`
+    select a.id, a.work_unit_id from users a
+     where a.active and a.work_unit_id = any(${unitIds}) and (a.role = 'head' or a.unit_contact)
+    union all
+    select f.id, f.work_unit_id from unnest(${unitIds}) as uid(id)
+      cross join lateral (
+        select m.id, m.work_unit_id from users m
+         where m.active and m.work_unit_id = uid.id
+           and not exists (select 1 from users x where x.active and x.work_unit_id = uid.id and (x.role = 'head' or x.unit_contact))
+         order by m.name, m.id
+         limit ${UNIT_FALLBACK_RECIPIENTS}) f`;
+}
+
 /** Recipients, as SQL selecting user ids. */
 export const recipients = {
-  /** Every active member of a unit (its participants and whoever else works there). */
-  unitMembers: (unitId: string): SQL => sql`select id from users where work_unit_id = ${unitId} and active`,
+  /**
+   * Who acts on a unit's follow-up: the person in charge, the unit's heads and designated
+   * contacts (see unitActorsSql) — not every member, so the rows written per action stay bounded.
+   */
+  unitActors: (unitId: string, picUserId?: string | null): SQL =>
+    sql`select id from (${unitActorsSql(sql`array[${unitId}::uuid]`)}) ua
+        union select id from users where active and id = ${picUserId ?? null}::uuid`,
   users: (ids: readonly (string | null | undefined)[]): SQL => {
     const list = [...new Set(ids.filter((x): x is string => !!x))];
     if (list.length === 0) return sql`select null::uuid as id where false`;

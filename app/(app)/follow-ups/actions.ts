@@ -10,7 +10,8 @@ import { createActionItem, createFromDecision } from "@/lib/follow-ups/create-ac
 import { uploadEvidence } from "@/lib/follow-ups/evidence";
 import { decideExtension, requestExtension } from "@/lib/follow-ups/extensions";
 import { runRemindersNow } from "@/lib/follow-ups/reminders";
-import { recordReview } from "@/lib/follow-ups/review";
+import { recordReviews } from "@/lib/follow-ups/review";
+import { reviewEntriesFromForm } from "@/lib/follow-ups/schemas";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { markNotificationsRead } from "@/lib/notifications/list";
 
@@ -99,10 +100,11 @@ export async function decideExtensionAction(itemId: string, requestId: string, _
   return plain(result);
 }
 
-export async function recordReviewAction(meetingId: string, itemId: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
+/** The review page's one form: every checked row's review (and status step), `unitId` being the page shown. */
+export async function recordReviewsAction(meetingId: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const result = await runAction(async () => recordReview(user, meetingId, itemId, fields(formData, ["note"]), await requestContext()), "followUps.saved");
-  if (result.ok) revalidatePath(`/follow-ups/review/${meetingId}`);
+  const result = await runAction(async () => recordReviews(user, meetingId, reviewEntriesFromForm(formData), await requestContext()), "followUps.review.saved");
+  revalidatePath(`/follow-ups/review/${meetingId}`);
   return plain(result);
 }
 

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ActionItemTable } from "@/components/follow-ups/action-item-table";
 import "@/components/follow-ups/follow-ups.css";
-import { Pagination } from "@/components/ui/pagination";
+import { Picker } from "@/components/forms/picker";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { ACTION_ITEM_STATUSES } from "@/db/schema/_enums";
 import { requireUser } from "@/lib/auth/session";
 import { listActionItems, listFilterOptions } from "@/lib/follow-ups/list-action-items";
 import { filtersToSearch, parseListFilters } from "@/lib/follow-ups/schemas";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { BadCursorError } from "@/lib/pagination";
 import { can } from "@/lib/permissions";
+import { personLabel, unitLabel } from "@/lib/pickers";
 
 export const metadata: Metadata = { title: "Tindak Lanjut" };
 
@@ -20,10 +24,20 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const filters = parseListFilters(await searchParams);
-  const [{ items, total, page, pageSize }, options] = await Promise.all([listActionItems(user, filters), listFilterOptions(user)]);
+  const search = filtersToSearch({ ...filters, cursor: undefined });
+  const [list, options, unitName, picName] = await Promise.all([
+    listActionItems(user, filters).catch((e) => {
+      // A stale or foreign page link: start again from the first page of the same filters.
+      if (e instanceof BadCursorError) redirect(`/follow-ups${search}`);
+      throw e;
+    }),
+    listFilterOptions(user),
+    unitLabel(filters.unitId),
+    personLabel(user, filters.picUserId),
+  ]);
+  const { items, total, totalCapped } = list;
   const canCreate = user.role !== "participant";
   const staff = can(user, "dashboard.view");
-  const search = filtersToSearch({ ...filters, page: 1 });
   const params = Object.fromEntries(new URLSearchParams(search.slice(1)));
   const title = user.role === "participant" ? t("followUps.myUnitTitle") : t("followUps.title");
   return (
@@ -41,19 +55,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="q">{t("followUps.fields.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        {staff ? (
-          <div className="field">
-            <label htmlFor="unitId">{t("followUps.fields.unit")}</label>
-            <select id="unitId" name="unitId" defaultValue={filters.unitId ?? ""}>
-              <option value="">{t("followUps.filters.all")}</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        {staff ? <Picker label={t("followUps.fields.unit")} source="units" params={{ scope: "visible" }} name="unitId" defaultValue={filters.unitId ?? ""} initialLabel={unitName} placeholder={t("followUps.filters.all")} /> : null}
         <div className="field">
           <label htmlFor="status">{t("followUps.fields.status")}</label>
           <select id="status" name="status" defaultValue={filters.status ?? ""}>
@@ -76,17 +78,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="picUserId">{t("followUps.fields.pic")}</label>
-          <select id="picUserId" name="picUserId" defaultValue={filters.picUserId ?? ""}>
-            <option value="">{t("followUps.filters.all")}</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Picker label={t("followUps.fields.pic")} source="people" params={{ scope: "visible" }} name="picUserId" defaultValue={filters.picUserId ?? ""} initialLabel={picName} placeholder={t("followUps.filters.all")} />
         <div className="field">
           <label htmlFor="dueFrom">{t("followUps.fields.dueFrom")}</label>
           <input id="dueFrom" name="dueFrom" type="date" defaultValue={filters.dueFrom ?? ""} />
@@ -121,7 +113,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
       </form>
       <div className="page-head">
         <p className="muted" aria-live="polite">
-          {t("followUps.count", { total })}
+          {totalCapped ? t("followUps.countCapped", { total }) : t("followUps.count", { total })}
         </p>
         <div className="fu-export">
           <a className="btn btn-secondary btn-small" href={`/follow-ups/export${search ? `${search}&` : "?"}format=xlsx`}>
@@ -133,7 +125,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <ActionItemTable items={items} t={t} locale={locale} caption={title} />
-      <Pagination page={page} hasNext={page * pageSize < total} basePath="/follow-ups" params={params} />
+      <CursorPagination basePath="/follow-ups" params={params} nextCursor={list.nextCursor} prevCursor={list.prevCursor} />
     </>
   );
 }

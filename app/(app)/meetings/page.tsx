@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { MonthCalendar } from "@/components/meetings/month-calendar";
 import { StatusBadge } from "@/components/meetings/status-badge";
-import { Pagination } from "@/components/ui/pagination";
+import { Picker } from "@/components/forms/picker";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { MEETING_STATUSES } from "@/db/schema/_enums";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listMeetings, listMeetingsInMonth } from "@/lib/meetings/list-meetings";
-import { unitTree } from "@/lib/meetings/options";
+import { BadCursorError } from "@/lib/pagination";
 import { can } from "@/lib/permissions";
+import { unitLabel } from "@/lib/pickers";
 import { formatRange, todayIn } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Rapat" };
 
-type Search = { from?: string; to?: string; status?: string; organizerUnitId?: string; invitedUnitId?: string; q?: string; page?: string; view?: string; month?: string };
+type Search = { from?: string; to?: string; status?: string; organizerUnitId?: string; invitedUnitId?: string; q?: string; cursor?: string; view?: string; month?: string };
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -24,16 +27,27 @@ const shiftMonth = (month: string, by: number) => {
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const user = await requireUser();
-  const [t, locale, sp, units] = await Promise.all([getT(), getLocale(), searchParams, unitTree()]);
+  const [t, locale, sp] = await Promise.all([getT(), getLocale(), searchParams]);
   const calendar = sp.view === "calendar";
-  const filters = { from: sp.from, to: sp.to, status: sp.status, organizerUnitId: sp.organizerUnitId, invitedUnitId: sp.invitedUnitId, q: sp.q, page: sp.page };
+  const filters = { from: sp.from, to: sp.to, status: sp.status, organizerUnitId: sp.organizerUnitId, invitedUnitId: sp.invitedUnitId, q: sp.q, cursor: sp.cursor };
   const month = /^\d{4}-\d{2}$/.test(sp.month ?? "") ? sp.month! : todayIn(user.timeZone).slice(0, 7);
-  const [list, monthData] = await Promise.all([calendar ? null : listMeetings(user, filters), calendar ? listMeetingsInMonth(user, month, filters) : null]);
   const keep = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, page: undefined, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({ ...filters, cursor: undefined, ...extra })) if (v) p.set(k, v);
     return `/meetings?${p.toString()}`;
   };
+  const [list, monthData, organizerName, invitedName] = await Promise.all([
+    calendar
+      ? null
+      : listMeetings(user, filters).catch((e) => {
+          // A stale or foreign page link: the first page of the same filters.
+          if (e instanceof BadCursorError) redirect(keep({}));
+          throw e;
+        }),
+    calendar ? listMeetingsInMonth(user, month, filters) : null,
+    unitLabel(sp.organizerUnitId),
+    unitLabel(sp.invitedUnitId),
+  ]);
   const canCreate = can(user, "meeting.create", { organizerUnitId: user.scopeUnitId });
   const f = (k: string) => t(`meetings.filters.${k}`);
   return (
@@ -83,28 +97,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="organizerUnitId">{f("organizer")}</label>
-          <select id="organizerUnitId" name="organizerUnitId" defaultValue={sp.organizerUnitId ?? ""}>
-            <option value="">{f("any")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invitedUnitId">{f("invited")}</label>
-          <select id="invitedUnitId" name="invitedUnitId" defaultValue={sp.invitedUnitId ?? ""}>
-            <option value="">{f("any")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Picker label={f("organizer")} source="units" name="organizerUnitId" defaultValue={sp.organizerUnitId ?? ""} initialLabel={organizerName} placeholder={f("any")} />
+        <Picker label={f("invited")} source="units" name="invitedUnitId" defaultValue={sp.invitedUnitId ?? ""} initialLabel={invitedName} placeholder={f("any")} />
         <div className="field">
           <label htmlFor="q">{f("q")}</label>
           <input id="q" name="q" type="search" maxLength={200} defaultValue={sp.q ?? ""} />
@@ -134,7 +128,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       ) : null}
       {list ? (
         <>
-          <p className="muted">{t("meetings.total", { total: list.total })}</p>
+          <p className="muted">{list.totalCapped ? t("meetings.totalCapped", { total: list.total }) : t("meetings.total", { total: list.total })}</p>
           {list.items.length === 0 ? (
             <p>{t("meetings.noMeetings")}</p>
           ) : (
@@ -162,11 +156,11 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           )}
-          <Pagination
-            page={list.page}
-            hasNext={list.page * list.pageSize < list.total}
+          <CursorPagination
             basePath="/meetings"
             params={{ from: sp.from, to: sp.to, status: sp.status, organizerUnitId: sp.organizerUnitId, invitedUnitId: sp.invitedUnitId, q: sp.q }}
+            nextCursor={list.nextCursor}
+            prevCursor={list.prevCursor}
           />
         </>
       ) : null}

@@ -111,17 +111,32 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   const widths = columns.map((c) => c.width * total);
   const x0 = left(doc);
 
+  // Most cells hold one short line: measured by the font's widths and drawn without pdfkit's line
+  // wrapper (the costly part of a 300-row attendance list); longer text wraps as before.
+  const oneLine = (text: string, i: number) => !text.includes("\n") && doc.widthOfString(text) <= widths[i]! - 2 * PAD;
   const cellHeight = (cells: readonly string[], font: string) => {
     doc.font(font).fontSize(fontSize);
-    return Math.max(...cells.map((text, i) => doc.heightOfString(text || " ", { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+    const line = doc.currentLineHeight(true);
+    return Math.max(...cells.map((text, i) => (oneLine(text, i) ? line : doc.heightOfString(text || " ", { width: widths[i]! - 2 * PAD })))) + 2 * PAD;
   };
   const drawCells = (cells: readonly string[], y: number, h: number, font: string, fill?: string) => {
     let x = x0;
+    doc.fillColor("#000").font(font).fontSize(fontSize);
     cells.forEach((text, i) => {
       const w = widths[i]!;
       if (fill) doc.rect(x, y, w, h).fillAndStroke(fill, "#000");
       else doc.rect(x, y, w, h).stroke();
-      doc.fillColor("#000").font(font).fontSize(fontSize).text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]?.align ?? "left", lineBreak: true });
+      doc.fillColor("#000");
+      const align = columns[i]?.align ?? "left";
+      if (!text) {
+        // nothing to write
+      } else if (oneLine(text, i)) {
+        const room = w - 2 * PAD - doc.widthOfString(text);
+        const dx = align === "center" ? room / 2 : align === "right" ? room : 0;
+        doc.text(text, x + PAD + dx, y + PAD, { lineBreak: false });
+      } else {
+        doc.text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align, lineBreak: true });
+      }
       x += w;
     });
   };

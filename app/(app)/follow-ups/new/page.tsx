@@ -48,7 +48,6 @@ export default async function NewActionItemPage({ searchParams }: { searchParams
         <FromDecisionForm
           decisionText={ctx.decision.text}
           units={ctx.invitedUnits}
-          people={options.people}
           categories={categories}
           minDate={minDate}
           action={createFromDecisionAction.bind(null, ctx.decision.id)}
@@ -82,7 +81,6 @@ export default async function NewActionItemPage({ searchParams }: { searchParams
       <h2>{t("followUps.new")}</h2>
       <CreateActionItemForm
         units={units}
-        people={options.people}
         categories={categories}
         defaults={{ meetingId: sp.meetingId }}
         minDate={minDate}

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Fragment } from "react";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/meetings/action-button";
 import { AgendaEditor } from "@/components/meetings/agenda-editor";
-import { AttendanceForm } from "@/components/meetings/attendance-form";
+import { AttendancePanel } from "@/components/meetings/attendance-panel";
 import { CheckInQr } from "@/components/meetings/check-in-qr";
 import { InviteForm } from "@/components/meetings/invite-form";
 import { CancelForm, RescheduleForm, SeriesForm, SeriesTemplateForm } from "@/components/meetings/lifecycle-forms";
@@ -19,7 +20,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
 import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
-import { people, unitTree } from "@/lib/meetings/options";
+import { BadCursorError } from "@/lib/pagination";
 import { formatDateTime, formatRange, formatTime, instantToZonedLocal } from "@/lib/time";
 import * as A from "../actions";
 
@@ -27,23 +28,22 @@ export const metadata: Metadata = { title: "Rapat" };
 
 const EDITABLE = ["draft", "scheduled", "ongoing"];
 
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attendance?: string }> }) {
   await connection();
   const user = await requireUser();
-  const { id } = await params;
-  const d = await getMeetingOr404(user, id);
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const d = await getMeetingOr404(user, id, { attendance: { cursor: sp.attendance ?? null } }).catch((e: unknown) => {
+    // A stale page link of the attendance list: its first page.
+    if (e instanceof BadCursorError) redirect(`/meetings/${id}#attendance-h`);
+    throw e;
+  });
   const [t, locale] = [await getT(), await getLocale()];
   const m = d.meeting;
   const p = d.permissions;
   const editable = p.manage && EDITABLE.includes(m.status);
   const invitedUnitIds = d.invitations.map((i) => i.workUnitId);
   const staff = user.role !== "participant";
-  const [units, persons, attendees, reviewed] = await Promise.all([
-    editable ? unitTree() : Promise.resolve([]),
-    editable ? people() : Promise.resolve([]),
-    p.manage ? people(invitedUnitIds) : Promise.resolve([]),
-    m.status === "draft" ? Promise.resolve([]) : listReviewedInMeeting(user, m.id),
-  ]);
+  const reviewed = m.status === "draft" ? [] : await listReviewedInMeeting(user, m.id);
   const hasReviewItem = d.agenda.items.some((i) => i.kind === "follow_up_review");
   const tz = m.timeZone;
   const time = (start: Date, end: Date) => `${formatTime(start, tz, locale).replace(/ \S+$/, "")}–${formatTime(end, tz, locale)}`;
@@ -197,7 +197,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 <summary>{t("meetings.series.template")}</summary>
                 <SeriesTemplateForm
                   initial={{ title: m.title, topic: m.topic, description: m.description, kind: m.kind, location: m.location, onlineUrl: m.onlineUrl ?? "", chairUserId: m.chairUserId ?? "" }}
-                  people={persons}
+                  chairLabel={m.chairName ?? undefined}
                   action={A.updateSeriesTemplateAction.bind(null, m.id, d.series.id, m.version)}
                 />
               </details>
@@ -278,7 +278,6 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               acknowledgeConflicts: false,
             },
           }))}
-          people={persons}
           editable={editable}
           update={bind(A.updateSpeakerAction)}
           remove={bind(A.deleteSpeakerAction)}
@@ -286,7 +285,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         {editable ? (
           <details className="card no-print">
             <summary>{t("meetings.speakers.add")}</summary>
-            <SpeakerForm people={persons} action={bind(A.addSpeakerAction)} />
+            <SpeakerForm action={bind(A.addSpeakerAction)} />
           </details>
         ) : null}
       </section>
@@ -345,7 +344,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         {editable ? (
           <details className="card no-print">
             <summary>{t("meetings.invitations.add")}</summary>
-            <InviteForm units={units.map((u) => ({ id: u.id, name: u.name, depth: u.depth, invited: invitedUnitIds.includes(u.id) }))} action={bind(A.inviteUnitsAction)} />
+            <InviteForm invited={invitedUnitIds} action={bind(A.inviteUnitsAction)} />
           </details>
         ) : null}
       </section>
@@ -492,11 +491,27 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               </table>
             </div>
           )}
+          {d.attendancePages.nextCursor || d.attendancePages.prevCursor ? (
+            <nav className="pagination no-print" aria-label={t("meetings.attendance.title")}>
+              {d.attendancePages.prevCursor ? (
+                <Link href={`/meetings/${m.id}?attendance=${d.attendancePages.prevCursor}#attendance-h`} rel="prev">
+                  {t("actions.previous")}
+                </Link>
+              ) : null}
+              {d.attendancePages.nextCursor ? (
+                <Link href={`/meetings/${m.id}?attendance=${d.attendancePages.nextCursor}#attendance-h`} rel="next">
+                  {t("actions.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
           {p.manage && m.status !== "draft" && m.status !== "cancelled" ? (
-            <details className="card no-print">
-              <summary>{t("meetings.attendance.record")}</summary>
-              <AttendanceForm people={attendees} units={d.invitations.map((i) => ({ id: i.workUnitId, label: i.unitName }))} action={bind(A.recordAttendanceAction)} />
-            </details>
+            <AttendancePanel
+              meetingId={m.id}
+              summary={t("meetings.attendance.record")}
+              units={d.invitations.map((i) => ({ id: i.workUnitId, label: i.unitName }))}
+              action={bind(A.recordAttendanceAction)}
+            />
           ) : null}
         </section>
       ) : null}

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { organizerUnits, people } from "@/lib/meetings/options";
+import { organizerUnits } from "@/lib/meetings/options";
 import { can } from "@/lib/permissions";
 import { todayIn } from "@/lib/time";
 import { createMeetingAction } from "../actions";
@@ -15,7 +15,7 @@ export default async function NewMeetingPage() {
   await connection();
   const user = await requireUser();
   if (!can(user, "meeting.create", { organizerUnitId: user.scopeUnitId })) notFound();
-  const [t, units, persons] = await Promise.all([getT(), organizerUnits(user), people()]);
+  const [t, units] = await Promise.all([getT(), organizerUnits(user)]);
   const organizer = units.find((u) => u.id === user.scopeUnitId) ?? units[0];
   const day = todayIn(user.timeZone);
   return (
@@ -37,7 +37,6 @@ export default async function NewMeetingPage() {
           chairUserId: "",
         }}
         units={units}
-        people={persons}
         action={createMeetingAction}
       />
     </>

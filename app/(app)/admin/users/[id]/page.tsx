@@ -22,7 +22,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <h1>{t("admin.users.edit")}</h1>
       <UserForm
         mode="edit"
-        initial={{ name: user.name, email: user.email, nip: user.nip, position: user.position, workUnitId: user.workUnitId, role: user.role }}
+        initial={{ name: user.name, email: user.email, nip: user.nip, position: user.position, workUnitId: user.workUnitId, role: user.role, unitContact: user.unitContact }}
         units={tree.map((u) => ({ id: u.id, label: `${"— ".repeat(u.depth)}${u.name}` }))}
         action={updateUserAction.bind(null, user.id, user.version)}
       />

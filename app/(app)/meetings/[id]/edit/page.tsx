@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
-import { organizerUnits, people } from "@/lib/meetings/options";
+import { organizerUnits } from "@/lib/meetings/options";
 import { instantToZonedLocal } from "@/lib/time";
 import { updateMeetingAction } from "../../actions";
 
@@ -20,7 +20,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   const detail = await getMeetingOr404(user, id);
   if (!detail.permissions.manage) notFound();
   const m = detail.meeting;
-  const [t, units, persons] = await Promise.all([getT(), organizerUnits(user), people()]);
+  const [t, units] = await Promise.all([getT(), organizerUnits(user)]);
   // The current organizer stays choosable even when outside the editor's scope.
   const unitOptions = units.some((u) => u.id === m.organizerUnitId) ? units : [{ id: m.organizerUnitId, label: m.organizerUnitName, timeZone: m.timeZone, name: m.organizerUnitName, depth: 0 }, ...units];
   return (
@@ -46,7 +46,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           chairUserId: m.chairUserId ?? "",
         }}
         units={unitOptions}
-        people={persons}
+        chairLabel={m.chairName ? `${m.chairName}${m.chairPosition ? ` — ${m.chairPosition}` : ""}` : undefined}
         action={updateMeetingAction.bind(null, m.id, m.version)}
       />
     </>
