@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension: let Vite resolve it (route handlers are tested in-process).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -25,11 +25,20 @@ export function pgliteDir(): string {
   return dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir);
 }
 
+/**
+ * Pool timeouts (seconds) so a database restart or a dropped connection costs seconds, not minutes:
+ * idle connections are closed after 20 s (a restarted server's dead sockets are not kept), every
+ * connection is replaced after 30 minutes, and a connection that cannot be opened fails after 3 s
+ * (the request answers 503 at once instead of hanging). postgres.js reconnects on the next query.
+ */
+export const POOL_TIMEOUTS = { idle_timeout: 20, max_lifetime: 30 * 60, connect_timeout: 3 } as const;
+
 function open(): DbState {
   const url = process.env.DATABASE_URL;
   if (url) {
     const client = postgres(url, {
       max: Number(process.env.DB_POOL_MAX ?? 10),
+      ...POOL_TIMEOUTS,
       onnotice: () => {},
     });
     return {
