@@ -9,6 +9,8 @@ export type ApiAuth =
   | { ok: false; status: 401 | 403 | 429; detail: string; retryAfterSeconds?: number };
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The session cookie (also chunked ".0", ".1"…, and with the __Secure- prefix over HTTPS). */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token(\.\d+)?=/;
 
 /**
  * Whether an unsafe request with a session cookie comes from this site: its Origin must be the
@@ -53,7 +55,8 @@ export async function authenticateApi(request: Request): Promise<ApiAuth> {
     if (rate.limited) return { ok: false, status: 429, detail: "Too many requests for this token.", retryAfterSeconds: rate.retryAfterSeconds };
     return { ok: true, user: loaded.user, via: "token" };
   }
-  const user = await getCurrentUser();
+  // No session cookie: nothing to decrypt or look up.
+  const user = SESSION_COOKIE.test(request.headers.get("cookie") ?? "") ? await getCurrentUser() : null;
   if (!user) return { ok: false, status: 401, detail: "Sign in or send a bearer token." };
   if (!SAFE.has(request.method) && !sameOrigin(request.headers)) {
     return { ok: false, status: 403, detail: "A request with a session cookie must come from this site (Origin header)." };
