@@ -67,14 +67,31 @@ function bodyTooLarge(request: NextRequest, isApi: boolean): NextResponse | null
 
 /**
  * The proxy only sends visitors without a session cookie to sign-in, refuses bodies that are too
- * large, and sets the CSP and HSTS. It does not decrypt the session (that costs more than the rest
+ * large and paths that cannot be decoded, and sets the CSP and HSTS. It does not decrypt the session (that costs more than the rest
  * of a small request): every page, action and route handler checks the user — session, activity
  * and permission — itself.
  */
+/** A path that is not valid percent-encoding (/api/v1/meetings/%zz) names nothing: 404, not Next's 500. */
+function undecodable(pathname: string, isApi: boolean): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return isApi
+      ? NextResponse.json(
+          { type: "about:blank", title: "Not Found", status: 404, detail: "The path is not valid percent-encoding." },
+          { status: 404, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
+        )
+      : new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  }
+}
+
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
+  const malformed = undecodable(pathname, isApi);
+  if (malformed) return securityHeaders(malformed);
   const refused = bodyTooLarge(request, isApi);
   if (refused) return securityHeaders(refused);
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));

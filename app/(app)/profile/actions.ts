@@ -27,13 +27,13 @@ export async function revokeTokenAction(id: string) {
 
 /**
  * Changes the user's own password. Every session and API token of the account ends; this browser
- * is signed in again with the new password so the user stays where they are.
+ * gets a new session cookie (signed in again with the new password), and the form then reloads the
+ * profile page with it. (Nothing is re-rendered in this request: it still carries the old cookie.)
  */
 export async function changePasswordAction(values: ChangePasswordInput) {
   const user = await requireUser();
   const result = await runAction(async () => changeOwnPassword(user, values, await requestContext()), "profile.password.changed");
   if (!result.ok) return result;
   await signIn("credentials", { identifier: user.email, password: values.newPassword, redirect: false });
-  revalidatePath("/profile");
   return { ok: true as const, message: result.message };
 }
