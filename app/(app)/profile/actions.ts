@@ -27,8 +27,8 @@ export async function revokeTokenAction(id: string) {
 
 /**
  * Changes the user's own password. Every session and API token of the account ends; this browser
- * gets a new session cookie (signed in again with the new password), and the form then reloads the
- * profile page with it. (Nothing is re-rendered in this request: it still carries the old cookie.)
+ * gets a new session cookie (signed in again with the new password), and the form then refreshes
+ * the page with it. (Nothing is re-rendered in this request: it still carries the old cookie.)
  */
 export async function changePasswordAction(values: ChangePasswordInput) {
   const user = await requireUser();

@@ -16,7 +16,7 @@ import { regenerateCalendarTokenAction, revokeCalendarTokenAction } from "./cale
 
 export const metadata: Metadata = { title: "Profil" };
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+export default async function ProfilePage() {
   await connection();
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
@@ -39,7 +39,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <dd>{t(`roles.${user.role}`)}</dd>
         </dl>
       </div>
-      <PasswordForm action={changePasswordAction} changed={(await searchParams).password === "changed"} />
+      <PasswordForm action={changePasswordAction} />
       <CalendarFeedSection token={calendarToken} t={t} regenerate={regenerateCalendarTokenAction} revoke={revokeCalendarTokenAction} />
       <h2>{t("profile.tokens.title")}</h2>
       <p className="muted">
