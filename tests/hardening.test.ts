@@ -51,7 +51,7 @@ async function meetingBody(o: Awaited<ReturnType<typeof office>>, over: Record<s
   };
 }
 
-describe("1. calendar injection", () => {
+describe("1. calendar injection", { timeout: 120_000 }, () => {
   it("refuses a title with CR/LF, and a stored one still yields exactly one event in the .ics and the email", async () => {
     const o = await office();
     const token = await tokenOf(o.secretariat);
@@ -80,7 +80,7 @@ describe("1. calendar injection", () => {
   });
 });
 
-describe("2. tokens end with a password reset, a deactivation, a role change and a password change — for good", () => {
+describe("2. tokens end with a password reset, a deactivation, a role change and a password change — for good", { timeout: 120_000 }, () => {
   it("answers 401 to the old token afterwards, also after reactivation", async () => {
     const { division, unitA } = await makeDivision();
     const admin = await makeUser("admin", division.id);
@@ -118,7 +118,7 @@ describe("2. tokens end with a password reset, a deactivation, a role change and
   });
 });
 
-describe("4. sign-in throttling", () => {
+describe("4. sign-in throttling", { timeout: 120_000 }, () => {
   it("counts the email and the NIP of one account against one budget", async () => {
     const unit = (await makeDivision()).unitA;
     const person = await makeUser("participant", unit.id);
@@ -153,7 +153,7 @@ describe("4. sign-in throttling", () => {
   });
 });
 
-describe("5. concurrent creates", () => {
+describe("5. concurrent creates", { timeout: 120_000 }, () => {
   it("numbers 10 parallel decisions 1–10 and gives 10 parallel agenda items and speakers distinct positions", async () => {
     const o = await office();
     const token = await tokenOf(o.secretariat);
@@ -183,7 +183,7 @@ describe("5. concurrent creates", () => {
   });
 });
 
-describe("6. bad input is a 4xx, never a 500, and never stored", () => {
+describe("6. bad input is a 4xx, never a 500, and never stored", { timeout: 120_000 }, () => {
   it("refuses NUL characters, huge versions, bad cursors, impossible dates and endless meetings", async () => {
     const o = await office();
     const token = await tokenOf(o.secretariat);
@@ -231,7 +231,7 @@ describe("6. bad input is a 4xx, never a 500, and never stored", () => {
   });
 });
 
-describe("8. ids the caller may not use", () => {
+describe("8. ids the caller may not use", { timeout: 120_000 }, () => {
   it("answers 404 for another unit's invitation instead of answering the caller's own", async () => {
     const o = await office();
     const m = await publishedMeeting(o);
@@ -258,7 +258,7 @@ describe("8. ids the caller may not use", () => {
   });
 });
 
-describe("9. CSRF check of API calls made with a session", () => {
+describe("9. CSRF check of API calls made with a session", { timeout: 120_000 }, () => {
   const h = (init: Record<string, string>) => new Headers(init);
   it("compares Origin with APP_URL or the Host, never with X-Forwarded-Host, and refuses a null or malformed Origin", () => {
     expect(sameOrigin(h({ origin: "http://evil.example", "x-forwarded-host": "evil.example", host: "rakor.example" }), "")).toBe(false);
@@ -271,7 +271,7 @@ describe("9. CSRF check of API calls made with a session", () => {
   });
 });
 
-describe("10. uploads", () => {
+describe("10. uploads", { timeout: 120_000 }, () => {
   it("refuses a document whose parts expand far beyond its size, and strips bidi controls from stored names", async () => {
     const { deflateRawSync } = await import("node:zlib");
     const o = await office();
@@ -305,7 +305,7 @@ describe("10. uploads", () => {
   });
 });
 
-describe("11. headers and limits", () => {
+describe("11. headers and limits", { timeout: 120_000 }, () => {
   it("sends HSTS when APP_URL is https, and no-store on API JSON and problems", async () => {
     const before = process.env.APP_URL;
     try {
@@ -337,7 +337,7 @@ describe("11. headers and limits", () => {
   });
 });
 
-describe("decisions keep their numbers gapless under deletion", () => {
+describe("decisions keep their numbers gapless under deletion", { timeout: 120_000 }, () => {
   it("still renumbers after the row lock", async () => {
     const o = await office();
     const m = await publishedMeeting(o, { units: [o.unitA.id] });
