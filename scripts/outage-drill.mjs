@@ -123,8 +123,9 @@ try {
   const page = async () => {
     const r = await fetch(`${base}/meetings`, { headers: { Cookie: cookie() }, redirect: "manual" });
     const html = await r.text();
-    // The heading of app/error.tsx for an unreachable database (the message texts ship with every page).
-    return { status: r.status, friendlyPage: /<h1[^>]*>Sebentar tidak tersedia<\/h1>/.test(html) };
+    // The page's payload carries the digest of DatabaseUnavailableError: the browser then shows
+    // app/error.tsx's "briefly unavailable" page, which reloads by itself.
+    return { status: r.status, friendlyPage: html.includes("RAKOR_DB_UNAVAILABLE") };
   };
   const pageBefore = await page();
   let pageDuringOutage = null;
