@@ -17,23 +17,93 @@ function contentSecurityPolicy(nonce: string) {
   ].join("; ");
 }
 
+/** Downloads (evidence, letters, exports, calendars): never a page, so sandboxed whatever they contain. */
+const FILE_ROUTES = [/^\/follow-ups\/evidence\/[^/]+$/, /^\/follow-ups\/export$/, /^\/documents\/[^/]+\/[^/]+$/, /^\/calendar\/[^/]+$/];
+const FILE_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 // The session cookie (also chunked, ".0", ".1"…, and with the __Secure- prefix over HTTPS).
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
+/** Request bodies: JSON API calls up to 1 MB (lib/api/handler.ts), form posts (evidence uploads of 10 MB) up to 11 MB. */
+const API_MAX_BODY = 1_000_000;
+const FORM_MAX_BODY = 11 * 1024 * 1024;
+
+/** HSTS when the public address is https (APP_URL): browsers then never fall back to http. */
+function securityHeaders(response: NextResponse) {
+  if (process.env.APP_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
 /**
- * The proxy only sends visitors without a session cookie to sign-in, and sets the CSP. It does
- * not decrypt the session (that costs more than the rest of a small request): every page, action
- * and route handler checks the user — session, activity and permission — itself.
+ * A body too large is refused before it is read (413), with a message a person can act on: Next
+ * would otherwise cut it off and fail with a 500 ("Unexpected end of form"). A form post without a
+ * length (chunked) cannot be measured up front, and browsers never send one: 411.
  */
+function bodyTooLarge(request: NextRequest, isApi: boolean): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  const length = request.headers.get("content-length");
+  if (length === null) {
+    if (!isApi && request.headers.get("transfer-encoding")) {
+      return new NextResponse("Length Required: send the upload with a Content-Length.", { status: 411, headers: { "Content-Type": "text/plain" } });
+    }
+    return null;
+  }
+  const bytes = Number(length);
+  if (isApi && bytes > API_MAX_BODY) {
+    return NextResponse.json(
+      { type: "about:blank", title: "Content Too Large", status: 413, detail: `The body is larger than ${API_MAX_BODY} bytes.` },
+      { status: 413, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
+    );
+  }
+  if (!isApi && bytes > FORM_MAX_BODY) {
+    // Plain text: a server action's caller shows this text as the error.
+    return new NextResponse("Unggahan terlalu besar: paling besar 10 MB. / The upload is too large: at most 10 MB.", {
+      status: 413,
+      headers: { "Content-Type": "text/plain" },
+    });
+  }
+  return null;
+}
+
+/**
+ * The proxy only sends visitors without a session cookie to sign-in, refuses bodies that are too
+ * large and paths that cannot be decoded, and sets the CSP and HSTS. It does not decrypt the session (that costs more than the rest
+ * of a small request): every page, action and route handler checks the user — session, activity
+ * and permission — itself.
+ */
+/** A path that is not valid percent-encoding (/api/v1/meetings/%zz) names nothing: 404, not Next's 500. */
+function undecodable(pathname: string, isApi: boolean): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return isApi
+      ? NextResponse.json(
+          { type: "about:blank", title: "Not Found", status: 404, detail: "The path is not valid percent-encoding." },
+          { status: 404, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
+        )
+      : new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  }
+}
+
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
+  const malformed = undecodable(pathname, isApi);
+  if (malformed) return securityHeaders(malformed);
+  const refused = bodyTooLarge(request, isApi);
+  if (refused) return securityHeaders(refused);
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession && !isPublic && !isApi) {
     const url = new URL("/login", request.nextUrl);
     if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(url);
+    return securityHeaders(NextResponse.redirect(url));
+  }
+  if (FILE_ROUTES.some((r) => r.test(pathname))) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", FILE_CSP);
+    return securityHeaders(response);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -42,7 +112,7 @@ export default function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
-  return response;
+  return securityHeaders(response);
 }
 
 export const config = {

@@ -3,7 +3,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     message: string,
   ) {
     super(message);
@@ -50,6 +50,72 @@ export function pgError(e: unknown): { code: string; constraint: string } | null
     cur = p.cause;
   }
   return null;
+}
+
+/**
+ * A PostgreSQL error caused by the input rather than by a bug: a data exception (class 22: NUL in
+ * text, a number out of range, a malformed value) or an integrity violation (class 23). The status
+ * and the i18n message to answer with; null for anything else. Logged by the caller, never shown.
+ */
+export function inputDbError(e: unknown): { status: 409 | 422; message: string; code: string } | null {
+  const pg = pgError(e);
+  if (!pg) return null;
+  if (pg.code === "23505") return { status: 409, message: "errors.duplicate", code: pg.code };
+  if (pg.code.startsWith("22") || pg.code.startsWith("23")) return { status: 422, message: "errors.invalid", code: pg.code };
+  return null;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  // Node sockets
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  // postgres.js
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // PostgreSQL: shutting down, starting up, connections terminated, too many connections
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+
+/**
+ * The database cannot be reached right now (down, restarting, our connection was dropped): the
+ * request is answered 503 with Retry-After instead of 500, and the pool reconnects by itself.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === "object"; i++) {
+    const err = cur as { code?: unknown; message?: unknown; errors?: unknown[]; cause?: unknown; err?: unknown; digest?: unknown };
+    if (err.digest === "RAKOR_DB_UNAVAILABLE") return true;
+    const code = typeof err.code === "string" ? err.code : "";
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08")) return true;
+    // ALTER DATABASE … ALLOW_CONNECTIONS false, or a database being dropped/recreated.
+    if (code === "55000" && /accepting connections/i.test(String(err.message))) return true;
+    if (Array.isArray(err.errors) && err.errors.some((x) => isDatabaseUnavailable(x))) return true;
+    // next-auth wraps what authorize() threw as { cause: { err } }.
+    if (err.err && isDatabaseUnavailable(err.err)) return true;
+    cur = err.cause;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const DB_RETRY_AFTER_SECONDS = 2;
+
+/** Thrown for a page render while the database is unavailable: error.tsx recognises the digest. */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = "RAKOR_DB_UNAVAILABLE";
+  constructor(readonly cause?: unknown) {
+    super("The database is unavailable.");
+  }
 }
 
 export const isUniqueViolation = (e: unknown, constraint?: string) => {

@@ -3,15 +3,14 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { NavLinks } from "@/components/shell/nav-links";
-import { signOut } from "@/lib/auth";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, signOutAndEndSessions } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { navigationFor } from "@/lib/navigation";
 import { countUnread } from "@/lib/notifications/list";
 
 async function signOutAction() {
   "use server";
-  await signOut({ redirectTo: "/login" });
+  await signOutAndEndSessions();
 }
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useT } from "@/components/i18n-provider";
 import { useHydrated } from "./use-hydrated";
+import { useUploadAction } from "./use-upload-action";
 import type { ActionState } from "@/lib/action-result";
 import { EVIDENCE_ACCEPT } from "@/lib/follow-ups/schemas";
 
@@ -32,7 +32,7 @@ export function TransitionForm({
 }) {
   const t = useT();
   const ready = useHydrated();
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useUploadAction(action);
   const needsNote = name === "report" || name === "return" || name === "cancel";
   const danger = name === "cancel" || name === "return";
   const form = (

@@ -6,6 +6,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { useHydrated } from "./use-hydrated";
+import { useUploadAction } from "./use-upload-action";
 import type { ActionState } from "@/lib/action-result";
 import { EVIDENCE_ACCEPT, extensionRequestSchema, progressSchema, type ExtensionRequestInput, type ProgressInput } from "@/lib/follow-ups/schemas";
 
@@ -37,7 +38,7 @@ export function ProgressForm({ progress, action }: { progress: number; action: (
 export function UploadForm({ action }: { action: FormAction }) {
   const t = useT();
   const ready = useHydrated();
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useUploadAction(action);
   return (
     <details open={state !== null && !state.ok}>
       <summary>{t("followUps.upload.title")}</summary>

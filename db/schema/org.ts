@@ -134,6 +134,19 @@ export const apiRateWindows = pgTable(
   (t) => [uniqueIndex("api_rate_windows_pk").on(t.tokenId, t.windowStart)],
 );
 
+/** Fixed-window request counters per user for API calls made with a session cookie (shared by every instance). */
+export const apiUserRateWindows = pgTable(
+  "api_user_rate_windows",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    windowStart: tstz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("api_user_rate_windows_pk").on(t.userId, t.windowStart)],
+);
+
 export type WorkUnit = typeof workUnits.$inferSelect;
 export type NewWorkUnit = typeof workUnits.$inferInsert;
 export type User = typeof users.$inferSelect;

@@ -3,9 +3,11 @@ import { db } from "@/db/client";
 import { users, workUnits, type Role } from "@/db/schema";
 import { audit, changes, type AuditContext } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeUserTokens } from "@/lib/auth/revoke";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation, orConflict } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { stripUnsafeChars } from "@/lib/input";
 import { parseInput } from "@/lib/validation";
 import { MAX_UNIT_CONTACTS, createUserSchema, resetPasswordSchema, updateUserSchema } from "./schemas";
 
@@ -31,13 +33,14 @@ export type UserListFilters = { q?: string; role?: Role; unitId?: string; page?:
 export async function listUsers(user: CurrentUser, filters: UserListFilters) {
   if (!can(user, "admin.manage")) throw new ForbiddenError();
   const where: SQL[] = [];
-  if (filters.q) {
-    const q = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
+  const term = filters.q ? stripUnsafeChars(filters.q).trim().slice(0, 100) : "";
+  if (term) {
+    const q = `%${term.replace(/[%_\\]/g, "\\$&")}%`;
     where.push(or(ilike(users.name, q), ilike(users.email, q), ilike(users.nip, q))!);
   }
   if (filters.role) where.push(eq(users.role, filters.role));
   if (filters.unitId) where.push(eq(users.workUnitId, filters.unitId));
-  const page = Math.max(1, filters.page ?? 1);
+  const page = Math.min(Math.max(1, filters.page ?? 1), 10_000);
   const condition = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -95,7 +98,7 @@ export async function createUser(actor: CurrentUser, input: unknown, ctx: Omit<A
   }
 }
 
-/** Changing role or unit bumps the session version: the user's open sessions end. */
+/** Changing role or unit bumps the session version and revokes the API tokens: the user's sessions and tokens end. */
 export async function updateUser(actor: CurrentUser, id: string, version: number, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
   if (!can(actor, "admin.manage")) throw new ForbiddenError();
   const data = parseInput(updateUserSchema, input);
@@ -117,6 +120,7 @@ export async function updateUser(actor: CurrentUser, id: string, version: number
         .where(and(eq(users.id, id), eq(users.version, version)))
         .returning({ id: users.id });
       if (!row) return null;
+      if (revoke) await revokeUserTokens(tx, id);
       await audit(tx, { actorId: actor.id, ...ctx }, "user.update", "user", id, changes(before, data));
       return row;
     }), () => getUser(id));
@@ -125,7 +129,7 @@ export async function updateUser(actor: CurrentUser, id: string, version: number
   }
 }
 
-/** Deactivating ends the user's sessions at their next request. */
+/** Deactivating ends the user's sessions at their next request and revokes their API tokens for good. */
 export async function setUserActive(actor: CurrentUser, id: string, version: number, active: boolean, ctx: Omit<AuditContext, "actorId"> = {}) {
   if (!can(actor, "admin.manage")) throw new ForbiddenError();
   if (id === actor.id && !active) throw new ValidationError({ _form: ["admin.errors.selfDeactivate"] }, "admin.errors.selfDeactivate");
@@ -136,6 +140,7 @@ export async function setUserActive(actor: CurrentUser, id: string, version: num
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning({ id: users.id });
     if (!row) return null;
+    if (!active) await revokeUserTokens(tx, id);
     await audit(tx, { actorId: actor.id, ...ctx }, active ? "user.activate" : "user.deactivate", "user", id);
     return row;
   }), () => getUser(id));
@@ -152,6 +157,7 @@ export async function resetUserPassword(actor: CurrentUser, id: string, input: u
       .where(eq(users.id, id))
       .returning({ id: users.id });
     if (!row) throw new NotFoundError();
+    await revokeUserTokens(tx, id);
     await audit(tx, { actorId: actor.id, ...ctx }, "user.reset_password", "user", id);
     return row;
   });

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/types";
-import { AppError, ConflictError, ValidationError, pgError } from "@/lib/errors";
+import { AppError, ConflictError, DB_RETRY_AFTER_SECONDS, ValidationError, inputDbError, isDatabaseUnavailable } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
 import { authenticateApi } from "./authenticate";
 import type { Operation } from "./operations";
@@ -13,9 +13,9 @@ const en = createT("en");
 type Ctx<Q, B> = { user: CurrentUser; query: Q; body: B; params: Record<string, string>; request: NextRequest };
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** JSON with instants as ISO 8601 (UTC, "Z") and nothing else surprising. */
+/** JSON with instants as ISO 8601 (UTC, "Z") and nothing else surprising; never stored by a cache. */
 export function json(data: unknown, status = 200, headers: HeadersInit = {}) {
-  return Response.json(data, { status, headers });
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 function validationProblem(fieldErrors: Record<string, string[]>, detail = "The request has invalid fields.") {
@@ -56,7 +56,12 @@ export function apiRoute<O extends Operation>(
         if (!/^application\/(.+\+)?json\b/i.test(type)) return problem(415, "Send the body as application/json.");
         const length = Number(request.headers.get("content-length") ?? 0);
         if (length > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-        const text = await request.text();
+        let text: string;
+        try {
+          text = await request.text();
+        } catch {
+          return problem(400, "The body could not be read.");
+        }
         if (Buffer.byteLength(text) > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
         let value: unknown;
         try {
@@ -68,7 +73,13 @@ export function apiRoute<O extends Operation>(
         if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error.issues));
         body = parsed.data;
       }
-      const params = await context.params;
+      let params: Record<string, string>;
+      try {
+        params = await context.params;
+      } catch {
+        // A path segment that is not valid percent-encoding (/meetings/%zz) names nothing.
+        return problem(404, "Not found.");
+      }
       const result = await handler({ user: auth.user, query: query as never, body: body as never, params, request });
       if (result instanceof Response) return result;
       return json(result, operation.method === "POST" ? 201 : 200);
@@ -76,8 +87,17 @@ export function apiRoute<O extends Operation>(
       if (e instanceof ValidationError) return validationProblem(e.fieldErrors);
       if (e instanceof ConflictError) return problem(409, en(e.message), { current: e.current });
       if (e instanceof AppError) return problem(e.status, en(e.message));
-      const pg = pgError(e);
-      if (pg?.code === "22P02" || pg?.code === "23503") return problem(422, "A referenced record does not exist or an id is malformed.");
+      if (isDatabaseUnavailable(e)) {
+        console.error("[rakor] API: database unavailable", (e as Error)?.message);
+        return problem(503, "The database is unavailable for a moment. Try again shortly.", {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
+      }
+      const input = inputDbError(e);
+      if (input) {
+        // Input the schemas let through but the database refused: the client's problem, not a 500.
+        console.warn(`[rakor] API refused input (PostgreSQL ${input.code})`);
+        if (input.code === "22P02" || input.code === "23503") return problem(422, "A referenced record does not exist or an id is malformed.");
+        return problem(input.status, input.status === 409 ? "The record already exists or was changed at the same time; reload and try again." : "A value is out of range or not allowed.");
+      }
       console.error("[rakor] API error", e);
       return problem(500, "Unexpected error.");
     }

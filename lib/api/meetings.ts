@@ -15,7 +15,7 @@ import { addSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { loadMeeting } from "@/lib/meetings/access";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { can } from "@/lib/permissions";
+import { versionFromIfMatch } from "@/lib/input";
 import { instantToZonedLocal } from "@/lib/time";
 import type * as s from "./schemas";
 
@@ -25,8 +25,9 @@ type Ctx = { ip?: string | null };
 export function versionFrom(body: { version?: number } | undefined, request: Request, required: boolean): number | undefined {
   if (body?.version !== undefined) return body.version;
   const header = request.headers.get("if-match");
-  const n = header ? Number.parseInt(header.replace(/^W\//, "").replace(/"/g, ""), 10) : Number.NaN;
-  if (Number.isInteger(n) && n >= 0) return n;
+  const n = versionFromIfMatch(header);
+  if (n !== null) return n;
+  if (header !== null) throw new ValidationError({ "If-Match": ["If-Match must be a version from 0 to 2147483647, e.g. \"3\"."] });
   if (required) throw new ValidationError({ version: ["Send the version you edited, in the body or as If-Match."] });
   return undefined;
 }
@@ -223,13 +224,9 @@ export async function apiInvite(user: CurrentUser, meetingId: string, body: z.ou
 
 export async function apiRespond(user: CurrentUser, invitationId: string, body: z.output<typeof s.rsvpBody>, ctx: Ctx) {
   const [inv] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
-  // Another unit's invitation is not the user's to see.
-  if (!inv) throw new NotFoundError();
-  const meeting = await loadMeeting(inv.meetingId);
-  if (!meeting) throw new NotFoundError();
-  if (inv.workUnitId !== user.workUnitId) {
-    if (!can(user, "meeting.view", meeting.resource)) throw new NotFoundError();
-  }
+  // A unit answers only its own invitation: any other id (another unit's, even one the user may
+  // see) names nothing the user can answer, so 404 — never the user's own invitation instead.
+  if (!inv || inv.workUnitId !== user.workUnitId) throw new NotFoundError();
   const { version, ...answer } = body;
   const row = await respondToInvitation(user, inv.meetingId, version ?? inv.version, answer, ctx);
   return { id: row.id, meetingId: row.meetingId, workUnitId: row.workUnitId, response: row.response, delegates: row.delegates, representedBy: row.representedBy, reason: row.reason, version: row.version };

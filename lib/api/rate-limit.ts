@@ -1,19 +1,28 @@
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 
-/** Requests per token per minute; counted in PostgreSQL so all instances share one budget. */
+/** Requests per minute per token, and per user for calls made with a session cookie. */
 export const TOKEN_RATE_LIMIT = Number(process.env.API_RATE_LIMIT ?? 600);
 
-export async function hitTokenRateLimit(tokenId: string, now = new Date(), limit = TOKEN_RATE_LIMIT): Promise<{ limited: boolean; retryAfterSeconds: number }> {
+type RateState = { limited: boolean; retryAfterSeconds: number };
+
+/** Counted in PostgreSQL so all instances share one budget. */
+async function hit(table: "api_rate_windows" | "api_user_rate_windows", key: string, now: Date, limit: number): Promise<RateState> {
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const column = sql.raw(table === "api_rate_windows" ? "token_id" : "user_id");
+  const name = sql.raw(table);
   const [row] = await rows<{ count: number }>(sql`
-    insert into api_rate_windows (token_id, window_start, count) values (${tokenId}, ${windowStart.toISOString()}, 1)
-    on conflict (token_id, window_start) do update set count = api_rate_windows.count + 1
+    insert into ${name} (${column}, window_start, count) values (${key}, ${windowStart.toISOString()}, 1)
+    on conflict (${column}, window_start) do update set count = ${name}.count + 1
     returning count`);
   const count = Number(row?.count ?? 0);
   if (count === 1 && Math.random() < 0.05) {
     // Now and then, forget old windows.
-    await rows(sql`delete from api_rate_windows where window_start < now() - interval '1 hour'`);
+    await rows(sql`delete from ${name} where window_start < now() - interval '1 hour'`);
   }
   return { limited: count > limit, retryAfterSeconds: Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000) };
 }
+
+export const hitTokenRateLimit = (tokenId: string, now = new Date(), limit = TOKEN_RATE_LIMIT) => hit("api_rate_windows", tokenId, now, limit);
+
+export const hitUserRateLimit = (userId: string, now = new Date(), limit = TOKEN_RATE_LIMIT) => hit("api_user_rate_windows", userId, now, limit);

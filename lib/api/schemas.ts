@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, PRIORITIES, SPEAKER_ROLES, TIME_ZONES } from "@/db/schema/_enums";
+import { safeText, strictDate, strictInstant, versionNumber } from "@/lib/input";
 import { listQuery } from "./operations-base";
 
 /**
@@ -7,10 +8,13 @@ import { listQuery } from "./operations-base";
  * and turned into the OpenAPI document. The handlers then call the same use cases as the UI,
  * whose schemas validate again.
  */
-const instant = z.iso.datetime({ offset: true, error: "An ISO 8601 date-time with offset, e.g. 2018-11-09T09:00:00+07:00" });
-const isoDate = z.iso.date({ error: "A date as YYYY-MM-DD" });
-const str = (max: number) => z.string().max(max);
-const version = z.number().int().min(1);
+const instant = strictInstant("An ISO 8601 date-time with offset that exists, e.g. 2018-11-09T09:00:00+07:00");
+const isoDate = strictDate("A date that exists, as YYYY-MM-DD");
+/** Single-line text (titles, names, places): no control characters, no line breaks. */
+const str = (max: number) => safeText(max);
+/** Multi-line text (descriptions, notes, minutes): no control characters. */
+const para = (max: number) => safeText(max, { multiline: true });
+const version = versionNumber("A version is a whole number from 1 to 2147483647.");
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const meetingsQuery = listQuery.extend({
@@ -24,7 +28,7 @@ export const meetingsQuery = listQuery.extend({
 const meetingFields = {
   title: str(200),
   topic: str(500).optional(),
-  description: str(5000).optional(),
+  description: para(5000).optional(),
   kind: z.enum(MEETING_KINDS).default("rakor"),
   startsAt: instant,
   endsAt: instant,
@@ -44,23 +48,23 @@ export const meetingPatchBody = z.strictObject({
 
 export const meetingTransitionBody = z.strictObject({
   to: z.enum(["scheduled", "ongoing", "completed", "cancelled"]),
-  reason: str(1000).optional(),
+  reason: para(1000).optional(),
   version: version.optional(),
 });
 
 export const agendaItemBody = z.strictObject({
   title: str(200),
-  description: str(2000).optional(),
-  durationMinutes: z.number().int(),
+  description: para(2000).optional(),
+  durationMinutes: z.number().int().min(1).max(1440),
   presenterSpeakerId: z.uuid().nullable().optional(),
-  position: z.number().int().min(1).optional(),
+  position: z.number().int().min(1).max(1000).optional(),
 });
 export const agendaItemPatchBody = z.strictObject({
   title: str(200).optional(),
-  description: str(2000).optional(),
-  durationMinutes: z.number().int().optional(),
+  description: para(2000).optional(),
+  durationMinutes: z.number().int().min(1).max(1440).optional(),
   presenterSpeakerId: z.uuid().nullable().optional(),
-  position: z.number().int().min(1).optional(),
+  position: z.number().int().min(1).max(1000).optional(),
   version: version.optional(),
 });
 
@@ -86,7 +90,7 @@ export const rsvpBody = z.strictObject({
   response: z.enum(["attending", "represented", "declined"]),
   delegates: z.array(z.strictObject({ name: str(200), position: str(200).optional() })).max(20).optional(),
   representedBy: str(200).optional(),
-  reason: str(1000).optional(),
+  reason: para(1000).optional(),
   version: version.optional(),
 });
 
@@ -100,8 +104,8 @@ export const attendanceBody = z.strictObject({
   representedBy: str(200).nullable().optional(),
 });
 
-export const minutesBody = z.strictObject({ summary: str(50_000), version: z.number().int().min(0).optional() });
-export const decisionBody = z.strictObject({ text: str(5000) });
+export const minutesBody = z.strictObject({ summary: para(50_000), version: z.number().int().min(0).max(2_147_483_647).optional() });
+export const decisionBody = z.strictObject({ text: para(5000) });
 
 export const actionItemsQuery = listQuery.extend({
   unitId: z.uuid().optional(),
@@ -118,7 +122,7 @@ export const actionItemCreateBody = z.strictObject({
   meetingId: z.uuid().nullable().optional(),
   decisionId: z.uuid().nullable().optional(),
   title: str(300),
-  description: str(5000).optional(),
+  description: para(5000).optional(),
   categoryId: z.uuid(),
   workUnitId: z.uuid(),
   picUserId: z.uuid().nullable().optional(),
@@ -128,7 +132,7 @@ export const actionItemCreateBody = z.strictObject({
 
 export const actionItemPatchBody = z.strictObject({
   progress: z.number().int().min(0).max(100),
-  note: str(5000),
+  note: para(5000),
   evidenceUrl: str(2000).nullable().optional(),
   version: version.optional(),
 });
@@ -136,7 +140,7 @@ export const actionItemPatchBody = z.strictObject({
 export const actionItemUpdateBody = z.strictObject({
   to: z.enum(["in_progress", "reported", "verified", "returned", "cancelled"]).optional(),
   progress: z.number().int().min(0).max(100).optional(),
-  note: str(5000),
+  note: para(5000),
   evidenceUrl: str(2000).nullable().optional(),
   version: version.optional(),
 });

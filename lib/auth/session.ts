@@ -1,18 +1,29 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "./index";
+import { db } from "@/db/client";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
+import { auth, signOut } from "./index";
 import { loadUser } from "./load-user";
 import { clientIp } from "./request-ip";
+import { endUserSessions } from "./revoke";
 import type { CurrentUser } from "./types";
 
 /**
  * The signed-in user, re-checked against the database on every request: a deactivated user,
- * or one whose role, unit or password changed (session version bumped), is signed out at once.
+ * or one whose role, unit or password changed or who signed out (session version bumped), is
+ * signed out at once. While the database is unreachable this throws DatabaseUnavailableError
+ * (pages show the "try again in a moment" page, the API answers 503).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const loaded = await loadUser(session.user.id);
+  let loaded;
+  try {
+    loaded = await loadUser(session.user.id);
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) throw new DatabaseUnavailableError(e);
+    throw e;
+  }
   if (!loaded || !loaded.active || loaded.sessionVersion !== session.sv) return null;
   return loaded.user;
 });
@@ -22,6 +33,17 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/**
+ * Signs out for real: the session version is bumped first, so the cookie — or any copy of it —
+ * no longer opens anything (the user's other sessions end too). Then the cookie is cleared.
+ */
+export async function signOutAndEndSessions(): Promise<never> {
+  const user = await getCurrentUser();
+  if (user) await endUserSessions(db, user.id);
+  await signOut({ redirectTo: "/login" });
+  redirect("/login");
 }
 
 /** Request facts a use case records in the audit log. */

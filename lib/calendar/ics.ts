@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { MeetingRecord } from "@/lib/documents/meeting-records";
 import { createT, type Locale } from "@/lib/i18n/translate";
+import { oneLine } from "@/lib/input";
 import { formatRange, formatTime } from "@/lib/time";
 
 /** The public address of the app (for links in calendars and emails), without a trailing slash. */
@@ -56,7 +57,9 @@ export function eventDescription(m: MeetingRecord, locale: Locale): string {
  */
 export function buildCalendar(records: readonly MeetingRecord[], opts: { name: string; locale: Locale }): string {
   const calendar = ical({
-    name: opts.name,
+    // ical-generator writes NAME and X-WR-CALNAME as given: a line break in a meeting title would
+    // start new properties (a forged VEVENT). Event texts it escapes itself.
+    name: oneLine(opts.name),
     prodId: { company: "Rakor", product: "rakor", language: opts.locale === "en" ? "EN" : "ID" },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60,
@@ -74,7 +77,7 @@ export function buildCalendar(records: readonly MeetingRecord[], opts: { name: s
       summary: m.title,
       description: eventDescription(m, opts.locale),
       location: where || null,
-      url: m.onlineUrl ?? (appUrl() ? `${appUrl()}/meetings/${m.id}` : null),
+      url: m.onlineUrl ? oneLine(m.onlineUrl) : appUrl() ? `${appUrl()}/meetings/${m.id}` : null,
       status: STATUS[m.status],
     });
   }

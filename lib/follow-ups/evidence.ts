@@ -5,9 +5,10 @@ import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { oneLine } from "@/lib/input";
 import { parseInput } from "@/lib/validation";
 import { isUuid, loadVisibleItem, resourceOf } from "./access";
-import { CONTENT_TYPES, detectFileType, evidenceFileName } from "./file-type";
+import { CONTENT_TYPES, detectFileType, evidenceFileName, zipExpandsWithin } from "./file-type";
 import { MAX_EVIDENCE_BYTES, evidenceNoteSchema, type EvidenceKind } from "./schemas";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -15,13 +16,15 @@ export type CheckedFile = { fileName: string; contentType: string; kind: Evidenc
 
 /**
  * Checks an upload before anything is stored: not empty, at most 10 MB, and a PDF, JPEG, PNG,
- * DOCX or XLSX judged from its content. Errors are reported on the `file` field.
+ * DOCX or XLSX judged from its content (a DOCX/XLSX whose parts expand beyond a fixed budget is
+ * refused). Errors are reported on the `file` field.
  */
 export function checkEvidenceFile(file: UploadedFile, field = "file"): CheckedFile {
   if (file.bytes.length === 0) throw new ValidationError({ [field]: ["followUps.errors.fileEmpty"] });
   if (file.bytes.length > MAX_EVIDENCE_BYTES) throw new ValidationError({ [field]: ["followUps.errors.fileTooLarge"] });
   const kind = detectFileType(file.bytes);
   if (!kind) throw new ValidationError({ [field]: ["followUps.errors.fileType"] });
+  if ((kind === "docx" || kind === "xlsx") && !zipExpandsWithin(file.bytes)) throw new ValidationError({ [field]: ["followUps.errors.fileExpands"] });
   return { kind, contentType: CONTENT_TYPES[kind], fileName: evidenceFileName(file.name, kind), bytes: file.bytes };
 }
 
@@ -65,10 +68,15 @@ export async function getEvidenceFile(user: CurrentUser, fileId: string) {
   return { ...file, data: new Uint8Array(file.data) };
 }
 
-/** Content-Disposition for a download: ASCII fallback plus the UTF-8 name (RFC 6266/5987). */
+/**
+ * Content-Disposition for a download: ASCII fallback plus the UTF-8 name (RFC 6266/5987). The name
+ * is made one clean line first (no CR/LF, control or bidi characters, no lone surrogates), whatever
+ * was stored, so it can never break the header.
+ */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const clean = oneLine(fileName.toWellFormed()) || "file";
+  const ascii = clean.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 /** Whether an evidence file belongs to an item (to reuse it when reporting again). */

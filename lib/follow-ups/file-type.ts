@@ -1,4 +1,5 @@
 import { inflateRawSync } from "node:zlib";
+import { stripUnsafeChars } from "@/lib/input";
 import type { EvidenceKind } from "./schemas";
 
 /**
@@ -31,7 +32,13 @@ export function detectFileType(bytes: Uint8Array): EvidenceKind | null {
   return null;
 }
 
-type ZipEntry = { name: string; method: number; compressedSize: number; localOffset: number };
+type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
+
+/**
+ * The most all parts of an uploaded docx/xlsx may expand to together (a zip bomb — a 1 MB file
+ * whose parts expand to 1 GiB — is refused). Real documents of up to 10 MB stay far below it.
+ */
+export const ZIP_EXPANSION_BUDGET = 100 * 1024 * 1024;
 
 /** The zip's central directory (no extraction). Null when it is not a well-formed zip. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
@@ -53,13 +60,14 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
     const method = view.getUint16(p + 10, true);
     const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     const localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLength > bytes.length) return null;
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    entries.push({ name, method, compressedSize, localOffset });
+    entries.push({ name, method, compressedSize, size, localOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -83,6 +91,30 @@ function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = 1024 * 1024): 
   }
 }
 
+/**
+ * Whether every part of a zip expands within the budget, all parts together. The declared sizes
+ * are checked first (cheap), then each part is really inflated with the remaining budget as its
+ * ceiling, since a zip may lie about its sizes. Nothing is kept.
+ */
+export function zipExpandsWithin(bytes: Uint8Array, budget = ZIP_EXPANSION_BUDGET): boolean {
+  const entries = zipEntries(bytes);
+  if (!entries) return false;
+  if (entries.reduce((sum, e) => sum + e.size, 0) > budget) return false;
+  let remaining = budget;
+  for (const entry of entries) {
+    if (entry.method === 0) {
+      remaining -= entry.compressedSize;
+    } else {
+      // One byte over the remaining budget tells "too big" from "exactly fits".
+      const data = readEntry(bytes, entry, remaining + 1);
+      if (!data || data.length > remaining) return false;
+      remaining -= data.length;
+    }
+    if (remaining < 0) return false;
+  }
+  return true;
+}
+
 function detectOfficeZip(bytes: Uint8Array): EvidenceKind | null {
   const entries = zipEntries(bytes);
   if (!entries) return null;
@@ -100,7 +132,8 @@ function detectOfficeZip(bytes: Uint8Array): EvidenceKind | null {
 
 /** A safe file name that ends with the extension of the detected type. */
 export function evidenceFileName(original: string, kind: EvidenceKind): string {
-  const base = (original.split(/[\\/]/).pop() ?? "")
+  // Bidirectional controls are removed (a right-to-left override makes "fdp.exe" look like "exe.pdf").
+  const base = stripUnsafeChars(original.split(/[\\/]/).pop() ?? "")
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "_")
     .trim()
     .slice(0, 180);

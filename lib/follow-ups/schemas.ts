@@ -1,25 +1,24 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, PRIORITIES } from "@/db/schema/_enums";
+import { safeText, searchText, strictDate } from "@/lib/input";
 
 /** Shared by the forms (client) and the use cases (server): messages are i18n keys. */
 
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const isoDate = z.string("errors.required").regex(/^\d{4}-\d{2}-\d{2}$/, "followUps.errors.invalidDate").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "followUps.errors.invalidDate");
+/** A calendar date that exists (years 2000–2100): the strict parser of lib/input.ts. */
+export const isoDate = z.string("errors.required").pipe(strictDate("followUps.errors.invalidDate"));
 
-const title = z.string("errors.required").trim().min(1, "errors.required").max(300, "followUps.errors.titleTooLong");
-const description = z.string().trim().max(5000, "errors.invalid").default("");
-const note = (required: string | null) =>
-  required
-    ? z.string(required).trim().min(1, required).max(5000, "errors.invalid")
-    : z.string().trim().max(5000, "errors.invalid").default("");
+const title = safeText(300, { invalid: "errors.required", tooLong: "followUps.errors.titleTooLong" }).min(1, "errors.required");
+const multiline = (max: number, invalid = "errors.invalid") => safeText(max, { multiline: true, invalid, tooLong: "errors.invalid" });
+const description = multiline(5000).default("");
+const note = (required: string | null) => (required ? multiline(5000, required).min(1, required) : multiline(5000).default(""));
 
 export const evidenceUrlSchema = z.preprocess(
   emptyToNull,
-  z
-    .url({ protocol: /^https?$/, error: "followUps.errors.evidenceUrl" })
-    .max(2000, "errors.invalid")
+  safeText(2000)
+    .pipe(z.url({ protocol: /^https?$/, error: "followUps.errors.evidenceUrl" }))
     .nullable()
     .default(null),
 );
@@ -100,7 +99,7 @@ export const listFiltersSchema = z.object({
   mine: flag,
   dueFrom: z.preprocess(emptyToUndefined, isoDate.optional()),
   dueTo: z.preprocess(emptyToUndefined, isoDate.optional()),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  q: z.preprocess(emptyToUndefined, searchText(200).optional()).transform((v) => v || undefined),
   /** Keyset cursor of the page (lib/pagination.ts); absent: the first page. */
   cursor: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
 });
@@ -132,7 +131,7 @@ export function filtersToSearch(filters: Partial<ListFilters>): string {
 }
 
 export const reviewSchema = z.object({
-  note: z.string().trim().max(5000, "errors.invalid").default(""),
+  note: multiline(5000).default(""),
 });
 
 /**
@@ -144,7 +143,7 @@ export const reviewBatchSchema = z.object({
     .array(
       z.object({
         itemId: z.uuid("errors.invalid"),
-        note: z.string().trim().max(5000, "errors.invalid").default(""),
+        note: multiline(5000).default(""),
         to: z.preprocess(emptyToUndefined, z.enum(["verified", "in_progress", "cancelled"], "errors.invalid").optional()),
         version: z.coerce.number("errors.invalid").int("errors.invalid").min(1, "errors.invalid"),
       }),
@@ -170,8 +169,8 @@ export const categorySchema = z.object({
     .min(1, "errors.required")
     .max(40, "errors.invalid")
     .regex(/^[a-z0-9-]+$/, "followUps.errors.categoryCode"),
-  nameId: z.string("errors.required").trim().min(1, "errors.required").max(200, "errors.invalid"),
-  nameEn: z.string("errors.required").trim().min(1, "errors.required").max(200, "errors.invalid"),
+  nameId: safeText(200, { invalid: "errors.required", tooLong: "errors.invalid" }).min(1, "errors.required"),
+  nameEn: safeText(200, { invalid: "errors.required", tooLong: "errors.invalid" }).min(1, "errors.required"),
   sortOrder: z.coerce.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(1000, "errors.invalid"),
   /** A checkbox: absent means unchecked. */
   active: z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean()),

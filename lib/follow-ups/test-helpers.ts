@@ -41,21 +41,27 @@ export async function insertItem(opts: {
   return row!;
 }
 
-/** A minimal zip (stored entries; CRCs are not checked by the detector). */
-export function makeZip(entries: Record<string, string>): Uint8Array {
+/** A deflated zip entry: the compressed bytes and the size they expand to (as the zip declares it). */
+export type DeflatedEntry = { deflated: Uint8Array; size: number };
+
+/** A minimal zip (stored entries, or deflated ones; CRCs are not checked by the detector). */
+export function makeZip(entries: Record<string, string | DeflatedEntry>): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(entries)) {
     const n = enc.encode(name);
-    const data = enc.encode(content);
+    const deflated = typeof content === "string" ? null : content;
+    const data = deflated ? deflated.deflated : enc.encode(content as string);
+    const size = deflated ? deflated.size : data.length;
     const local = new Uint8Array(30 + n.length + data.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
+    lv.setUint16(8, deflated ? 8 : 0, true);
     lv.setUint32(18, data.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, n.length, true);
     local.set(n, 30);
     local.set(data, 30 + n.length);
@@ -64,8 +70,9 @@ export function makeZip(entries: Record<string, string>): Uint8Array {
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
+    cv.setUint16(10, deflated ? 8 : 0, true);
     cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, n.length, true);
     cv.setUint32(42, offset, true);
     central.set(n, 46);
@@ -91,5 +98,5 @@ export function makeZip(entries: Record<string, string>): Uint8Array {
 }
 
 const DOCX_TYPES = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-export const makeDocx = () => makeZip({ "[Content_Types].xml": DOCX_TYPES, "word/document.xml": "<w:document/>" });
+export const makeDocx = (parts: Record<string, string | DeflatedEntry> = {}) => makeZip({ "[Content_Types].xml": DOCX_TYPES, "word/document.xml": "<w:document/>", ...parts });
 export const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");

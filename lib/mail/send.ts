@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { oneLine } from "@/lib/input";
 
 export type OutgoingEmail = {
   to: string;
@@ -24,10 +25,11 @@ export async function sendEmails(emails: readonly OutgoingEmail[]): Promise<{ qu
     .insert(outboxEmails)
     .values(
       emails.map((e) => ({
-        toAddress: e.to,
-        subject: e.subject,
+        toAddress: oneLine(e.to),
+        // Header fields are one line whatever a meeting title holds (no header injection).
+        subject: oneLine(e.subject),
         body: e.body,
-        attachments: e.attachments ?? [],
+        attachments: (e.attachments ?? []).map((a) => ({ ...a, filename: oneLine(a.filename) })),
         status: smtp ? "pending" : "kept",
         dedupeKey: e.dedupeKey,
       })),
@@ -55,9 +57,9 @@ export async function deliverRows(smtp: string, pending: (typeof outboxEmails.$i
       await transport.sendMail({
         from,
         to: mail.toAddress,
-        subject: mail.subject,
+        subject: oneLine(mail.subject),
         text: mail.body,
-        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "base64") })),
+        attachments: mail.attachments.map((a) => ({ filename: oneLine(a.filename), contentType: a.contentType, content: Buffer.from(a.content, "base64") })),
       });
       await db.update(outboxEmails).set({ status: "sent", sentAt: new Date(), attempts: sql`${outboxEmails.attempts} + 1`, error: null }).where(eq(outboxEmails.id, mail.id));
       sent++;

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError, ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEditable, requireMeeting } from "./access";
+import { lockMeeting } from "./lock";
 import type { Ctx } from "./create-meeting";
 import { agendaItemSchema, moveSchema } from "./schemas";
 
@@ -33,6 +34,7 @@ export async function addAgendaItem(user: CurrentUser, meetingId: string, input:
   assertEditable(meeting);
   await assertPresenter(meetingId, data.presenterSpeakerId);
   return db.transaction(async (tx) => {
+    await lockMeeting(tx, meetingId);
     const [row] = await tx
       .insert(agendaItems)
       .values({
@@ -77,6 +79,7 @@ export async function deleteAgendaItem(user: CurrentUser, itemId: string, versio
   const { item } = await requireItem(user, itemId);
   return orConflict(
     db.transaction(async (tx) => {
+      await lockMeeting(tx, item.meetingId);
       const [row] = await tx
         .delete(agendaItems)
         .where(and(eq(agendaItems.id, itemId), eq(agendaItems.version, version)))
@@ -90,11 +93,16 @@ export async function deleteAgendaItem(user: CurrentUser, itemId: string, versio
   );
 }
 
-/** Swaps the item with its neighbour above or below (keyboard-accessible move buttons). */
+/**
+ * Swaps the item with its neighbour above or below (keyboard-accessible move buttons). Positions
+ * are unique per meeting (a deferred constraint, checked at commit, so the swap may pass through a
+ * duplicate); the meeting lock keeps concurrent moves and inserts in line.
+ */
 export async function moveAgendaItem(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx = {}) {
   const { item } = await requireItem(user, itemId);
   const { direction } = parseInput(moveSchema, input);
   return db.transaction(async (tx) => {
+    await lockMeeting(tx, item.meetingId);
     const [me] = await tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).for("update");
     if (!me) throw new NotFoundError();
     const [neighbour] = await tx

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError, ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireMeeting } from "./access";
+import { lockMeeting } from "./lock";
 import type { Ctx } from "./create-meeting";
 import { decisionSchema, minutesSchema, reopenSchema } from "./schemas";
 
@@ -63,6 +64,7 @@ export async function addDecision(user: CurrentUser, meetingId: string, input: u
   await requireWritable(user, meetingId);
   const { text } = parseInput(decisionSchema, input);
   return db.transaction(async (tx) => {
+    await lockMeeting(tx, meetingId);
     const [row] = await tx
       .insert(decisions)
       .values({ meetingId, text, createdBy: user.id, number: sql`(select coalesce(max(number), 0) + 1 from decisions where meeting_id = ${meetingId})` })
@@ -103,6 +105,7 @@ export async function deleteDecision(user: CurrentUser, id: string, version: num
   const before = await requireDecision(user, id);
   return orConflict(
     db.transaction(async (tx) => {
+      await lockMeeting(tx, before.meetingId);
       const [row] = await tx
         .delete(decisions)
         .where(and(eq(decisions.id, id), eq(decisions.version, version)))

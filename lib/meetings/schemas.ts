@@ -7,6 +7,7 @@ import {
   SPEAKER_ROLES,
   TIME_ZONES,
 } from "@/db/schema/_enums";
+import { localMinutesBetween, safeText, searchText, strictDate, strictLocalDateTime, versionInput } from "@/lib/input";
 
 /**
  * Zod schemas shared by the meeting forms (zodResolver, in the browser) and the use cases (server).
@@ -16,36 +17,51 @@ import {
 const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 const HTML_TAG = /<\s*\/?\s*[a-zA-Z!?][^>]*>/;
 
-/** Plain text: trimmed, length-capped, markup refused with a field message (it is rendered escaped anyway). */
-const text = (max: number) =>
-  z
-    .string("errors.invalid")
-    .trim()
-    .max(max, "meetings.errors.tooLong")
-    .refine((v) => !HTML_TAG.test(v), "meetings.errors.noHtml");
-export const requiredText = (max: number) => text(max).refine((v) => v.length > 0, "errors.required");
-export const optionalText = (max: number) => z.preprocess((v) => (v == null ? "" : v), text(max));
-export const nullableText = (max: number) => z.preprocess(emptyToNull, text(max).nullable());
+/**
+ * Plain text: trimmed, length-capped, no control characters (no line breaks unless multi-line),
+ * markup refused with a field message (it is rendered escaped anyway).
+ */
+type TextKind = "line" | "multiline";
+const text = (max: number, kind: TextKind) =>
+  safeText(max, { multiline: kind === "multiline", tooLong: "meetings.errors.tooLong" }).refine((v) => !HTML_TAG.test(v), "meetings.errors.noHtml");
+export const requiredText = (max: number, kind: TextKind = "line") => text(max, kind).refine((v) => v.length > 0, "errors.required");
+export const optionalText = (max: number, kind: TextKind = "line") => z.preprocess((v) => (v == null ? "" : v), text(max, kind));
+export const nullableText = (max: number, kind: TextKind = "line") => z.preprocess(emptyToNull, text(max, kind).nullable());
 
 /** A checkbox from a form ("on"), a JSON boolean or a string. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
-/** The wall-clock value of a datetime-local input: "2018-11-09T09:00". */
-export const localDateTime = z
-  .string("errors.required")
-  .trim()
-  .min(1, "errors.required")
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "meetings.errors.invalidDateTime")
-  .transform((v) => v.slice(0, 16));
+/** The wall-clock value of a datetime-local input: "2018-11-09T09:00" (a moment that exists, years 2000–2100). */
+export const localDateTime = z.string("errors.required").trim().min(1, "errors.required").pipe(strictLocalDateTime("meetings.errors.invalidDateTime"));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "meetings.errors.invalidDate");
+const isoDate = strictDate("meetings.errors.invalidDate");
+
+/**
+ * The longest a meeting may last: 7 days (a multi-day rakor or a training week). Longer spans are
+ * typing mistakes (a wrong year or month) that would block rooms and people with false conflicts.
+ */
+export const MAX_MEETING_DAYS = 7;
+const MAX_MEETING_MINUTES = MAX_MEETING_DAYS * 24 * 60;
 
 const uuidOrNull = (message: string) => z.preprocess(emptyToNull, z.uuid(message).nullable());
 
-const bothStrings = (a: string, b: string) => (payload: { value: unknown }) => {
+/** Run a cross-field check only when both fields parsed cleanly. */
+const bothStrings = (a: string, b: string) => (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) => {
   const v = payload.value as Record<string, unknown> | null;
+  if (payload.issues.some((i) => i.path?.[0] === a || i.path?.[0] === b)) return false;
   return typeof v?.[a] === "string" && typeof v?.[b] === "string";
 };
+
+/** End after start, and at most MAX_MEETING_DAYS later (both wall-clock values in the meeting's zone). */
+function timeSpanChecks<T extends z.ZodType<{ startsAt: string; endsAt: string }>>(schema: T) {
+  return schema
+    .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "meetings.errors.endBeforeStart", when: bothStrings("startsAt", "endsAt") })
+    .refine((v) => !(v.endsAt > v.startsAt) || localMinutesBetween(v.startsAt, v.endsAt) <= MAX_MEETING_MINUTES, {
+      path: ["endsAt"],
+      message: "meetings.errors.meetingTooLong",
+      when: bothStrings("startsAt", "endsAt"),
+    });
+}
 
 export const MAX = {
   title: 200,
@@ -62,7 +78,7 @@ export const MAX = {
 const meetingFields = z.object({
   title: requiredText(MAX.title),
   topic: optionalText(MAX.topic),
-  description: optionalText(MAX.description),
+  description: optionalText(MAX.description, "multiline"),
   kind: z.enum(MEETING_KINDS, "errors.invalid"),
   startsAt: localDateTime,
   endsAt: localDateTime,
@@ -70,37 +86,29 @@ const meetingFields = z.object({
   location: optionalText(MAX.location),
   onlineUrl: z.preprocess(
     emptyToNull,
-    z.string().trim().max(MAX.url, "meetings.errors.tooLong").pipe(z.url({ protocol: /^https?$/, message: "meetings.errors.invalidUrl" })).nullable(),
+    safeText(MAX.url, { tooLong: "meetings.errors.tooLong" }).pipe(z.url({ protocol: /^https?$/, message: "meetings.errors.invalidUrl" })).nullable(),
   ),
   organizerUnitId: z.uuid("errors.unknownUnit"),
   chairUserId: uuidOrNull("meetings.errors.unknownUser"),
   acknowledgeConflicts: checkbox.optional(),
 });
 
-/** Create and edit a meeting; end after start (both in the meeting's zone). */
-export const meetingSchema = meetingFields.refine((v) => v.endsAt > v.startsAt, {
-  path: ["endsAt"],
-  message: "meetings.errors.endBeforeStart",
-  when: bothStrings("startsAt", "endsAt"),
-});
+/** Create and edit a meeting; end after start, at most MAX_MEETING_DAYS (both in the meeting's zone). */
+export const meetingSchema = timeSpanChecks(meetingFields);
 export type MeetingInput = z.input<typeof meetingSchema>;
 export type MeetingValues = z.output<typeof meetingSchema>;
 
-export const rescheduleSchema = z
-  .object({
+export const rescheduleSchema = timeSpanChecks(
+  z.object({
     startsAt: localDateTime,
     endsAt: localDateTime,
-    reason: requiredText(MAX.reason),
+    reason: requiredText(MAX.reason, "multiline"),
     acknowledgeConflicts: checkbox.optional(),
-  })
-  .refine((v) => v.endsAt > v.startsAt, {
-    path: ["endsAt"],
-    message: "meetings.errors.endBeforeStart",
-    when: bothStrings("startsAt", "endsAt"),
-  });
+  }),
+);
 export type RescheduleInput = z.input<typeof rescheduleSchema>;
 
-export const cancelSchema = z.object({ reason: requiredText(MAX.reason) });
+export const cancelSchema = z.object({ reason: requiredText(MAX.reason, "multiline") });
 
 export const TRANSITIONS = ["publish", "start", "complete"] as const;
 export const transitionSchema = z.object({ to: z.enum(TRANSITIONS, "errors.invalid") });
@@ -121,7 +129,7 @@ export type SeriesInput = z.input<typeof seriesSchema>;
 export const seriesTemplateSchema = z.object({
   title: requiredText(MAX.title),
   topic: optionalText(MAX.topic),
-  description: optionalText(MAX.description),
+  description: optionalText(MAX.description, "multiline"),
   kind: z.enum(MEETING_KINDS, "errors.invalid"),
   location: optionalText(MAX.location),
   onlineUrl: meetingFields.shape.onlineUrl,
@@ -131,7 +139,7 @@ export type SeriesTemplateInput = z.input<typeof seriesTemplateSchema>;
 
 export const agendaItemSchema = z.object({
   title: requiredText(MAX.title),
-  description: optionalText(2000),
+  description: optionalText(2000, "multiline"),
   durationMinutes: z.coerce
     .number("errors.invalid")
     .int("errors.invalid")
@@ -187,7 +195,7 @@ export const rsvpSchema = z.discriminatedUnion(
       delegates: z.array(delegateSchema).min(1, "meetings.errors.delegatesRequired").max(20, "errors.invalid"),
     }),
     z.object({ response: z.literal("represented"), representedBy: requiredText(MAX.name) }),
-    z.object({ response: z.literal("declined"), reason: requiredText(MAX.reason) }),
+    z.object({ response: z.literal("declined"), reason: requiredText(MAX.reason, "multiline") }),
   ],
   "errors.invalid",
 );
@@ -209,11 +217,11 @@ export const attendanceSchema = z
   });
 export type AttendanceInput = z.input<typeof attendanceSchema>;
 
-export const minutesSchema = z.object({ summary: optionalText(MAX.summary) });
-export const decisionSchema = z.object({ text: requiredText(MAX.decision) });
-export const reopenSchema = z.object({ reason: requiredText(MAX.reason) });
+export const minutesSchema = z.object({ summary: optionalText(MAX.summary, "multiline") });
+export const decisionSchema = z.object({ text: requiredText(MAX.decision, "multiline") });
+export const reopenSchema = z.object({ reason: requiredText(MAX.reason, "multiline") });
 
-export const versionSchema = z.coerce.number().int().min(1);
+export const versionSchema = versionInput;
 
 export const PAGE_SIZE_MAX = 100;
 export const listFiltersSchema = z.object({
@@ -222,7 +230,7 @@ export const listFiltersSchema = z.object({
   status: z.preprocess(emptyToNull, z.enum(MEETING_STATUSES).nullable()).catch(null),
   organizerUnitId: z.preprocess(emptyToNull, z.uuid().nullable()).catch(null),
   invitedUnitId: z.preprocess(emptyToNull, z.uuid().nullable()).catch(null),
-  q: z.preprocess(emptyToNull, z.string().trim().max(200).nullable()).catch(null),
+  q: z.preprocess(emptyToNull, searchText(200).nullable()).transform((v) => v || null).catch(null),
   /** Keyset cursor of the page (lib/pagination.ts); absent: the first page. */
   cursor: z.preprocess(emptyToNull, z.string().max(1000).nullable()).catch(null),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).catch(20),

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { assertEditable, omit, requireMeeting, type LoadedMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
+import { lockMeeting } from "./lock";
 import { assertRefs } from "./refs";
 import { speakerSchema } from "./schemas";
 
@@ -33,6 +34,7 @@ export async function addSpeaker(user: CurrentUser, meetingId: string, input: un
   const conflicts = await personConflicts(meeting, data.userId, data.acknowledgeConflicts);
   const values = normalise(data);
   const speaker = await db.transaction(async (tx) => {
+    await lockMeeting(tx, meetingId);
     const [row] = await tx
       .insert(speakers)
       .values({

@@ -10,6 +10,7 @@ import { countUnread, listNotifications } from "@/lib/notifications/list";
 import { notificationText } from "@/lib/notifications/render";
 import { formatDateTime } from "@/lib/time";
 import { markNotificationsReadAction } from "../follow-ups/actions";
+import { pageNumber } from "@/lib/input";
 
 export const metadata: Metadata = { title: "Notifikasi" };
 
@@ -17,7 +18,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   await connection();
   const user = await requireUser();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = pageNumber((await searchParams).page);
   const [{ items, total, pageSize }, unread] = await Promise.all([listNotifications(user, page), countUnread(user.id)]);
   return (
     <>

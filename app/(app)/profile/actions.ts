@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { signIn } from "@/lib/auth";
+import { changeOwnPassword } from "@/lib/auth/change-password";
 import { requestContext, requireUser } from "@/lib/auth/session";
+import type { ChangePasswordInput } from "@/lib/auth/schemas";
 
 export async function createTokenAction(values: unknown) {
   const user = await requireUser();
@@ -20,4 +23,17 @@ export async function revokeTokenAction(id: string) {
   const result = await runAction(async () => revokeApiToken(user, id, await requestContext()));
   if (result.ok) revalidatePath("/profile");
   return result;
+}
+
+/**
+ * Changes the user's own password. Every session and API token of the account ends; this browser
+ * gets a new session cookie (signed in again with the new password), and the form then refreshes
+ * the page with it. (Nothing is re-rendered in this request: it still carries the old cookie.)
+ */
+export async function changePasswordAction(values: ChangePasswordInput) {
+  const user = await requireUser();
+  const result = await runAction(async () => changeOwnPassword(user, values, await requestContext()), "profile.password.changed");
+  if (!result.ok) return result;
+  await signIn("credentials", { identifier: user.email, password: values.newPassword, redirect: false });
+  return { ok: true as const, message: result.message };
 }

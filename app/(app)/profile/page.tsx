@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import "@/components/agenda/agenda.css";
 import { CalendarFeedSection } from "@/components/agenda/calendar-feed-section";
+import { PasswordForm } from "@/components/profile/password-form";
 import { RevokeTokenButton } from "@/components/profile/revoke-token-button";
 import { TokenForm } from "@/components/profile/token-form";
 import { listApiTokens } from "@/lib/api/tokens";
@@ -10,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getCalendarToken } from "@/lib/calendar/feed";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 import { regenerateCalendarTokenAction, revokeCalendarTokenAction } from "./calendar-actions";
 
 export const metadata: Metadata = { title: "Profil" };
@@ -38,6 +39,7 @@ export default async function ProfilePage() {
           <dd>{t(`roles.${user.role}`)}</dd>
         </dl>
       </div>
+      <PasswordForm action={changePasswordAction} />
       <CalendarFeedSection token={calendarToken} t={t} regenerate={regenerateCalendarTokenAction} revoke={revokeCalendarTokenAction} />
       <h2>{t("profile.tokens.title")}</h2>
       <p className="muted">

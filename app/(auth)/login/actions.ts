@@ -2,12 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/request-ip";
 import { loginSchema } from "@/lib/auth/schemas";
 import { checkThrottle } from "@/lib/auth/throttle";
-import type { ActionState } from "@/lib/action-result";
-import { zodFieldErrors } from "@/lib/errors";
+import { actionError, type ActionState } from "@/lib/action-result";
+import { isDatabaseUnavailable, zodFieldErrors } from "@/lib/errors";
 
 function safeCallback(url: unknown): string {
   return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
@@ -23,13 +24,19 @@ export async function signInAction(values: unknown, callbackUrl: unknown): Promi
       ? { ok: false, status: 429, message: `auth.throttled|${Math.max(1, Math.ceil(state.retryAfterSeconds / 60))}` }
       : null;
   };
-  const before = await throttled();
-  if (before) return before;
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(callbackUrl) });
+    const before = await throttled();
+    if (before) return before;
+    try {
+      await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(callbackUrl) });
+    } catch (e) {
+      if (e instanceof AuthError && !isDatabaseUnavailable(e)) return (await throttled()) ?? { ok: false, status: 401, message: "auth.wrong" };
+      throw e;
+    }
   } catch (e) {
-    if (e instanceof AuthError) return (await throttled()) ?? { ok: false, status: 401, message: "auth.wrong" };
-    throw e; // the redirect after a successful sign-in
+    unstable_rethrow(e); // the redirect after a successful sign-in
+    // The database unreachable (503) or refusing the input: a message, never a 500.
+    return actionError(e);
   }
   return { ok: true };
 }

@@ -1,4 +1,18 @@
-/** Liveness for the load balancer: answers without touching the database. */
-export function GET() {
-  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+import type { NextRequest } from "next/server";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { checkDatabase } from "@/lib/health";
+
+/**
+ * For the load balancer. `/api/health`: liveness, without touching the database.
+ * `/api/health?db=1`: readiness, the database checked too (503 with Retry-After while it is down).
+ */
+export async function GET(request: NextRequest) {
+  const headers = { "Cache-Control": "no-store" };
+  const wantDb = ["1", "true"].includes(request.nextUrl.searchParams.get("db") ?? "");
+  if (!wantDb) return Response.json({ status: "ok" }, { headers });
+  const db = await checkDatabase();
+  return Response.json(
+    { status: db.ok ? "ok" : "unavailable", checks: { database: { status: db.ok ? "ok" : "unavailable", latencyMs: db.latencyMs } } },
+    { status: db.ok ? 200 : 503, headers: db.ok ? headers : { ...headers, "Retry-After": String(DB_RETRY_AFTER_SECONDS) } },
+  );
 }

@@ -10,6 +10,7 @@ import { listOutbox } from "@/lib/notifications/outbox";
 import { can } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
 import { runRemindersAction } from "../../follow-ups/actions";
+import { pageNumber } from "@/lib/input";
 
 export const metadata: Metadata = { title: "Kotak Keluar" };
 
@@ -18,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   if (!can(user, "outbox.view")) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const page = pageNumber((await searchParams).page);
   const { items, total, pageSize } = await listOutbox(user, page);
   return (
     <>

@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { listUsers } from "@/lib/admin/users";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
+import { pageNumber } from "@/lib/input";
 
 export const metadata: Metadata = { title: "Pengguna" };
 
@@ -20,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const role = ROLES.find((r) => r === sp.role);
   const unitId = sp.unitId && /^[0-9a-f-]{36}$/i.test(sp.unitId) ? sp.unitId : undefined;
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = pageNumber(sp.page);
   const [{ items, total, pageSize }, units] = await Promise.all([listUsers(admin, { q: sp.q?.slice(0, 100), role, unitId, page }), listWorkUnitTree()]);
   return (
     <>

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * Serves the built app (like `next start`; `--dev` like `next dev`) through Node's own HTTP server,
+ * for one reason: the address of the TCP peer. It is appended to X-Forwarded-For exactly as a
+ * reverse proxy appends the address it saw, so the app can tell the connection's address from a
+ * header the client wrote (lib/auth/request-ip.ts; TRUST_PROXY says how many proxies to trust).
+ * `npm start`, `npm run serve` and the end-to-end server all run through here.
+ */
+import http from "node:http";
+import path from "node:path";
+import { appendPeer } from "./forwarded.mjs";
+
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ??= dev ? "development" : "production";
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || undefined; // all interfaces, as `next start`
+const root = path.resolve(import.meta.dirname, "..");
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: root, port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  appendPeer(req);
+  handle(req, res).catch((e) => {
+    console.error("[rakor] request failed", e);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    }
+  });
+});
+if (dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    appendPeer(req);
+    upgrade(req, socket, head);
+  });
+}
+server.listen(port, hostname, () => {
+  console.log(`[rakor] ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Open keep-alive connections must not hold the exit.
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
