@@ -6,7 +6,10 @@ import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError } from "@/lib/errors";
 import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
+import { attendanceRecap } from "@/lib/meetings/attendance";
+import { letterheadOf } from "@/lib/offices/settings";
 import { todayIn } from "@/lib/time";
+import { getInvitationLetter } from "./invitation-letter";
 import { loadAttendanceSheet } from "./attendance-sheet";
 import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
@@ -68,12 +71,23 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
   switch (kind) {
     case "ics":
       return buildCalendar([record], { name: record.title, locale: user.locale });
-    case "invitation":
-      return invitationPdf(record, await letterDateOf(record));
-    case "attendance":
-      return attendancePdf(record, await loadAttendanceSheet(record));
-    case "minutes":
-      return minutesPdf(record, await loadMinutesRecord(record.id));
+    case "invitation": {
+      const [letterhead, letter, fallbackDate] = await Promise.all([letterheadOf(record.officeId, record.officeName), getInvitationLetter(record.id), letterDateOf(record)]);
+      return invitationPdf(record, { letterhead, letter, fallbackDate });
+    }
+    case "attendance": {
+      const [sheet, letterhead] = await Promise.all([loadAttendanceSheet(record), letterheadOf(record.officeId, record.officeName)]);
+      return attendancePdf(record, sheet, letterhead);
+    }
+    case "minutes": {
+      const [rec, letterhead, recap, attendance] = await Promise.all([
+        loadMinutesRecord(record.id),
+        letterheadOf(record.officeId, record.officeName),
+        attendanceRecap(record.id),
+        loadAttendanceSheet(record),
+      ]);
+      return minutesPdf(record, rec, { letterhead, recap, attendance });
+    }
     case "attendanceCsv":
       return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
     case "attendanceXlsx":
@@ -84,7 +98,7 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
 }
 
 
-/** The invitation is dated when the meeting was published (else created), never after the meeting. */
+/** Without an issued letter, the draft is dated when the meeting was published (else created), never after the meeting. */
 async function letterDateOf(m: MeetingRecord): Promise<Date> {
   const [published] = await db
     .select({ at: auditLogs.createdAt })
