@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, rows } from "@/db/client";
 import { officeSettings, users, workUnits, type OfficeSettings } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
@@ -127,4 +127,22 @@ export async function saveOfficeSettings(user: CurrentUser, officeUnitId: string
     }),
     () => getOfficeSettings(officeUnitId),
   );
+}
+
+/** People who may sign for an office: its heads and secretariat (a short list, not every employee). */
+export async function signerOptions(officeUnitId: string) {
+  if (!isUuid(officeUnitId)) return [];
+  const found = await rows<{ id: string; name: string; position: string }>(sql`
+    with recursive tree as (
+      select id from work_units where id = ${officeUnitId}
+      union all
+      select w.id from work_units w join tree on w.parent_id = tree.id
+    )
+    select u.id, u.name, u.position from users u
+     where u.active and u.role in ('head', 'secretariat') and u.work_unit_id in (select id from tree)
+     order by u.name limit 500`);
+  return found.map((r) => ({
+    id: r.id,
+    label: `${r.name}${r.position ? ` — ${r.position}` : ""}`,
+  }));
 }
