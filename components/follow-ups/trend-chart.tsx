@@ -42,7 +42,7 @@ export function TrendChart({
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil(max * 1.1))] } },
         axes: [
-          { values: (_u, ticks) => ticks.map((ts) => month(ts)) },
+          { space: 80, values: (_u, ticks) => ticks.map((ts) => month(ts)) },
           { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? count(v) : "")) },
         ],
         series: [

@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -40,7 +41,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ meeting
       {review.items.length === 0 ? (
         <p className="muted">{t("followUps.review.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable label={t("followUps.review.title")}>
           <table>
             <thead>
               <tr>
@@ -85,7 +86,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ meeting
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );

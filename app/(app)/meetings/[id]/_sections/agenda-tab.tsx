@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AgendaEditor } from "@/components/meetings/agenda-editor";
 import { SpeakerForm, SpeakerList } from "@/components/meetings/speaker-editor";
 import { Alert } from "@/components/ui/alert";
@@ -44,6 +45,9 @@ export async function AgendaTab({ d, t, locale }: SectionProps) {
             add: bind(A.addAgendaItemAction),
           }}
         />
+        <p className="no-print">
+          <Link href={`/meetings/${m.id}/agenda`}>{t("meetings.page.printAgenda")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="speakers-h">
