@@ -161,3 +161,29 @@ test("a participant's first screen on a phone shows the unit's answer form and t
   await expect(malang.getByText(/kehadiran Anda tercatat pada/)).toBeVisible();
   await context.close();
 });
+
+test("the head's dashboard adds up: every row's total is the sum of its status columns, completion is verified ÷ (total − cancelled)", async ({ page }) => {
+  await signIn(page, ACCOUNTS.head);
+  await page.goto("/dashboard");
+  const num = (s: string) => Number(s.replace(/\./g, "").replace(",", ".").replace("%", "").trim());
+  const rows = page.locator("table.dash-table tbody tr, table.dash-table tfoot tr");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const cell = async (col: string) => (await row.locator(`td[data-col="${col}"]`).innerText()).trim();
+    const [total, open, inProgress, reported, verified, cancelled] = await Promise.all(["total", "open", "inProgress", "reported", "verified", "cancelled"].map(async (c) => num(await cell(c))));
+    const name = await row.locator("th").innerText();
+    expect(total, name).toBe(open! + inProgress! + reported! + verified! + cancelled!);
+    const completion = await cell("completion");
+    if (total === cancelled) expect(completion, name).toBe("—");
+    else {
+      // Indonesian format: "33,3%".
+      expect(completion, name).toMatch(/^\d{1,3},\d%$/);
+      expect(num(completion), name).toBeCloseTo((100 * verified!) / (total! - cancelled!), 1);
+    }
+  }
+  // A unit whose items are all cancelled no longer shows a total with every status at 0.
+  const overall = page.locator('table.dash-table tfoot tr[data-unit="overall"]');
+  await expect(overall.locator('td[data-col="cancelled"]')).not.toHaveText("");
+});

@@ -22,7 +22,8 @@ async function pdfText(bytes: Uint8Array | string) {
   return { text: text.replace(/\s+/g, " "), pages: totalPages };
 }
 
-describe("official documents as PDF", () => {
+// Each test renders whole PDFs with an embedded font: allow for a busy machine.
+describe("official documents as PDF", { timeout: 90_000 }, () => {
   it("the invitation letter names the meeting, every invited unit and the programme", async () => {
     const o = await office();
     const m = await publishedMeeting(o);

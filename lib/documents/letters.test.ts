@@ -44,7 +44,8 @@ async function withSettings(o: Office, extra: { letterNumberFormat?: string; let
   return { admin, signerNip };
 }
 
-describe("the invitation letter", () => {
+// Each test renders whole PDFs with an embedded font: allow for a busy machine.
+describe("the invitation letter", { timeout: 90_000 }, () => {
   it("carries the letter number from the sequence, 'Surabaya, <date>', the signer's NIP and the letterhead lines", async () => {
     const o = await office();
     const { signerNip } = await withSettings(o);
@@ -102,7 +103,7 @@ describe("the invitation letter", () => {
   });
 });
 
-describe("the minutes (notulen) PDF", () => {
+describe("the minutes (notulen) PDF", { timeout: 90_000 }, () => {
   it("states attendance truthfully, signs with notulis and chair beside the closing lines, and appends the daftar hadir", async () => {
     const o = await office();
     const { signerNip } = await withSettings(o);
