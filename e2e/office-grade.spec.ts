@@ -44,7 +44,8 @@ async function sweep(browser: Browser, account: string, paths: (page: Page) => P
   const problems: string[] = [];
   const axe = async (label: string) => {
     // Violations only: axe then skips collecting the details of everything that passed (faster).
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] }).analyze();
+    // `options` first: it replaces the options object, and `withTags` then adds the rule set to it.
+    const result = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of result.violations) problems.push(`${label}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   };
   const overflow = async (label: string) => {

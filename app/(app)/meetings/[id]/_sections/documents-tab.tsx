@@ -2,6 +2,7 @@ import Link from "next/link";
 import "@/components/agenda/agenda.css";
 import { DownloadButton } from "@/components/agenda/download-button";
 import { LetterForm } from "@/components/meetings/letter-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { letterFormDefaults } from "@/lib/documents/invitation-letter";
 import { meetingFilesFor } from "@/lib/documents/render";
 import { formatLetterNumber } from "@/lib/offices/schemas";
@@ -48,8 +49,7 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
               : t("meetings.letter.notIssued")}
           </p>
           {canIssue ? (
-            <details className="card no-print" open={!issued}>
-              <summary>{issued ? t("meetings.letter.reissue") : t("meetings.letter.issue")}</summary>
+            <Disclosure className="card no-print" defaultOpen={!issued} summary={issued ? t("meetings.letter.reissue") : t("meetings.letter.issue")}>
               <LetterForm
                 nextNumber={next}
                 submitLabel={issued ? t("meetings.letter.reissue") : t("meetings.letter.issue")}
@@ -76,7 +76,7 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
                 }
                 action={A.issueLetterAction.bind(null, m.id, issued?.version ?? 0)}
               />
-            </details>
+            </Disclosure>
           ) : null}
         </section>
       ) : null}

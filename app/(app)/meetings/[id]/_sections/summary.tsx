@@ -7,6 +7,7 @@ import { RsvpForm } from "@/components/meetings/rsvp-form";
 import { StatusBadge } from "@/components/meetings/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Disclosure } from "@/components/ui/disclosure";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
 import { people } from "@/lib/meetings/options";
@@ -76,13 +77,12 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
             <p className="muted">{t("meetings.page.checkInOpens", { at: formatDateTime(d.checkInWindow.opensAt, tz, locale) })}</p>
           ) : null}
           {p.respond ? (
-            <details open={my.response === "pending"}>
-              <summary>{t("meetings.rsvp.title")}</summary>
+            <Disclosure defaultOpen={my.response === "pending"} summary={t("meetings.rsvp.title")}>
               <RsvpForm
                 initial={{ response: my.response, delegates: my.delegates, representedBy: my.representedBy, reason: my.reason }}
                 action={A.respondAction.bind(null, m.id, my.version)}
               />
-            </details>
+            </Disclosure>
           ) : null}
         </section>
       ) : null}
