@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { count } from "drizzle-orm";
 import type { Db } from "./client";
+import { DEMO_LOGO_PNG_BASE64 } from "./seed-logo";
 import {
   actionItemUpdates,
   actionItems,
@@ -11,6 +12,8 @@ import {
   invitations,
   meetings,
   minutes,
+  officeSettings,
+  rooms,
   speakers,
   users,
   workUnits,
@@ -141,6 +144,33 @@ export async function seedDemo(db: Db, now = new Date()) {
     const userId = new Map(inserted.map((r) => [r.email, r.id]));
     const P = (email: string) => userId.get(email)!;
 
+    // --- The regional office: letterhead, letter numbering and rooms ---
+    await tx.insert(officeSettings).values({
+      officeUnitId: U("KANWIL-JATIM"),
+      ministryLine: "Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia",
+      officeName: "Kantor Wilayah Jawa Timur",
+      address: "Jalan Kayoon Nomor 50–52, Surabaya 60271",
+      phone: "(031) 5340444",
+      email: "kanwiljatim@kemenkumham.go.id",
+      website: "jatim.kemenkumham.go.id",
+      placeName: "Surabaya",
+      logo: Buffer.from(DEMO_LOGO_PNG_BASE64, "base64"),
+      logoContentType: "image/png",
+      defaultSignerUserId: P("kadiv.imigrasi@rakor.test"),
+      letterNumberFormat: "W15.IMI-UM.01.01-{n}",
+      letterNumberNext: 123,
+    });
+    const roomRows = await tx
+      .insert(rooms)
+      .values([
+        { officeUnitId: U("KANWIL-JATIM"), name: "Aula Kanwil Kemenkumham Jatim", building: "Gedung Utama, lantai 3", capacity: 120 },
+        { officeUnitId: U("KANWIL-JATIM"), name: "Ruang Rapat Divisi Keimigrasian", building: "Gedung Utama, lantai 2", capacity: 25 },
+        { officeUnitId: U("KANWIL-JATIM"), name: "Ruang Rapat Lantai 2 Kanwil Kemenkumham Jatim", building: "Gedung Utama, lantai 2", capacity: 40 },
+        { officeUnitId: U("KANWIL-JATIM"), name: "Ruang Rapat Pimpinan", building: "Gedung Utama, lantai 4", capacity: 12 },
+      ])
+      .returning({ id: rooms.id, name: rooms.name });
+    const R = (name: string) => roomRows.find((r) => r.name === name)?.id ?? null;
+
     const immigrationUnits = UNITS.filter((u) => u.parent === "DIV-IMI").map((u) => u.code);
 
     // --- The rakor of the article: Friday 9 November 2018, Aula Kanwil, Surabaya ---
@@ -156,6 +186,7 @@ export async function seedDemo(db: Db, now = new Date()) {
         endsAt: new Date("2018-11-09T12:00:00+07:00"),
         timeZone: "Asia/Jakarta",
         location: "Aula Kanwil Kemenkumham Jatim",
+        roomId: R("Aula Kanwil Kemenkumham Jatim"),
         organizerUnitId: U("DIV-IMI"),
         chairUserId: P("kadiv.imigrasi@rakor.test"),
         status: "completed",
@@ -274,6 +305,7 @@ export async function seedDemo(db: Db, now = new Date()) {
         endsAt: new Date("2018-10-05T16:00:00+07:00"),
         timeZone: "Asia/Jakarta",
         location: "Ruang Rapat Divisi Keimigrasian",
+        roomId: R("Ruang Rapat Divisi Keimigrasian"),
         organizerUnitId: U("DIV-IMI"),
         chairUserId: P("kadiv.imigrasi@rakor.test"),
         status: "completed",
@@ -297,6 +329,7 @@ export async function seedDemo(db: Db, now = new Date()) {
           endsAt: at(7, 12),
           timeZone: "Asia/Jakarta",
           location: "Aula Kanwil Kemenkumham Jatim",
+          roomId: R("Aula Kanwil Kemenkumham Jatim"),
           onlineUrl: "https://zoom.us/j/0000000000",
           organizerUnitId: U("DIV-IMI"),
           chairUserId: P("kadiv.imigrasi@rakor.test"),
@@ -311,6 +344,7 @@ export async function seedDemo(db: Db, now = new Date()) {
           endsAt: at(21, 11),
           timeZone: "Asia/Jakarta",
           location: "Ruang Rapat Divisi Keimigrasian",
+          roomId: R("Ruang Rapat Divisi Keimigrasian"),
           organizerUnitId: U("DIV-IMI"),
           chairUserId: P("kadiv.imigrasi@rakor.test"),
           status: "draft" as const,
@@ -337,6 +371,7 @@ export async function seedDemo(db: Db, now = new Date()) {
         endsAt: new Date(todayStart.getTime() + 4 * 60 * 60_000),
         timeZone: "Asia/Jakarta",
         location: "Ruang Rapat Lantai 2 Kanwil Kemenkumham Jatim",
+        roomId: R("Ruang Rapat Lantai 2 Kanwil Kemenkumham Jatim"),
         onlineUrl: "https://zoom.us/j/1111111111",
         organizerUnitId: U("DIV-IMI"),
         chairUserId: P("kadiv.imigrasi@rakor.test"),

@@ -73,12 +73,13 @@ test.describe("follow-ups", () => {
     await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
     await report.getByRole("button", { name: "Laporkan selesai" }).click();
     await expect(report.getByText("Lampirkan minimal satu bukti dukung: tautan atau berkas.")).toBeVisible();
-    await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
+    // The refused report keeps what was typed.
+    await expect(report.getByLabel("Catatan", { exact: true })).toHaveValue("Maklumat pelayanan sudah dipasang di ruang layanan.");
     await report.getByLabel("Berkas bukti dukung").setInputFiles(FAKE_PDF);
     await report.getByRole("button", { name: "Laporkan selesai" }).click();
     await expect(report.getByText("Jenis berkas tidak diizinkan. Gunakan PDF, JPG, PNG, DOCX atau XLSX.")).toBeVisible();
     await expect(statusBadge(malang)).toHaveText("Dikerjakan");
-    await report.getByLabel("Catatan", { exact: true }).fill("Maklumat pelayanan sudah dipasang di ruang layanan.");
+    await expect(report.getByLabel("Catatan", { exact: true })).toHaveValue("Maklumat pelayanan sudah dipasang di ruang layanan.");
     await report.getByLabel("Berkas bukti dukung").setInputFiles(PDF);
     await report.getByRole("button", { name: "Laporkan selesai" }).click();
     await expect(statusBadge(malang)).toHaveText("Dilaporkan selesai");
@@ -96,17 +97,23 @@ test.describe("follow-ups", () => {
     await giveBack.getByLabel("Alasan", { exact: true }).fill("Lampirkan juga foto maklumat yang terpasang.");
     await giveBack.getByRole("button", { name: "Kembalikan" }).click();
     await expect(statusBadge(head)).toHaveText("Dikerjakan");
-    await expect(head.getByText("Lampirkan juga foto maklumat yang terpasang.")).toBeVisible();
+    await expect(head.getByText("Lampirkan juga foto maklumat yang terpasang.").first()).toBeVisible();
 
     // Malang reports again (with a link this time); the head verifies.
     await malang.goto(itemUrl);
     await hydrated(malang);
+    // The returned state and its reason are on top of the page.
+    const returned = malang.getByRole("status").filter({ hasText: /Dikembalikan oleh Zakaria/ });
+    await expect(returned).toContainText("Lampirkan juga foto maklumat yang terpasang.");
+    await expect(malang.locator(".page-head .badge", { hasText: "Dikembalikan" })).toBeVisible();
     report = transition(malang, "Laporkan selesai");
     await report.locator("summary").click();
     await report.getByLabel("Catatan", { exact: true }).fill("Foto terlampir pada tautan.");
     await report.getByLabel("Tautan bukti dukung").fill("https://www.imigrasi.go.id/maklumat-malang");
     await report.getByRole("button", { name: "Laporkan selesai" }).click();
     await expect(statusBadge(malang)).toHaveText("Dilaporkan selesai");
+    // The link is evidence too: it is listed in the evidence panel.
+    await expect(malang.getByRole("region", { name: "Bukti dukung" }).getByRole("link", { name: "https://www.imigrasi.go.id/maklumat-malang" })).toBeVisible();
     // A participant is offered no verification.
     await expect(malang.getByRole("button", { name: "Verifikasi" })).toHaveCount(0);
 
@@ -130,6 +137,9 @@ test.describe("follow-ups", () => {
     const overdueTitle = "Pengelolaan pengaduan: tindak lanjuti laporan masyarakat yang tertunda di Kanim Kelas I TPI Malang";
     const head = await as(browser, ACCOUNTS.head);
     await head.goto("/follow-ups");
+    // The filters sit behind one button.
+    await expect(head.getByLabel("Hanya yang terlambat")).toBeHidden();
+    await head.getByText("Saring", { exact: true }).click();
     await head.getByLabel("Hanya yang terlambat").check();
     await head.getByRole("button", { name: "Terapkan filter" }).click();
     await head.waitForURL(/overdue=1/);
@@ -144,8 +154,13 @@ test.describe("follow-ups", () => {
     await hydrated(admin);
     await admin.getByRole("button", { name: "Jalankan pengingat sekarang" }).click();
     await expect(admin.getByText("Pengingat dijalankan.")).toBeVisible();
-    await admin.reload();
-    await expect(admin.getByText(`Eskalasi keterlambatan: ${overdueTitle}`).first()).toBeVisible();
+    // The escalation email is in the outbox (newest first: other specs' emails may come after it).
+    let found = false;
+    for (let n = 1; n <= 20 && !found; n++) {
+      await admin.goto(`/admin/outbox?page=${n}`);
+      found = (await admin.getByText(`Eskalasi keterlambatan: ${overdueTitle}`).count()) > 0;
+    }
+    expect(found).toBe(true);
 
     await head.goto("/notifications");
     await expect(head.getByRole("link", { name: `Eskalasi keterlambatan: ${overdueTitle} (${MALANG}), tenggat`, exact: false }).first()).toBeVisible();
@@ -201,7 +216,12 @@ test.describe("follow-ups on a 360 px phone", () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.goto("/follow-ups?overdue=1");
-    await page.locator("table a").first().click();
+    // On a phone the list is cards: status, due date and progress first.
+    const card = page.locator(".fu-cards > li").first();
+    await expect(card.locator(".fu-card-state .badge").first()).toBeVisible();
+    await expect(card.getByText(/Tenggat:/)).toBeVisible();
+    await expect(card.getByRole("progressbar")).toBeVisible();
+    await card.getByRole("link").first().click();
     await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });

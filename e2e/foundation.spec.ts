@@ -4,7 +4,7 @@ import { ACCOUNTS, formError, mainNavLinks, signIn, submitSignIn } from "./helpe
 test.describe("signing in", () => {
   test("each role signs in and sees its own navigation", async ({ browser }) => {
     const expected: [string, string[]][] = [
-      [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Kategori", "Kotak Keluar"]],
+      [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Kategori", "Kantor & Ruang", "Kotak Keluar"]],
       [ACCOUNTS.secretariat, ["Rapat", "Tindak Lanjut", "Dasbor"]],
       [ACCOUNTS.head, ["Dasbor", "Rapat", "Tindak Lanjut"]],
       [ACCOUNTS.malang, ["Agenda Saya", "Rapat", "Tindak Lanjut Unit Saya"]],

@@ -1,75 +1,11 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, pick, signIn } from "./helpers";
+import { confirmStep, createMeeting, futureDay, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
 
 /**
  * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
  * own far in the future (or "now" for check-in), in a room of its own, so tests never collide.
  */
-
-const tag = () => Math.random().toString(36).slice(2, 8);
-let dayOffset = 0;
-/** A distinct future day per call: "2035-03-14". */
-function futureDay() {
-  const base = Date.UTC(2035, 0, 1) + (Math.floor(Math.random() * 2000) + dayOffset++ * 3) * 86_400_000;
-  return new Date(base).toISOString().slice(0, 10);
-}
-/** Wall-clock "YYYY-MM-DDTHH:MM" in WIB for an instant. */
-const wib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
-
-type NewMeeting = { title: string; startsAt: string; endsAt: string; location: string; chair?: string };
-
-/** Fills and submits the new-meeting form; returns the meeting page URL. */
-async function createMeeting(page: Page, m: NewMeeting) {
-  await page.goto("/meetings/new");
-  await page.getByLabel("Judul").fill(m.title);
-  await page.getByLabel("Topik").fill("Peningkatan pelayanan publik");
-  await page.getByLabel("Mulai").fill(m.startsAt);
-  await page.getByLabel("Selesai").fill(m.endsAt);
-  await page.getByLabel("Ruang / tempat").fill(m.location);
-  if (m.chair) await pick(page.getByRole("combobox", { name: "Pimpinan rapat" }), m.chair);
-  await page.getByRole("button", { name: "Buat" }).click();
-  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
-  return page.url();
-}
-
-/** Picks the option whose text contains `text` (option labels carry position and unit too). */
-async function selectByText(field: Locator, text: string) {
-  const value = await field.locator("option", { hasText: text }).first().getAttribute("value");
-  await field.selectOption(value!);
-}
-
-/** Opens a <details> disclosure unless it is open already. */
-async function openDetails(details: Locator) {
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-}
-
-const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
-
-async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
-  const s = section(page, "Unit yang diundang");
-  await openDetails(s.locator("details"));
-  for (const unit of units) {
-    await pick(s.getByRole("combobox", { name: "Pilih unit kerja" }), unit, { thenCleared: true });
-    await expect(s.getByLabel(unit, { exact: true })).toBeChecked();
-  }
-  if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
-  await s.getByRole("button", { name: "Undang unit" }).click();
-  // Another spec may have invited the same unit at an overlapping time: acknowledge and save.
-  const cell = s.getByRole("cell", { name: units[0], exact: true });
-  const ack = s.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
-  await expect(cell.or(ack)).toBeVisible();
-  if (await ack.isVisible()) {
-    await ack.check();
-    await s.getByRole("button", { name: "Undang unit" }).click();
-  }
-  await expect(cell).toBeVisible();
-}
-
-async function publish(page: Page) {
-  await page.getByRole("button", { name: "Terbitkan" }).click();
-  await expect(page.getByText("Terjadwal", { exact: true }).first()).toBeVisible();
-}
 
 async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
   const s = section(page, "Agenda");
@@ -151,7 +87,11 @@ test.describe("meetings", () => {
     await expect(invited.getByText("4 unit belum menjawab")).toBeVisible();
 
     await publish(page);
+    // Weeks ahead, the meeting cannot be started: the button is not offered, the page says from when.
+    await expect(page.getByRole("button", { name: "Mulai rapat" })).toHaveCount(0);
+    await expect(page.getByText(/Rapat dapat dimulai mulai/)).toBeVisible();
 
+    await openTab(page, "Agenda & pembicara");
     await page.getByRole("link", { name: "Cetak agenda" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Susunan Acara");
     await expect(page.locator("tbody tr")).toHaveCount(5);
@@ -165,6 +105,7 @@ test.describe("meetings", () => {
     const url = await createMeeting(page, { title, startsAt: wib(now - 10 * 60_000), endsAt: wib(now + 2 * 3600_000), location: `Ruang Rapat ${tag()}` });
     await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang"]);
     await publish(page);
+    await openTab(page, "Undangan & kehadiran");
     const checkInUrl = await page.locator("figure.qr figcaption a").getAttribute("href");
     expect(checkInUrl).toMatch(/\/check-in\/[0-9a-f]{32}$/);
     await expect(page.getByRole("img", { name: "Kode QR presensi mandiri" })).toBeVisible();
@@ -173,7 +114,9 @@ test.describe("meetings", () => {
     await signIn(malang, ACCOUNTS.malang);
     await malang.goto(url);
     await expect(malang.getByRole("heading", { level: 1, name: title })).toBeVisible();
-    await malang.getByLabel("Diwakilkan").check();
+    // The unit's answer and check-in are on the first screen; one word for representation.
+    await expect(malang.getByRole("heading", { name: "Jawaban unit Anda" })).toBeVisible();
+    await malang.getByLabel("Diwakili", { exact: true }).check();
     await malang.getByLabel("Diwakili oleh (nama dan jabatan)").fill("Fitri Rahmawati, Analis Keimigrasian Ahli Pertama");
     await malang.getByRole("button", { name: "Kirim jawaban" }).click();
     await expect(malang.getByText("Jawaban unit Anda tersimpan.")).toBeVisible();
@@ -188,6 +131,7 @@ test.describe("meetings", () => {
 
     // The secretariat sees the answer and one person present (not two).
     await page.reload();
+    await expect(page.getByRole("navigation", { name: "Bagian rapat" }).getByRole("link", { name: "Undangan & kehadiran" })).toHaveAttribute("aria-current", "page");
     await expect(section(page, "Unit yang diundang").getByText("Diwakili oleh: Fitri Rahmawati, Analis Keimigrasian Ahli Pertama")).toBeVisible();
     const attendance = section(page, "Daftar hadir");
     await expect(attendance.locator("tbody tr:not(.group-row)")).toHaveCount(1);
@@ -208,6 +152,8 @@ test.describe("meetings", () => {
     await createMeeting(page, { title: `Rakor Daftar Hadir ${tag()}`, startsAt: `${day}T13:00`, endsAt: `${day}T15:00`, location: `Ruang ${tag()}` });
     await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang", "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"]);
     await publish(page);
+    // Before anyone is recorded, nobody is listed as having sent no one.
+    await expect(page.getByText("Daftar unit yang tidak mengirim siapa pun tampil setelah kehadiran mulai dicatat.")).toBeVisible();
 
     const s = section(page, "Daftar hadir");
     const record = async (person: string, status: string, representedBy?: string) => {
@@ -244,11 +190,23 @@ test.describe("meetings", () => {
     await expect(recap.locator("ul:not(.stats) li")).toHaveText(["Kantor Imigrasi Kelas II Non TPI Kediri", "Kantor Imigrasi Kelas II TPI Blitar"]);
   });
 
-  test("the secretariat finalizes minutes with three decisions; editing is then refused", async ({ page, browser }) => {
+  test("the secretariat starts the meeting and finalizes minutes with three decisions, each after a confirmation; editing is then refused", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.secretariat);
-    const day = futureDay();
-    const url = await createMeeting(page, { title: `Rakor Notulen ${tag()}`, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}` });
+    const now = Date.now();
+    const url = await createMeeting(page, { title: `Rakor Notulen ${tag()}`, startsAt: wib(now + 20 * 60_000), endsAt: wib(now + 3 * 3600_000), location: `Ruang ${tag()}` });
     await publish(page);
+    // Starting asks first; "Batal" changes nothing.
+    await page.getByRole("button", { name: "Mulai rapat", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Mulai rapat sekarang?" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("Langkah ini tidak dapat dibatalkan");
+    await dialog.getByRole("button", { name: "Batal" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText("Terjadwal", { exact: true }).first()).toBeVisible();
+    await confirmStep(page, "Mulai rapat", "Mulai rapat sekarang?", "Ya, mulai rapat");
+    await expect(page.getByText("Berlangsung", { exact: true }).first()).toBeVisible();
+
+    await openTab(page, "Notulen & keputusan");
     const s = section(page, "Notulen");
     await s.getByLabel("Ringkasan (notulen)").fill("Kepala Divisi membuka rapat.\n<script>alert(1)</script>");
     await s.getByRole("button", { name: "Simpan notulen" }).click();
@@ -273,9 +231,12 @@ test.describe("meetings", () => {
     // A second tab, opened before finalizing, still shows the forms.
     const other = await browser.newPage();
     await signIn(other, ACCOUNTS.secretariat);
-    await other.goto(url);
+    await other.goto(`${url}?tab=minutes`);
 
-    await s.getByRole("button", { name: "Finalkan notulen" }).click();
+    await page.getByRole("button", { name: "Finalkan notulen" }).click();
+    const finalize = page.getByRole("dialog", { name: "Finalkan notulen?" });
+    await expect(finalize).toContainText("membuka kembali notulen");
+    await finalize.getByRole("button", { name: "Ya, finalkan" }).click();
     await expect(s.getByText(/Notulen final pada/)).toBeVisible();
     await expect(s.getByRole("button", { name: "Simpan notulen" })).toHaveCount(0);
     await expect(s.getByText("Tambah keputusan")).toHaveCount(0);
@@ -291,7 +252,7 @@ test.describe("meetings", () => {
     await expect(page.locator("ol li")).toHaveText(decisions);
   });
 
-  test("a double-booked room warns and saves only after acknowledgement", async ({ page }) => {
+  test("a double-booked room warns (the same place typed differently, or the same room from the list) and saves only after acknowledgement", async ({ page }) => {
     await signIn(page, ACCOUNTS.secretariat);
     const day = futureDay();
     const room = `Aula Kanwil ${tag()}`;
@@ -303,10 +264,10 @@ test.describe("meetings", () => {
     await page.getByLabel("Judul").fill(second);
     await page.getByLabel("Mulai").fill(`${day}T10:00`);
     await page.getByLabel("Selesai").fill(`${day}T11:00`);
-    await page.getByLabel("Ruang / tempat").fill(room);
+    await page.getByLabel("Tempat lain").fill(`  ${room.toLowerCase().replace(" ", "  ")} `);
     await page.getByRole("button", { name: "Buat" }).click();
     await expect(page.getByText("Bentrok jadwal")).toBeVisible();
-    await expect(page.getByText(`Ruang ${room} dipakai`)).toBeVisible();
+    await expect(page.getByText(`Tempat ${room} sudah dipakai`)).toBeVisible();
     await expect(page.getByRole("link", { name: first })).toBeVisible();
     await page.getByRole("button", { name: "Buat" }).click();
     await expect(page.getByText("Centang untuk tetap menyimpan walau jadwal bentrok.")).toBeVisible();
@@ -315,6 +276,21 @@ test.describe("meetings", () => {
     await page.getByRole("button", { name: "Buat" }).click();
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: second })).toBeVisible();
+
+    // A room chosen from the office's list: the second booking at that hour is warned by room.
+    const other = futureDay();
+    const third = `Rakor Ruang Pimpinan ${tag()}`;
+    await createMeeting(page, { title: third, startsAt: `${other}T13:00`, endsAt: `${other}T15:00`, room: "Ruang Rapat Pimpinan" });
+    await expect(page.getByText(/Ruang Rapat Pimpinan, Gedung Utama, lantai 4/).first()).toBeVisible();
+    await page.goto("/meetings/new");
+    await page.getByLabel("Judul").fill(`Rakor Bentrok Ruang ${tag()}`);
+    await page.getByLabel("Mulai").fill(`${other}T14:00`);
+    await page.getByLabel("Selesai").fill(`${other}T16:00`);
+    await selectByText(page.getByLabel("Ruang", { exact: true }), "Ruang Rapat Pimpinan");
+    await expect(page.getByLabel("Tempat lain")).toHaveCount(0);
+    await page.getByRole("button", { name: "Buat" }).click();
+    await expect(page.getByText("Tempat Ruang Rapat Pimpinan sudah dipakai")).toBeVisible();
+    await expect(page.getByRole("link", { name: third })).toBeVisible();
   });
 
   test("the secretariat makes a monthly series of three and edits one occurrence alone", async ({ page }) => {
@@ -323,7 +299,7 @@ test.describe("meetings", () => {
     const title = `Rakor Bulanan ${tag()}`;
     await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}` });
     await addAgendaItem(page, "Reviu tindak lanjut", 90);
-    await page.getByText("Jadikan rapat berulang").click();
+    await openDetails(page.locator("details", { has: page.getByText("Jadwal ulang, batalkan atau jadikan berulang") }));
     await page.getByLabel("Pola").selectOption({ label: "bulanan" });
     await page.getByLabel("Jumlah pertemuan (termasuk ini)").fill("3");
     await page.getByRole("button", { name: "Buat seri" }).click();
@@ -359,7 +335,8 @@ test.describe("meetings", () => {
     await page.goto("/meetings");
     await page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Konfirmasi kehadiran unit Anda" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Jawaban unit Anda" })).toBeVisible();
+    await expect(page.getByText("Konfirmasi kehadiran unit Anda")).toBeVisible();
     await noOverflow();
     // Participants never see drafts: the seeded draft is not listed.
     await page.goto("/meetings?q=Persiapan%20Survei");

@@ -5,6 +5,7 @@ import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enFollowUps from "./en/followUps.json";
 import enMeetings from "./en/meetings.json";
+import enOffices from "./en/offices.json";
 import enProfile from "./en/profile.json";
 import idAdmin from "./id/admin.json";
 import idAgenda from "./id/agenda.json";
@@ -13,12 +14,13 @@ import idAuth from "./id/auth.json";
 import idCommon from "./id/common.json";
 import idFollowUps from "./id/followUps.json";
 import idMeetings from "./id/meetings.json";
+import idOffices from "./id/offices.json";
 import idProfile from "./id/profile.json";
 
 /** Each area keeps its own message file; add a line here for a new one. */
 export const messages = {
-  id: { ...idCommon, ...idAuth, ...idAdmin, ...idApi, ...idProfile, ...idMeetings, ...idFollowUps, ...idAgenda },
-  en: { ...enCommon, ...enAuth, ...enAdmin, ...enApi, ...enProfile, ...enMeetings, ...enFollowUps, ...enAgenda },
+  id: { ...idCommon, ...idAuth, ...idAdmin, ...idApi, ...idProfile, ...idMeetings, ...idFollowUps, ...idAgenda, ...idOffices },
+  en: { ...enCommon, ...enAuth, ...enAdmin, ...enApi, ...enProfile, ...enMeetings, ...enFollowUps, ...enAgenda, ...enOffices },
 };
 
 export type Messages = (typeof messages)["id"];

@@ -1,5 +1,6 @@
 "use client";
 
+import { startTransition, type FormEvent } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useT } from "@/components/i18n-provider";
@@ -33,10 +34,17 @@ export function TransitionForm({
   const t = useT();
   const ready = useHydrated();
   const [state, formAction, pending] = useUploadAction(action);
+  // Dispatched from onSubmit (not the `action` prop): React then does not reset the form, so a
+  // refused report keeps the note, link and chosen file the person typed.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const needsNote = name === "report" || name === "return" || name === "cancel";
   const danger = name === "cancel" || name === "return";
   const form = (
-    <form data-hydrated={ready || undefined} action={formAction} noValidate>
+    <form data-hydrated={ready || undefined} onSubmit={onSubmit} noValidate>
       <fieldset disabled={pending}>
         <input type="hidden" name="to" value={to} />
         {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}

@@ -1,10 +1,12 @@
 "use client";
 
+import { useRef, useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { MEETING_KINDS, SERIES_RULES } from "@/db/schema/_enums";
 import type { ActionState } from "@/lib/action-result";
 import { cancelSchema, rescheduleSchema, seriesSchema, seriesTemplateSchema, type SeriesTemplateInput } from "@/lib/meetings/schemas";
@@ -12,11 +14,37 @@ import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
 
 type Act = (values: unknown) => Promise<ActionState & { conflicts?: ConflictItem[] }>;
 
+/** Cancelling: the reason is checked first, then a dialog says what cancelling does; only then is it done. */
 export function CancelForm({ action }: { action: Act }) {
   const t = useT();
-  const { form, pending, state, onSubmit, errorOf } = useActionForm(cancelSchema, { reason: "" }, action);
+  const confirmed = useRef(false);
+  const [asking, setAsking] = useState(false);
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(cancelSchema, { reason: "" }, async (values) => {
+    if (!confirmed.current) {
+      setAsking(true);
+      return { ok: true };
+    }
+    confirmed.current = false;
+    return action(values);
+  });
   return (
     <form onSubmit={onSubmit} noValidate>
+      <ConfirmDialog
+        open={asking}
+        text={{
+          title: t("meetings.confirm.cancel.title"),
+          body: <p>{t("meetings.confirm.cancel.body")}</p>,
+          confirmLabel: t("meetings.confirm.cancel.confirm"),
+          cancelLabel: t("actions.cancel"),
+          danger: true,
+        }}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          confirmed.current = true;
+          void onSubmit();
+        }}
+      />
       <fieldset disabled={pending}>
         <TextAreaField label={t("meetings.lifecycle.cancelReason")} rows={2} error={errorOf("reason")} {...form.register("reason")} />
         <FormStatus state={state} />

@@ -24,22 +24,27 @@ export type MeetingFormValues = {
   endsAt: string;
   timeZone: string;
   location: string;
+  roomId: string;
   onlineUrl: string;
   organizerUnitId: string;
   chairUserId: string;
 };
 
+export type RoomChoice = { id: string; officeUnitId: string; name: string; building: string; capacity: number | null };
+
 type Props = {
   mode: "create" | "edit";
   initial: MeetingFormValues;
-  units: { id: string; label: string; timeZone: string }[];
+  units: { id: string; label: string; timeZone: string; officeId: string }[];
   /** The label of the chair already chosen (editing). */
   chairLabel?: string;
+  /** Active rooms of the offices of the organizer units; the list shows the chosen organizer's. */
+  rooms: RoomChoice[];
   action: (values: unknown) => Promise<State>;
 };
 
 /** Create and edit a meeting: react-hook-form on the server's zod schema; conflicts need an acknowledgement. */
-export function MeetingForm({ mode, initial, units, chairLabel, action }: Props) {
+export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }: Props) {
   const t = useT();
   const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const { form, pending, state, onSubmit, errorOf } = useActionForm(meetingSchema, { ...initial, acknowledgeConflicts: false } as MeetingInput, async (values) => {
@@ -56,10 +61,14 @@ export function MeetingForm({ mode, initial, units, chairLabel, action }: Props)
     },
   });
   const label = (f: string) => t(`meetings.fields.${f}`);
+  const organizerId = form.watch("organizerUnitId");
+  const roomId = form.watch("roomId") as string | null | undefined;
+  const officeId = units.find((u) => u.id === organizerId)?.officeId;
+  const roomOptions = rooms.filter((r) => r.officeUnitId === officeId || r.id === initial.roomId);
   const stale =
     s && !s.ok && s.status === 409
       ? diffRows(
-          ["title", "topic", "description", "kind", "startsAt", "endsAt", "timeZone", "location", "onlineUrl", "organizerUnitId", "chairUserId"].map((f) => ({
+          ["title", "topic", "description", "kind", "startsAt", "endsAt", "timeZone", "roomId", "location", "onlineUrl", "organizerUnitId", "chairUserId"].map((f) => ({
             field: f,
             label: label(f),
             format: (v: unknown) => {
@@ -71,6 +80,7 @@ export function MeetingForm({ mode, initial, units, chairLabel, action }: Props)
               if (f === "startsAt" || f === "endsAt") return String(v).replace("T", " ");
               if (f === "organizerUnitId") return units.find((u) => u.id === v)?.label.replace(/^(— )+/, "") ?? String(v);
               if (f === "chairUserId") return v === initial.chairUserId && chairLabel ? chairLabel : String(v);
+              if (f === "roomId") return rooms.find((r) => r.id === v)?.name ?? String(v);
               if (f === "kind") return t(`meetings.kinds.${String(v)}`);
               return String(v);
             },
@@ -111,7 +121,17 @@ export function MeetingForm({ mode, initial, units, chairLabel, action }: Props)
             onChange={(id) => form.setValue("chairUserId", id, { shouldDirty: true })}
             error={errorOf("chairUserId")}
           />
-          <TextField label={label("location")} error={errorOf("location")} {...form.register("location")} />
+          <SelectField
+            label={label("roomId")}
+            error={errorOf("roomId")}
+            placeholder={label("otherPlace")}
+            options={roomOptions.map((r) => ({
+              value: r.id,
+              label: [r.name, r.building, r.capacity ? t("meetings.page.capacity", { n: r.capacity }) : ""].filter(Boolean).join(" · "),
+            }))}
+            {...form.register("roomId")}
+          />
+          {roomId ? null : <TextField label={label("locationOther")} maxLength={200} error={errorOf("location")} {...form.register("location")} />}
           <TextField label={label("onlineUrl")} type="url" inputMode="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
         </div>
         <ConflictWarnings conflicts={conflicts} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { useT } from "@/components/i18n-provider";
 
 export type DiffRow = { field: string; label: string; yours: string; theirs: string };
@@ -16,7 +17,7 @@ export function StaleDiff({ rows }: { rows: DiffRow[] }) {
       {rows.length > 0 ? (
         <>
           <p style={{ margin: "0.25rem 0" }}>{t("meetings.stale.intro")}</p>
-          <div className="table-wrap">
+          <ScrollTable label={t("meetings.stale.title")}>
             <table>
               <thead>
                 <tr>
@@ -35,7 +36,7 @@ export function StaleDiff({ rows }: { rows: DiffRow[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </>
       ) : (
         <p style={{ margin: "0.25rem 0" }}>{t("errors.conflict")}</p>

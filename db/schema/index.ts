@@ -1,5 +1,6 @@
 export * from "./_shared";
 export * from "./org";
+export * from "./offices";
 export * from "./meetings";
 export * from "./follow-ups";
 export * from "./system";

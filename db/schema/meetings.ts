@@ -1,18 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { TIME_ZONES, createdAt, sqlList, tstz, updatedAt, version } from "./_shared";
+import { rooms } from "./offices";
 import { users, workUnits } from "./org";
 import { MEETING_KINDS, MEETING_STATUSES, SERIES_RULES, SPEAKER_ROLES, RSVP_RESPONSES, ATTENDANCE_STATUSES, CHECK_IN_METHODS, AGENDA_ITEM_KINDS } from "./_enums";
 
@@ -59,7 +48,11 @@ export const meetings = pgTable(
     startsAt: tstz("starts_at").notNull(),
     endsAt: tstz("ends_at").notNull(),
     timeZone: text("time_zone").notNull(),
+    /** Free text: the chosen room's name, or another place ("other place"). */
     location: text("location").notNull().default(""),
+    /** The location compared case- and space-insensitively for room conflicts. */
+    locationKey: text("location_key").generatedAlwaysAs(sql`lower(regexp_replace(btrim(location), '\\s+', ' ', 'g'))`),
+    roomId: uuid("room_id").references(() => rooms.id, { onDelete: "set null" }),
     onlineUrl: text("online_url"),
     organizerUnitId: uuid("organizer_unit_id")
       .notNull()
@@ -88,7 +81,8 @@ export const meetings = pgTable(
     index("meetings_organizer_starts_idx").on(t.organizerUnitId, t.startsAt),
     index("meetings_chair_idx").on(t.chairUserId),
     index("meetings_series_idx").on(t.seriesId),
-    index("meetings_location_starts_idx").on(t.location, t.startsAt),
+    index("meetings_location_key_starts_idx").on(t.locationKey, t.startsAt),
+    index("meetings_room_starts_idx").on(t.roomId, t.startsAt),
     index("meetings_created_by_idx").on(t.createdBy),
     index("meetings_updated_by_idx").on(t.updatedBy),
     uniqueIndex("meetings_check_in_code_uq").on(t.checkInCode),
@@ -281,6 +275,31 @@ export const decisions = pgTable(
   ],
 );
 
+/** The invitation letter of a meeting as issued: number, date, place and signer. */
+export const invitationLetters = pgTable(
+  "invitation_letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    letterDate: date("letter_date").notNull(),
+    placeName: text("place_name").notNull(),
+    signerName: text("signer_name").notNull(),
+    signerPosition: text("signer_position").notNull(),
+    signerNip: varchar("signer_nip", { length: 18 }),
+    issuedBy: uuid("issued_by").references(() => users.id, { onDelete: "set null" }),
+    issuedAt: tstz("issued_at").notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("invitation_letters_meeting_uq").on(t.meetingId),
+    index("invitation_letters_issued_by_idx").on(t.issuedBy),
+    check("invitation_letters_number_ck", sql`length(number) between 1 and 100`),
+    check("invitation_letters_nip_ck", sql`signer_nip is null or signer_nip ~ '^[0-9]{18}$'`),
+  ],
+);
 
 export type Meeting = typeof meetings.$inferSelect;
 export type NewMeeting = typeof meetings.$inferInsert;
@@ -290,3 +309,4 @@ export type Invitation = typeof invitations.$inferSelect;
 export type Attendance = typeof attendances.$inferSelect;
 export type Minutes = typeof minutes.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
+export type InvitationLetter = typeof invitationLetters.$inferSelect;

@@ -32,7 +32,7 @@ export function versionFrom(body: { version?: number } | undefined, request: Req
   return undefined;
 }
 
-export function meetingJson(m: Pick<Meeting, "id" | "title" | "topic" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "location" | "onlineUrl" | "organizerUnitId" | "chairUserId" | "status" | "cancelReason" | "seriesId" | "version">) {
+export function meetingJson(m: Pick<Meeting, "id" | "title" | "topic" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "location" | "roomId" | "onlineUrl" | "organizerUnitId" | "chairUserId" | "status" | "cancelReason" | "seriesId" | "version">) {
   return {
     id: m.id,
     title: m.title,
@@ -43,6 +43,7 @@ export function meetingJson(m: Pick<Meeting, "id" | "title" | "topic" | "descrip
     endsAt: m.endsAt.toISOString(),
     timeZone: m.timeZone,
     location: m.location,
+    roomId: m.roomId,
     onlineUrl: m.onlineUrl,
     organizerUnitId: m.organizerUnitId,
     chairUserId: m.chairUserId,
@@ -104,6 +105,7 @@ export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Part
   const merged = {
     ...meetingJson(current),
     onlineUrl: current.onlineUrl ?? "",
+    roomId: current.roomId ?? "",
     chairUserId: current.chairUserId ?? "",
     ...patch,
   };

@@ -34,6 +34,7 @@ const meetingFields = {
   endsAt: instant,
   timeZone: z.enum(TIME_ZONES),
   location: str(200).optional(),
+  roomId: z.uuid().nullable().optional(),
   onlineUrl: str(500).nullable().optional(),
   organizerUnitId: z.uuid(),
   chairUserId: z.uuid().nullable().optional(),

@@ -8,6 +8,7 @@ import { recordAttendance } from "@/lib/meetings/attendance";
 import { addDecision, saveMinutes } from "@/lib/meetings/minutes";
 import { makeUnit, makeUser, uid } from "@/tests/fixtures";
 import { loadAttendanceSheet } from "./attendance-sheet";
+import { letterheadOf } from "@/lib/offices/settings";
 import { loadMeetingRecord } from "./meeting-records";
 import { attendancePdf } from "./pdf/documents";
 import { renderMeetingFile } from "./render";
@@ -21,7 +22,8 @@ async function pdfText(bytes: Uint8Array | string) {
   return { text: text.replace(/\s+/g, " "), pages: totalPages };
 }
 
-describe("official documents as PDF", () => {
+// Each test renders whole PDFs with an embedded font: allow for a busy machine.
+describe("official documents as PDF", { timeout: 90_000 }, () => {
   it("the invitation letter names the meeting, every invited unit and the programme", async () => {
     const o = await office();
     const m = await publishedMeeting(o);
@@ -139,11 +141,11 @@ describe("official documents as PDF", () => {
     const started = performance.now();
     const record = (await loadMeetingRecord(m.id))!;
     const sheet = await loadAttendanceSheet(record);
-    const bytes = await attendancePdf(record, sheet);
+    const bytes = await attendancePdf(record, sheet, await letterheadOf(record.officeId, record.officeName));
     const ms = performance.now() - started;
     // Once more, warm (fonts parsed, queries planned): what a second download costs.
     const again = performance.now();
-    await attendancePdf((await loadMeetingRecord(m.id))!, await loadAttendanceSheet(record));
+    await attendancePdf((await loadMeetingRecord(m.id))!, await loadAttendanceSheet(record), await letterheadOf(record.officeId, record.officeName));
     const warm = performance.now() - again;
     console.log(`[measure] daftar hadir, 300 attendees: ${ms.toFixed(0)} ms first, ${warm.toFixed(0)} ms warm, ${(bytes.byteLength / 1024).toFixed(0)} KiB`);
     expect(ms).toBeLessThan(10_000);

@@ -97,7 +97,10 @@ describe("exports", () => {
     const rows = (await sheetRows(file.body)).slice(2).map((r) => r.values);
     expect(rows).toHaveLength(2);
     const byUnit = new Map(rows.map((r) => [r[1], r.slice(1, 8)]));
-    expect(byUnit.get(o.unitA.name)).toEqual([o.unitA.name, titles[0], category.nameId, o.participantA.name, "2033-06-30", "Terbuka", 0]);
-    expect(byUnit.get(o.unitB.name)).toEqual([o.unitB.name, `'${titles[1]}`, category.nameId, "", "2033-07-31", "Dilaporkan selesai", 100]);
+    // Due dates are date cells (sortable in a spreadsheet), not text.
+    expect(byUnit.get(o.unitA.name)).toEqual([o.unitA.name, titles[0], category.nameId, o.participantA.name, new Date("2033-06-30T00:00:00Z"), "Terbuka", 0]);
+    expect(byUnit.get(o.unitB.name)).toEqual([o.unitB.name, `'${titles[1]}`, category.nameId, "", new Date("2033-07-31T00:00:00Z"), "Dilaporkan selesai", 100]);
+    const types = (await sheetRows(file.body)).slice(2).map((r) => r.types[5]);
+    expect(types).toEqual([ExcelJS.ValueType.Date, ExcelJS.ValueType.Date]);
   });
 });

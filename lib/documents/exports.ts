@@ -1,11 +1,11 @@
-import { safeCell, toCsv } from "@/lib/follow-ups/export";
+import { dateCell, safeCell, toCsv } from "@/lib/follow-ups/export";
 import { createT, type Locale } from "@/lib/i18n/translate";
 import { formatTime } from "@/lib/time";
 import type { SheetGroup } from "./attendance-sheet";
 import type { MeetingRecord } from "./meeting-records";
 import type { MinutesRecord } from "./minutes-record";
 
-type Table = { header: string[]; body: (string | number)[][] };
+type Table = { header: string[]; body: (string | number | Date)[][]; dateColumns?: number[] };
 
 function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale): Table {
   const t = createT(locale);
@@ -52,7 +52,8 @@ async function workbook(sheets: { name: string; title: string; table: Table; wid
     sheet.addRow([safeCell(s.title)]).font = { bold: true, size: 12 };
     sheet.addRow(s.table.header).font = { bold: true };
     // Text is written as string values (never formulas) and escaped like the CSV.
-    for (const row of s.table.body) sheet.addRow(row.map((v) => (typeof v === "number" ? v : safeCell(v))));
+    for (const row of s.table.body) sheet.addRow(row.map((v) => (typeof v === "number" || v instanceof Date ? v : safeCell(v))));
+    for (const c of s.table.dateColumns ?? []) sheet.getColumn(c + 1).numFmt = "dd/mm/yyyy";
     sheet.columns.forEach((col, i) => (col.width = s.widths[i] ?? 15));
     sheet.views = [{ state: "frozen", ySplit: 2 }];
   }
@@ -86,10 +87,10 @@ export async function followUpMatrixXlsx(m: MeetingRecord, rec: MinutesRecord, l
     r.title,
     r.categoryName,
     r.picName ?? "",
-    r.dueDate,
+    dateCell(r.dueDate),
     t(`followUps.status.${r.status}`),
     r.progress,
     r.decisionNumber ?? "",
   ]);
-  return workbook([{ name: t("agenda.export.matrix"), title: m.title, table: { header, body }, widths: [6, 40, 50, 30, 25, 12, 18, 10, 10] }]);
+  return workbook([{ name: t("agenda.export.matrix"), title: m.title, table: { header, body, dateColumns: [5] }, widths: [6, 40, 50, 30, 25, 12, 18, 10, 10] }]);
 }

@@ -1,24 +1,27 @@
-import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
-import { db, rows } from "@/db/client";
+import { aliasedTable, asc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
 import { agendaItems, invitations, meetings, speakers, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";
 import { omit } from "@/lib/meetings/access";
 import { scheduleAgenda } from "@/lib/meetings/agenda-times";
+import { officesOf } from "@/lib/offices/office";
 
 const chair = aliasedTable(users, "chair");
 const presenter = aliasedTable(speakers, "presenter");
 const presenterUser = aliasedTable(users, "presenter_user");
 
 export type RecordAgendaItem = { title: string; description: string; startsAt: Date; endsAt: Date; durationMinutes: number; presenterName: string | null };
-export type RecordSpeaker = { role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null };
+export type RecordSpeaker = { role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null; nip: string | null };
 export type RecordInvitedUnit = { id: string; name: string; response: RsvpResponse };
 
 /** A meeting with what calendars, letters and emails show: agenda with times, speakers, invited units, office. */
 export type MeetingRecord = Omit<Meeting, "checkInCode"> & {
   organizerUnitName: string;
   /** The top of the organizer's unit tree (the regional office), for letter headers. */
+  officeId: string;
   officeName: string;
   chairName: string | null;
   chairPosition: string | null;
+  chairNip: string | null;
   agenda: RecordAgendaItem[];
   speakers: RecordSpeaker[];
   invitedUnits: RecordInvitedUnit[];
@@ -33,7 +36,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
   if (list.length === 0) return [];
   const [heads, agendaRows, speakerRows, invitationRows] = await Promise.all([
     db
-      .select({ meeting: meetings, organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position })
+      .select({ meeting: meetings, organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position, chairNip: chair.nip })
       .from(meetings)
       .innerJoin(workUnits, eq(workUnits.id, meetings.organizerUnitId))
       .leftJoin(chair, eq(chair.id, meetings.chairUserId))
@@ -46,7 +49,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       .where(inArray(agendaItems.meetingId, list))
       .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position)),
     db
-      .select({ speaker: speakers, userName: users.name, userPosition: users.position })
+      .select({ speaker: speakers, userName: users.name, userPosition: users.position, userNip: users.nip })
       .from(speakers)
       .leftJoin(users, eq(users.id, speakers.userId))
       .where(inArray(speakers.meetingId, list))
@@ -58,7 +61,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       .where(inArray(invitations.meetingId, list))
       .orderBy(asc(invitations.meetingId), asc(workUnits.name)),
   ]);
-  const offices = await officeNames(heads.map((h) => h.meeting.organizerUnitId));
+  const offices = await officesOf(heads.map((h) => h.meeting.organizerUnitId));
 
   const byMeeting = <T extends { meetingId: string }>(items: T[]) => {
     const map = new Map<string, T[]>();
@@ -85,9 +88,11 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
     records.set(meeting.id, {
       ...meeting,
       organizerUnitName: h.organizerUnitName,
-      officeName: offices.get(meeting.organizerUnitId) ?? h.organizerUnitName,
+      officeId: offices.get(meeting.organizerUnitId)?.id ?? meeting.organizerUnitId,
+      officeName: offices.get(meeting.organizerUnitId)?.name ?? h.organizerUnitName,
       chairName: h.chairName,
       chairPosition: h.chairPosition,
+      chairNip: h.chairNip,
       agenda: timed,
       speakers: (speakersBy.get(meeting.id) ?? []).map(({ s }) => ({
         role: s.speaker.role,
@@ -96,6 +101,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
         organization: s.speaker.organization,
         onBehalfOf: s.speaker.onBehalfOf,
         topic: s.speaker.topic,
+        nip: s.speaker.userId ? s.userNip : null,
       })),
       invitedUnits: (unitsBy.get(meeting.id) ?? []).map(({ id, name, response }) => ({ id, name, response })),
     });
@@ -105,22 +111,4 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
 
 export async function loadMeetingRecord(id: string): Promise<MeetingRecord | null> {
   return (await loadMeetingRecords([id]))[0] ?? null;
-}
-
-/** The root of each unit's tree (the regional office), one recursive query for all of them. */
-async function officeNames(unitIds: string[]): Promise<Map<string, string>> {
-  const list = [...new Set(unitIds)];
-  if (list.length === 0) return new Map();
-  const found = await rows<{ start_id: string; name: string }>(sql`
-    with recursive up as (
-      select w.id as start_id, w.id, w.parent_id, w.name from work_units w
-       where w.id in (${sql.join(
-         list.map((id) => sql`${id}::uuid`),
-         sql`, `,
-       )})
-      union all
-      select up.start_id, w.id, w.parent_id, w.name from work_units w join up on w.id = up.parent_id
-    )
-    select start_id, name from up where parent_id is null`);
-  return new Map(found.map((r) => [r.start_id, r.name]));
 }

@@ -7,7 +7,10 @@ import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError } from "@/lib/errors";
 import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
+import { attendanceRecap } from "@/lib/meetings/attendance";
+import { letterheadOf } from "@/lib/offices/settings";
 import { todayIn } from "@/lib/time";
+import { getInvitationLetter } from "./invitation-letter";
 import { loadAttendanceSheet } from "./attendance-sheet";
 import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
@@ -71,7 +74,12 @@ export async function renderMeetingFile(user: CurrentUser, meetingId: string, ki
  * attendance list again is a read, and any change renders it anew.
  */
 async function storedPdf(kind: MeetingFileKind, meetingId: string, inputs: unknown, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const contentHash = createHash("sha256").update(kind).update(JSON.stringify(inputs)).digest("base64url");
+  // Bytes (an office logo) count by their own hash, not as a JSON array of numbers.
+  const replacer = (_key: string, value: unknown) =>
+    value instanceof Uint8Array || (typeof value === "object" && value !== null && (value as { type?: unknown }).type === "Buffer")
+      ? createHash("sha256").update(value instanceof Uint8Array ? value : Buffer.from((value as { data: number[] }).data)).digest("base64url")
+      : value;
+  const contentHash = createHash("sha256").update(kind).update(JSON.stringify(inputs, replacer)).digest("base64url");
   const [stored] = await db
     .select({ body: documentRenders.body })
     .from(documentRenders)
@@ -90,16 +98,21 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
     case "ics":
       return buildCalendar([record], { name: record.title, locale: user.locale });
     case "invitation": {
-      const date = await letterDateOf(record);
-      return storedPdf(kind, record.id, [record, date], () => invitationPdf(record, date));
+      const [letterhead, letter, fallbackDate] = await Promise.all([letterheadOf(record.officeId, record.officeName), getInvitationLetter(record.id), letterDateOf(record)]);
+      return storedPdf(kind, record.id, [record, letterhead, letter, fallbackDate], () => invitationPdf(record, { letterhead, letter, fallbackDate }));
     }
     case "attendance": {
-      const sheet = await loadAttendanceSheet(record);
-      return storedPdf(kind, record.id, [record, sheet], () => attendancePdf(record, sheet));
+      const [sheet, letterhead] = await Promise.all([loadAttendanceSheet(record), letterheadOf(record.officeId, record.officeName)]);
+      return storedPdf(kind, record.id, [record, sheet, letterhead], () => attendancePdf(record, sheet, letterhead));
     }
     case "minutes": {
-      const minutes = await loadMinutesRecord(record.id);
-      return storedPdf(kind, record.id, [record, minutes], () => minutesPdf(record, minutes));
+      const [rec, letterhead, recap, attendance] = await Promise.all([
+        loadMinutesRecord(record.id),
+        letterheadOf(record.officeId, record.officeName),
+        attendanceRecap(record.id),
+        loadAttendanceSheet(record),
+      ]);
+      return storedPdf(kind, record.id, [record, rec, letterhead, recap, attendance], () => minutesPdf(record, rec, { letterhead, recap, attendance }));
     }
     case "attendanceCsv":
       return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
@@ -111,7 +124,7 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
 }
 
 
-/** The invitation is dated when the meeting was published (else created), never after the meeting. */
+/** Without an issued letter, the draft is dated when the meeting was published (else created), never after the meeting. */
 async function letterDateOf(m: MeetingRecord): Promise<Date> {
   const [published] = await db
     .select({ at: auditLogs.createdAt })

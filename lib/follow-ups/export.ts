@@ -17,6 +17,14 @@ function csvField(value: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The due date's column in the export (0-based). */
+const DUE_COLUMN = 7;
+
+/** A calendar date ("2027-03-31") as a spreadsheet date (midnight UTC, no zone shift). */
+export function dateCell(date: string): Date | string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : safeCell(date);
+}
+
 export function toCsv(rows: unknown[][]): string {
   // BOM so spreadsheet programs read UTF-8; CRLF as RFC 4180 says.
   return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
@@ -53,8 +61,10 @@ export async function exportXlsx(user: CurrentUser, filters: Partial<ListFilters
   workbook.creator = "Rakor";
   const sheet = workbook.addWorksheet(createT(user.locale)("followUps.title").slice(0, 31));
   sheet.addRow(header).font = { bold: true };
-  // Every text cell is written as a string value (never a formula), and escaped like the CSV.
-  for (const row of body) sheet.addRow(row.map((v) => (typeof v === "number" ? v : safeCell(v))));
+  // Every text cell is written as a string value (never a formula), and escaped like the CSV;
+  // the due date is a real date cell (sortable, filterable), shown as 31/03/2027.
+  for (const row of body) sheet.addRow(row.map((v, i) => (i === DUE_COLUMN ? dateCell(String(v)) : typeof v === "number" ? v : safeCell(v))));
+  sheet.getColumn(DUE_COLUMN + 1).numFmt = "dd/mm/yyyy";
   sheet.columns.forEach((col, i) => (col.width = [50, 40, 30, 25, 15, 10, 10, 12, 10, 40][i] ?? 15));
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   const buffer = await workbook.xlsx.writeBuffer();

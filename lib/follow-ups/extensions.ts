@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from "@/lib/errors";
 import { notify, recipients } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
-import { todayIn } from "@/lib/time";
+import { formatCalendarDate, todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { isUuid, loadVisibleItem, resourceOf } from "./access";
 import { extensionDecisionSchema, extensionRequestSchema } from "./schemas";
@@ -25,7 +25,7 @@ export async function requestExtension(user: CurrentUser, itemId: string, input:
         .insert(extensionRequests)
         .values({ actionItemId: item.id, requestedBy: user.id, currentDueDate: item.dueDate, requestedDueDate: data.requestedDueDate, reason: data.reason })
         .returning();
-      await tx.insert(actionItemUpdates).values({ actionItemId: item.id, authorId: user.id, kind: "extension_request", note: `${item.dueDate} → ${data.requestedDueDate}: ${data.reason}` });
+      await tx.insert(actionItemUpdates).values({ actionItemId: item.id, authorId: user.id, kind: "extension_request", note: `${formatCalendarDate(item.dueDate)} → ${formatCalendarDate(data.requestedDueDate)}: ${data.reason}` });
       await audit(tx, { actorId: user.id, ...ctx }, "actionItem.requestExtension", "action_item", item.id, { requestedDueDate: data.requestedDueDate, reason: data.reason });
       await notify(tx, {
         to: recipients.overseers(item.workUnitId),

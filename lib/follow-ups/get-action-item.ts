@@ -78,6 +78,14 @@ export async function getActionItem(user: CurrentUser, id: string) {
              to_char((now() at time zone ${item.unitTimeZone})::date, 'YYYY-MM-DD') as today`),
   ]);
   const resource = resourceOf(item);
+  // A reported item sent back is "in progress" again: the latest return says why, until it is reported again.
+  const lastTransition = [...timeline].reverse().find((u) => u.kind === "transition");
+  const returned =
+    item.status === "in_progress" && lastTransition?.fromStatus === "reported" && lastTransition.toStatus === "in_progress"
+      ? { reason: lastTransition.note, by: lastTransition.authorName, at: lastTransition.createdAt }
+      : null;
+  // Link evidence (bukti dukung as a URL) given with reports and progress updates, newest first.
+  const evidenceLinks = [...new Map(timeline.filter((u) => u.evidenceUrl).reverse().map((u) => [u.evidenceUrl!, { url: u.evidenceUrl!, by: u.authorName, at: u.createdAt }])).values()];
   const pendingExtension = extensions.find((e) => e.status === "pending") ?? null;
   return {
     item,
@@ -86,7 +94,9 @@ export async function getActionItem(user: CurrentUser, id: string) {
     meeting: item.meetingId && meta?.meetingTitle ? { id: item.meetingId, title: meta.meetingTitle, startsAt: meta.meetingStartsAt! } : null,
     decision: item.decisionId && meta?.decisionText ? { id: item.decisionId, number: meta.decisionNumber!, text: meta.decisionText } : null,
     timeline,
+    returned,
     files,
+    evidenceLinks,
     extensions,
     pendingExtension,
     overdue: !!flags?.overdue,

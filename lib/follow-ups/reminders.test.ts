@@ -20,9 +20,9 @@ describe("the reminders job", () => {
     const memberB1 = await makeUser("participant", unitB.id);
     const memberB2 = await makeUser("participant", unitB.id);
     const dueSoon = await insertItem({ workUnitId: unitA.id, status: "in_progress", picUserId: pic.id, dueDate: inDays(2) });
-    const overdue = await insertItem({ workUnitId: unitB.id, status: "open", dueDate: inDays(-4) });
+    const overdue = await insertItem({ workUnitId: unitB.id, status: "open", dueDate: inDays(-1) });
     const farAway = await insertItem({ workUnitId: unitA.id, status: "open", picUserId: pic.id, dueDate: inDays(30) });
-    const done = await insertItem({ workUnitId: unitA.id, status: "verified", picUserId: pic.id, dueDate: inDays(-4) });
+    const done = await insertItem({ workUnitId: unitA.id, status: "verified", picUserId: pic.id, dueDate: inDays(-1) });
     const ours = [dueSoon.id, overdue.id, farAway.id, done.id];
     const mine = () =>
       db
@@ -49,6 +49,6 @@ describe("the reminders job", () => {
     expect(emails.every((e) => e.status === "kept")).toBe(true);
     expect(emails.find((e) => e.dedupeKey === afterFirst.find((n) => n.kind === "due_soon")!.dedupeKey)!.subject).toContain(dueSoon.title);
     const [escalation] = await db.select().from(notifications).where(and(eq(notifications.userId, head.id), eq(notifications.kind, "overdue_escalated")));
-    expect(escalation!.payload).toMatchObject({ itemId: overdue.id, dueDate: inDays(-4) });
+    expect(escalation!.payload).toMatchObject({ itemId: overdue.id, dueDate: inDays(-1) });
   });
 });

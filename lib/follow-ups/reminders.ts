@@ -14,9 +14,20 @@ export const DUE_SOON_DAYS = 3;
 
 const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
 
-/** A message template filled in by PostgreSQL from the notification's payload `p`. */
-function filled(template: string): SQL {
-  return sql`replace(replace(replace(${template}::text, '{title}', coalesce(n.payload->>'title', '')), '{unit}', coalesce(n.payload->>'unitName', '')), '{dueDate}', coalesce(n.payload->>'dueDate', ''))`;
+const MONTHS = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** The payload's due date ("2027-03-31") as a reader writes it ("31 Maret 2027"), in SQL. */
+function dueDateText(locale: "id" | "en"): SQL {
+  const d = sql`(n.payload->>'dueDate')::date`;
+  return sql`coalesce(extract(day from ${d})::int || ' ' || (${`{${MONTHS[locale].join(",")}}`}::text[])[extract(month from ${d})::int] || ' ' || extract(year from ${d})::int, '')`;
+}
+
+/** A message template filled in by PostgreSQL from the notification's payload `n.payload`. */
+function filled(template: string, locale: "id" | "en"): SQL {
+  return sql`replace(replace(replace(${template}::text, '{title}', coalesce(n.payload->>'title', '')), '{unit}', coalesce(n.payload->>'unitName', '')), '{dueDate}', ${dueDateText(locale)})`;
 }
 
 /**
@@ -45,9 +56,9 @@ async function remind(tx: Tx, kind: "due_soon" | "overdue" | "overdue_escalated"
     e as (
       insert into outbox_emails (to_address, subject, body, status, dedupe_key)
       select u.email,
-             case when u.locale = 'en' then ${filled(subjectEn)} else ${filled(subjectId)} end,
-             case when u.locale = 'en' then ${filled(subjectEn)} else ${filled(subjectId)} end || E'\n\n' ||
-               replace(case when u.locale = 'en' then ${filled(bodyEn)} else ${filled(bodyId)} end, '{url}', ${appUrl()} || '/follow-ups/' || (n.payload->>'itemId')),
+             case when u.locale = 'en' then ${filled(subjectEn, "en")} else ${filled(subjectId, "id")} end,
+             case when u.locale = 'en' then ${filled(subjectEn, "en")} else ${filled(subjectId, "id")} end || E'\n\n' ||
+               replace(case when u.locale = 'en' then ${filled(bodyEn, "en")} else ${filled(bodyId, "id")} end, '{url}', ${appUrl()} || '/follow-ups/' || (n.payload->>'itemId')),
              ${status}, n.dedupe_key
         from n join users u on u.id = n.user_id
       on conflict (dedupe_key) do nothing

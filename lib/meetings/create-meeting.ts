@@ -6,7 +6,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { checkConflicts } from "./find-conflicts";
-import { assertRefs, toInstants } from "./refs";
+import { assertRefs, resolveRoom, toInstants } from "./refs";
 import { meetingSchema } from "./schemas";
 
 export type Ctx = Omit<AuditContext, "actorId">;
@@ -22,12 +22,13 @@ export async function createMeeting(user: CurrentUser, input: unknown, ctx: Ctx 
     throw new ValidationError({ organizerUnitId: ["meetings.errors.organizerOutOfScope"] });
   }
   await assertRefs({ units: { organizerUnitId: data.organizerUnitId }, users: { chairUserId: data.chairUserId } });
+  const place = await resolveRoom(data.roomId, data.organizerUnitId, data.location);
   const times = toInstants(data);
   const conflicts = await checkConflicts(
-    { startsAt: times.startsAt, endsAt: times.endsAt, location: data.location, personIds: data.chairUserId ? [data.chairUserId] : [] },
+    { startsAt: times.startsAt, endsAt: times.endsAt, ...place, personIds: data.chairUserId ? [data.chairUserId] : [] },
     acknowledgeConflicts,
   );
-  const values = { ...data, ...times, status: "draft" as const, createdBy: user.id, updatedBy: user.id };
+  const values = { ...data, ...place, ...times, status: "draft" as const, createdBy: user.id, updatedBy: user.id };
   const meeting = await db.transaction(async (tx) => {
     const [row] = await tx.insert(meetings).values(values).returning();
     await audit(tx, { actorId: user.id, ...ctx }, "meeting.create", "meeting", row!.id, {

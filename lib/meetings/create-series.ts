@@ -95,6 +95,7 @@ export async function createSeries(user: CurrentUser, meetingId: string, version
           endsAt: o.endsAt,
           timeZone: template.timeZone,
           location: template.location,
+          roomId: template.roomId,
           onlineUrl: template.onlineUrl,
           organizerUnitId: template.organizerUnitId,
           chairUserId: template.chairUserId,

@@ -21,6 +21,8 @@ export type ConflictQuery = {
   startsAt: Date;
   endsAt: Date;
   location?: string | null;
+  /** The room chosen from the office's list (compared by id). */
+  roomId?: string | null;
   /** The chair and internal speakers. */
   personIds?: readonly string[];
   /** Invited units. */
@@ -33,18 +35,24 @@ type Row = { kind: ConflictKind; meeting_id: string; title: string; starts_at: D
  * Other meetings overlapping [startsAt, endsAt) that use the same room, have one of the people as
  * chair or internal speaker, or invite one of the units. One SQL query over tstzrange overlap;
  * cancelled meetings do not count. These are warnings, not errors.
+ *
+ * The same room is the same room id (chosen from the office's list), or the same place typed as
+ * free text compared without case and repeated spaces ("AULA  kanwil" = "Aula Kanwil"): the
+ * generated column `meetings.location_key` holds that form, indexed with the start time.
  */
 export async function findConflicts(q: ConflictQuery, handle: DbOrTx = db): Promise<Conflict[]> {
   const self = q.meetingId ?? "00000000-0000-0000-0000-000000000000";
   const people = uuidArray(q.personIds?.filter(Boolean) ?? []);
   const units = uuidArray(q.unitIds ?? []);
-  const location = q.location?.trim() ?? "";
+  const location = q.location ?? "";
+  const roomId = q.roomId ?? null;
+  const key = sql`lower(regexp_replace(btrim(${location}::text), '\\s+', ' ', 'g'))`;
   const start = q.startsAt.toISOString();
   const end = q.endsAt.toISOString();
   const result = await rows<Row>(
     sql`
     with other as (
-      select m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.chair_user_id
+      select m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.location_key, m.room_id, m.chair_user_id
         from meetings m
        where m.id <> ${self}
          and m.status <> 'cancelled'
@@ -52,7 +60,9 @@ export async function findConflicts(q: ConflictQuery, handle: DbOrTx = db): Prom
          and tstzrange(m.starts_at, m.ends_at) && tstzrange(${start}::timestamptz, ${end}::timestamptz)
     )
     select 'room' as kind, o.id as meeting_id, o.title, o.starts_at, o.ends_at, o.time_zone, o.location as subject
-      from other o where ${location} <> '' and o.location = ${location}
+      from other o
+     where (${roomId}::uuid is not null and o.room_id = ${roomId}::uuid)
+        or (${key} <> '' and o.location_key = ${key})
     union all
     select distinct 'person', o.id, o.title, o.starts_at, o.ends_at, o.time_zone, u.name
       from other o

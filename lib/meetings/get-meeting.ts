@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agendaItems, attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, speakers, users, workUnits } from "@/db/schema";
+import { agendaItems, attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, rooms, speakers, users, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -43,6 +43,10 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
     checkIn: can(user, "meeting.checkIn", r),
     writeMinutes: can(user, "minutes.write", r),
     reopenMinutes: can(user, "minutes.reopen", r),
+    /** Attendance lists, minutes PDF and exports (they name people of every unit). */
+    records: can(user, "meeting.records", r),
+    /** Turning decisions into follow-ups for units of the organizer's division. */
+    createFollowUps: can(user, "actionItem.create", { workUnitId: r.organizerUnitId }),
   };
   const staff = user.role !== "participant";
   type AttendanceRow = { attendance: typeof attendances.$inferSelect; userName: string | null; userPosition: string | null; unitName: string | null };
@@ -58,12 +62,13 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
         })
       : null;
 
-  const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series, occurrences] = await Promise.all([
+  const [head, speakerRows, agendaRows, invitationRows, attendanceRows, minutesRows, decisionRows, reschedules, recap, series, occurrences, mine] = await Promise.all([
     db
-      .select({ organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position })
+      .select({ organizerUnitName: workUnits.name, chairName: chair.name, chairPosition: chair.position, roomName: rooms.name, roomBuilding: rooms.building, roomCapacity: rooms.capacity })
       .from(meetings)
       .innerJoin(workUnits, eq(workUnits.id, meetings.organizerUnitId))
       .leftJoin(chair, eq(chair.id, meetings.chairUserId))
+      .leftJoin(rooms, eq(rooms.id, meetings.roomId))
       .where(eq(meetings.id, id)),
     db
       .select({ speaker: speakers, userName: users.name, userPosition: users.position })
@@ -115,6 +120,10 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
           .where(and(eq(meetings.seriesId, loaded.seriesId), visibleTo(user, sql.raw('"meetings"'))))
           .orderBy(asc(meetings.seriesIndex))
       : Promise.resolve([]),
+    db
+      .select({ status: attendances.status, checkedInAt: attendances.checkedInAt })
+      .from(attendances)
+      .where(and(eq(attendances.meetingId, id), eq(attendances.userId, user.id))),
   ]);
 
   const { checkInCode } = loaded;
@@ -137,7 +146,10 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
       organizerUnitName: head[0]?.organizerUnitName ?? "",
       chairName: head[0]?.chairName ?? null,
       chairPosition: head[0]?.chairPosition ?? null,
+      room: head[0]?.roomName ? { name: head[0].roomName, building: head[0].roomBuilding ?? "", capacity: head[0].roomCapacity } : null,
     },
+    /** The signed-in user's own attendance (their check-in), if recorded. */
+    myAttendance: mine[0] ?? null,
     /** Only for those who manage the meeting (the QR code is shown in the room). */
     checkInCode: permissions.manage ? checkInCode : null,
     checkInWindow: checkInWindow(meeting),

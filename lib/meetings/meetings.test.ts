@@ -368,6 +368,9 @@ describe("minutes", () => {
     expect([d1.number, d2.number]).toEqual([1, 2]);
     await updateDecision(o.secretariat, d2.id, d2.version, { text: "Sarana pengaduan tersedia di setiap kanim." });
     const detail = await getMeeting(o.secretariat, m.id);
+    // Not before the meeting has started.
+    await expect(finalizeMinutes(o.secretariat, m.id, detail.minutes!.version)).rejects.toBeInstanceOf(ValidationError);
+    await transitionMeeting(o.secretariat, m.id, m.version, { to: "start" }, { now: m.startsAt });
     await finalizeMinutes(o.secretariat, m.id, detail.minutes!.version);
     await expect(addDecision(o.secretariat, m.id, { text: "Keputusan keempat" })).rejects.toBeInstanceOf(ValidationError);
     const fin = (await getMeeting(o.secretariat, m.id)).minutes!;

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireMeeting } from "./access";
 import { lockMeeting } from "./lock";
+import { canFinalizeMinutes } from "./lifecycle";
 import type { Ctx } from "./create-meeting";
 import { decisionSchema, minutesSchema, reopenSchema } from "./schemas";
 
@@ -125,9 +126,10 @@ export async function deleteDecision(user: CurrentUser, id: string, version: num
   );
 }
 
-/** Finalizing locks the summary and decisions. */
+/** Finalizing locks the summary and decisions; only for a meeting under way or held. */
 export async function finalizeMinutes(user: CurrentUser, meetingId: string, version: number, ctx: Ctx = {}) {
-  const { row: before } = await requireWritable(user, meetingId);
+  const { row: before, meeting } = await requireWritable(user, meetingId);
+  if (!canFinalizeMinutes(meeting)) throw new ValidationError({ _form: ["meetings.errors.finalizeBeforeStart"] }, "meetings.errors.finalizeBeforeStart");
   if (!before) throw new ValidationError({ summary: ["errors.required"] });
   return orConflict(
     db.transaction(async (tx) => {

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { rows, type DbOrTx, db } from "@/db/client";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { getRoom } from "@/lib/offices/rooms";
+import { officeOf } from "@/lib/offices/office";
 import { zonedLocalToInstant } from "@/lib/time";
 import { uuidArray } from "./access";
 
@@ -34,4 +36,18 @@ export async function assertRefs(refs: { units?: Record<string, string | null | 
 /** Wall-clock inputs of a form → instants in the meeting's zone. */
 export function toInstants(v: { startsAt: string; endsAt: string; timeZone: string }) {
   return { startsAt: zonedLocalToInstant(v.startsAt, v.timeZone), endsAt: zonedLocalToInstant(v.endsAt, v.timeZone) };
+}
+
+/**
+ * The place of a meeting: a room of the organizer's office (its name becomes the location text)
+ * or free text ("other place"). A room of another office, or one deactivated since (unless the
+ * meeting already had it), is refused on the room field.
+ */
+export async function resolveRoom(roomId: string | null, organizerUnitId: string, location: string, currentRoomId?: string | null): Promise<{ roomId: string | null; location: string }> {
+  if (!roomId) return { roomId: null, location };
+  const [room, office] = await Promise.all([getRoom(roomId), officeOf(organizerUnitId)]);
+  if (!room || room.officeUnitId !== office?.id || (!room.active && room.id !== currentRoomId)) {
+    throw new ValidationError({ roomId: ["offices.errors.unknownRoom"] });
+  }
+  return { roomId: room.id, location: room.name };
 }

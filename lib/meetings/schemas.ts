@@ -84,6 +84,8 @@ const meetingFields = z.object({
   endsAt: localDateTime,
   timeZone: z.enum(TIME_ZONES, "errors.invalid"),
   location: optionalText(MAX.location),
+  /** A room from the office's list; empty: the place is the free text in `location`. */
+  roomId: uuidOrNull("offices.errors.unknownRoom"),
   onlineUrl: z.preprocess(
     emptyToNull,
     safeText(MAX.url, { tooLong: "meetings.errors.tooLong" }).pipe(z.url({ protocol: /^https?$/, message: "meetings.errors.invalidUrl" })).nullable(),
@@ -111,6 +113,7 @@ export type RescheduleInput = z.input<typeof rescheduleSchema>;
 export const cancelSchema = z.object({ reason: requiredText(MAX.reason, "multiline") });
 
 export const TRANSITIONS = ["publish", "start", "complete"] as const;
+export type TransitionName = (typeof TRANSITIONS)[number];
 export const transitionSchema = z.object({ to: z.enum(TRANSITIONS, "errors.invalid") });
 
 export const seriesSchema = z

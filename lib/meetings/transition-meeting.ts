@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
-import { invitations, meetingReschedules, meetings, type Meeting, type MeetingStatus } from "@/db/schema";
+import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { notifyMeetingChange, type MeetingChangeKind } from "@/lib/mail/meeting-change";
 import type { CurrentUser } from "@/lib/auth/types";
@@ -9,15 +9,10 @@ import { parseInput } from "@/lib/validation";
 import { assertEditable, loadMeeting, omit, requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
+import { TRANSITION_TARGET, transitionRefusal } from "./lifecycle";
 import { toInstants } from "./refs";
 import { cancelSchema, rescheduleSchema, transitionSchema } from "./schemas";
 
-/** draft → scheduled (published) → ongoing → completed. Cancelling is separate (it needs a reason). */
-const NEXT: Record<"publish" | "start" | "complete", { from: MeetingStatus[]; to: MeetingStatus }> = {
-  publish: { from: ["draft"], to: "scheduled" },
-  start: { from: ["scheduled"], to: "ongoing" },
-  complete: { from: ["scheduled", "ongoing"], to: "completed" },
-};
 
 /** Loads the row as it is now, for the conflict message (outside any transaction). */
 export const currentMeeting = async (id: string) => {
@@ -26,13 +21,19 @@ export const currentMeeting = async (id: string) => {
   return omit(m, "resource", "checkInCode");
 };
 
-export async function transitionMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
+/**
+ * draft → scheduled (published) → ongoing → completed, with the meeting-day checks of
+ * lib/meetings/lifecycle.ts (no start days early, no completion before the start). Cancelling is
+ * separate (it needs a reason).
+ */
+export async function transitionMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx & { now?: Date } = {}) {
   const before = await requireMeeting(user, id, "meeting.manage");
   const { to } = parseInput(transitionSchema, input);
-  const step = NEXT[to];
-  if (!step.from.includes(before.status)) {
-    throw new ValidationError({ _form: ["meetings.errors.badTransition"] }, "meetings.errors.badTransition");
-  }
+  const refusal = transitionRefusal(before, to, ctx.now ?? new Date());
+  if (refusal) throw new ValidationError({ _form: [refusal] }, refusal);
+  const step = { to: TRANSITION_TARGET[to] };
+  const { now: _now, ...auditCtx } = ctx;
+  void _now;
   const saved = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx
@@ -41,7 +42,7 @@ export async function transitionMeeting(user: CurrentUser, id: string, version: 
         .where(and(eq(meetings.id, id), eq(meetings.version, version)))
         .returning();
       if (!row) return null;
-      await audit(tx, { actorId: user.id, ...ctx }, `meeting.${to}`, "meeting", id, { status: [before.status, step.to] });
+      await audit(tx, { actorId: user.id, ...auditCtx }, `meeting.${to}`, "meeting", id, { status: [before.status, step.to] });
       return row;
     }),
     () => currentMeeting(id),
@@ -138,7 +139,7 @@ export async function rescheduleMeeting(user: CurrentUser, id: string, version: 
   assertEditable(before);
   const times = toInstants({ ...local, timeZone: before.timeZone });
   const subjects = await conflictSubjects(id, before.chairUserId);
-  const conflicts = await checkConflicts({ meetingId: id, ...times, location: before.location, ...subjects }, acknowledgeConflicts);
+  const conflicts = await checkConflicts({ meetingId: id, ...times, location: before.location, roomId: before.roomId, ...subjects }, acknowledgeConflicts);
   const meeting = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { assertEditable, requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
-import { assertRefs, toInstants } from "./refs";
+import { assertRefs, resolveRoom, toInstants } from "./refs";
 import { meetingSchema } from "./schemas";
 import { announceMeetingChange, applyReschedule, conflictSubjects, currentMeeting } from "./transition-meeting";
 
@@ -26,10 +26,11 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
     throw new ValidationError({ organizerUnitId: ["meetings.errors.organizerOutOfScope"] });
   }
   await assertRefs({ units: { organizerUnitId: data.organizerUnitId }, users: { chairUserId: data.chairUserId } });
+  const place = await resolveRoom(data.roomId, data.organizerUnitId, data.location, before.roomId);
   const times = toInstants(data);
   const subjects = await conflictSubjects(id, data.chairUserId);
-  const conflicts = await checkConflicts({ meetingId: id, ...times, location: data.location, ...subjects }, acknowledgeConflicts);
-  const after = { ...data, ...times };
+  const conflicts = await checkConflicts({ meetingId: id, ...times, ...place, ...subjects }, acknowledgeConflicts);
+  const after = { ...data, ...place, ...times };
   const meeting = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "@/db/client";
 import { createT } from "@/lib/i18n/translate";
+import { readableDate } from "./render";
 
 export const NOTIFICATION_KINDS = [
   "assigned",
@@ -90,7 +91,7 @@ function emailText(locale: "id" | "en", kind: NotificationKind, payload: Notific
   const vars = {
     title: payload.title,
     unit: payload.unitName ?? "",
-    dueDate: payload.dueDate ?? "",
+    dueDate: readableDate(payload.dueDate, locale),
     reason: payload.reason ?? "",
     decision: payload.approved === undefined ? "" : t(payload.approved ? "followUps.extension.approved" : "followUps.extension.rejected"),
   };

@@ -3,37 +3,65 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import "@/components/follow-ups/follow-ups.css";
+import { CategoryChart } from "@/components/follow-ups/category-chart";
 import { TrendChart } from "@/components/follow-ups/trend-chart";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { requireUser } from "@/lib/auth/session";
+import { completionRate } from "@/lib/follow-ups/completion";
 import { getDashboard, type Aggregate } from "@/lib/follow-ups/dashboard";
 import { filtersToSearch, type ListFilters } from "@/lib/follow-ups/schemas";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { Translate } from "@/lib/i18n/translate";
+import type { Locale, Translate } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Dasbor" };
 
 const list = (f: Partial<ListFilters>) => `/follow-ups${filtersToSearch(f)}`;
 
-function Cells({ a, base, t }: { a: Aggregate; base: Partial<ListFilters>; t: Translate }) {
-  const n = (value: number, f: Partial<ListFilters>, label: string) => (
-    <td className="fu-num">
-      <Link href={list({ ...base, ...f })} aria-label={`${label}: ${value}`}>
-        {value}
+/** Numbers as the reader writes them: "1.234", "44,0", "100,0%" in Indonesian. */
+function formats(locale: Locale) {
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  const int = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const one = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct = new Intl.NumberFormat(tag, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return { int: (n: number) => int.format(n), one: (n: number) => one.format(n), pct: (n: number) => pct.format(n / 100), month: new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }) };
+}
+type Formats = ReturnType<typeof formats>;
+
+/** The status columns: together they make the total. */
+const PARTS = [
+  ["open", "open", "followUps.status.open"],
+  ["inProgress", "in_progress", "followUps.status.in_progress"],
+  ["reported", "reported", "followUps.status.reported"],
+  ["verified", "verified", "followUps.status.verified"],
+  ["cancelled", "cancelled", "followUps.status.cancelled"],
+] as const;
+
+function Cells({ a, base, t, f }: { a: Aggregate; base: Partial<ListFilters>; t: Translate; f: Formats }) {
+  const n = (value: number, filter: Partial<ListFilters>, label: string, key: string) => (
+    <td className="fu-num" data-col={key}>
+      <Link href={list({ ...base, ...filter })} aria-label={`${label}: ${f.int(value)}`}>
+        {f.int(value)}
       </Link>
     </td>
   );
   const verifiedLink = list({ ...base, status: "verified" });
+  const completion = completionRate(a);
+  const none = t("common.none");
   return (
     <>
-      {n(a.total, {}, t("followUps.dashboard.total"))}
-      {n(a.open, { status: "open" }, t("followUps.status.open"))}
-      {n(a.inProgress, { status: "in_progress" }, t("followUps.status.in_progress"))}
-      {n(a.reported, { status: "reported" }, t("followUps.status.reported"))}
-      {n(a.verified, { status: "verified" }, t("followUps.status.verified"))}
-      {n(a.overdue, { overdue: true }, t("followUps.badges.overdue"))}
-      <td className="fu-num">{a.onTimeRate === null ? t("common.none") : <Link href={verifiedLink}>{`${a.onTimeRate.toFixed(1)}%`}</Link>}</td>
-      <td className="fu-num">{a.medianDaysToVerify === null ? t("common.none") : <Link href={verifiedLink}>{a.medianDaysToVerify.toFixed(1)}</Link>}</td>
+      {n(a.total, {}, t("followUps.dashboard.total"), "total")}
+      {PARTS.map(([key, status, label]) => n(a[key], { status }, t(label), key))}
+      {n(a.overdue, { overdue: true }, t("followUps.badges.overdue"), "overdue")}
+      <td className="fu-num" data-col="completion">
+        {completion === null ? none : <Link href={verifiedLink} aria-label={`${t("followUps.dashboard.completion")}: ${f.pct(completion)}`}>{f.pct(completion)}</Link>}
+      </td>
+      <td className="fu-num" data-col="onTime">
+        {a.onTimeRate === null ? none : <Link href={verifiedLink}>{f.pct(a.onTimeRate)}</Link>}
+      </td>
+      <td className="fu-num" data-col="median">
+        {a.medianDaysToVerify === null ? none : <Link href={verifiedLink}>{f.one(a.medianDaysToVerify)}</Link>}
+      </td>
     </>
   );
 }
@@ -43,14 +71,26 @@ function Head({ first, t }: { first: string; t: Translate }) {
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        <th scope="col" className="fu-num">{t("followUps.dashboard.total")}</th>
-        <th scope="col" className="fu-num">{t("followUps.status.open")}</th>
-        <th scope="col" className="fu-num">{t("followUps.status.in_progress")}</th>
-        <th scope="col" className="fu-num">{t("followUps.status.reported")}</th>
-        <th scope="col" className="fu-num">{t("followUps.status.verified")}</th>
-        <th scope="col" className="fu-num">{t("followUps.badges.overdue")}</th>
-        <th scope="col" className="fu-num">{t("followUps.dashboard.onTimeRate")}</th>
-        <th scope="col" className="fu-num">{t("followUps.dashboard.medianDays")}</th>
+        <th scope="col" className="fu-num">
+          {t("followUps.dashboard.total")}
+        </th>
+        {PARTS.map(([key, , label]) => (
+          <th key={key} scope="col" className="fu-num">
+            {t(label)}
+          </th>
+        ))}
+        <th scope="col" className="fu-num">
+          {t("followUps.badges.overdue")}
+        </th>
+        <th scope="col" className="fu-num">
+          {t("followUps.dashboard.completion")}
+        </th>
+        <th scope="col" className="fu-num">
+          {t("followUps.dashboard.onTimeRate")}
+        </th>
+        <th scope="col" className="fu-num">
+          {t("followUps.dashboard.medianDays")}
+        </th>
       </tr>
     </thead>
   );
@@ -61,13 +101,18 @@ export default async function DashboardPage() {
   const user = await requireUser();
   if (!can(user, "dashboard.view")) notFound();
   const [t, locale, dash] = await Promise.all([getT(), getLocale(), getDashboard(user)]);
+  const f = formats(locale);
+  const monthName = (m: string) => f.month.format(new Date(`${m}-01T00:00:00Z`));
   return (
     <>
       <h1>{t("followUps.dashboard.title")}</h1>
       <section aria-labelledby="per-unit">
         <h2 id="per-unit">{t("followUps.dashboard.perUnit")}</h2>
-        <div className="table-wrap">
-          <table>
+        <p className="muted">
+          {t("followUps.dashboard.sumNote")} {t("followUps.dashboard.completionHelp")}
+        </p>
+        <ScrollTable label={t("followUps.dashboard.perUnit")}>
+          <table className="dash-table">
             <Head first={t("followUps.fields.unit")} t={t} />
             <tbody>
               {dash.units.map((u) => (
@@ -75,70 +120,93 @@ export default async function DashboardPage() {
                   <th scope="row">
                     <Link href={list({ unitId: u.unitId })}>{u.unitName}</Link>
                   </th>
-                  <Cells a={u} base={{ unitId: u.unitId }} t={t} />
+                  <Cells a={u} base={{ unitId: u.unitId }} t={t} f={f} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
-              <tr>
+              <tr data-unit="overall">
                 <th scope="row">{t("followUps.dashboard.overall")}</th>
-                <Cells a={dash.overall} base={{}} t={t} />
+                <Cells a={dash.overall} base={{}} t={t} f={f} />
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
-      <section aria-labelledby="trend">
-        <h2 id="trend">{t("followUps.dashboard.trend")}</h2>
-        <div className="card">
-          <TrendChart
-            months={dash.trend.map((p) => p.month)}
-            created={dash.trend.map((p) => p.created)}
-            verified={dash.trend.map((p) => p.verified)}
-            labels={{ created: t("followUps.dashboard.trendCreated"), verified: t("followUps.dashboard.trendVerified"), chart: t("followUps.dashboard.chartLabel") }}
-          />
+      <section aria-labelledby="charts">
+        <h2 id="charts" className="sr-only">
+          {t("followUps.dashboard.charts")}
+        </h2>
+        <div className="dash-charts">
+          <div className="card">
+            <h3 style={{ marginTop: 0 }}>{t("followUps.dashboard.trend")}</h3>
+            <TrendChart
+              months={dash.trend.map((p) => p.month)}
+              created={dash.trend.map((p) => p.created)}
+              verified={dash.trend.map((p) => p.verified)}
+              locale={locale}
+              labels={{ created: t("followUps.dashboard.trendCreated"), verified: t("followUps.dashboard.trendVerified"), chart: t("followUps.dashboard.chartLabel"), month: t("followUps.dashboard.month") }}
+            />
+          </div>
+          <div className="card">
+            <h3 style={{ marginTop: 0 }}>{t("followUps.dashboard.categoryChart")}</h3>
+            <CategoryChart
+              label={t("followUps.dashboard.categoryChartLabel")}
+              rows={dash.categories.map((c) => ({
+                id: c.categoryId,
+                name: locale === "en" ? c.nameEn : c.nameId,
+                parts: PARTS.map(([key, status, label]) => ({ key: status, label: t(label), value: c[key] })),
+                total: c.total,
+              }))}
+              format={f.int}
+            />
+          </div>
         </div>
-        <div className="table-wrap">
+        <ScrollTable label={t("followUps.dashboard.trend")}>
           <table>
             <caption className="sr-only">{t("followUps.dashboard.trend")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("followUps.dashboard.month")}</th>
-                <th scope="col" className="fu-num">{t("followUps.dashboard.trendCreated")}</th>
-                <th scope="col" className="fu-num">{t("followUps.dashboard.trendVerified")}</th>
+                <th scope="col" className="fu-num">
+                  {t("followUps.dashboard.trendCreated")}
+                </th>
+                <th scope="col" className="fu-num">
+                  {t("followUps.dashboard.trendVerified")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {dash.trend.map((p) => (
                 <tr key={p.month}>
-                  <th scope="row">{new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${p.month}-01T00:00:00Z`))}</th>
-                  <td className="fu-num">{p.created}</td>
-                  <td className="fu-num">{p.verified}</td>
+                  <th scope="row">{monthName(p.month)}</th>
+                  <td className="fu-num">{f.int(p.created)}</td>
+                  <td className="fu-num">{f.int(p.verified)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="per-category">
         <h2 id="per-category">{t("followUps.dashboard.perCategory")}</h2>
-        <div className="table-wrap">
-          <table>
+        <ScrollTable label={t("followUps.dashboard.perCategory")}>
+          <table className="dash-table">
             <Head first={t("followUps.fields.category")} t={t} />
             <tbody>
               {dash.categories.map((c) => (
-                <tr key={c.categoryId}>
+                <tr key={c.categoryId} data-category={c.nameId}>
                   <th scope="row">
                     <Link href={list({ categoryId: c.categoryId })}>{locale === "en" ? c.nameEn : c.nameId}</Link>
                   </th>
-                  <Cells a={c} base={{ categoryId: c.categoryId }} t={t} />
+                  <Cells a={c} base={{ categoryId: c.categoryId }} t={t} f={f} />
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     </>
   );

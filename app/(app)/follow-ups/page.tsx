@@ -40,6 +40,9 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const staff = can(user, "dashboard.view");
   const params = Object.fromEntries(new URLSearchParams(search.slice(1)));
   const title = user.role === "participant" ? t("followUps.myUnitTitle") : t("followUps.title");
+  // Someone who can see one unit's items only does not need that unit repeated on every row.
+  const singleUnit = options.units.length <= 1;
+  const active = [filters.q, filters.unitId, filters.status, filters.categoryId, filters.picUserId, filters.dueFrom, filters.dueTo, filters.overdue, filters.dueSoon, filters.mine].filter(Boolean).length;
   return (
     <>
       <div className="page-head">
@@ -50,7 +53,12 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </div>
-      <form className="filters card" method="get" role="search" aria-label={t("followUps.filters.legend")}>
+      <details className="filters-toggle card" open={false}>
+        <summary className="btn btn-secondary">
+          {t("followUps.filters.button")}
+          {active > 0 ? <span className="badge badge-info">{t("followUps.filters.active", { count: active })}</span> : null}
+        </summary>
+      <form className="filters" method="get" role="search" aria-label={t("followUps.filters.legend")}>
         <div className="field">
           <label htmlFor="q">{t("followUps.fields.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
@@ -111,7 +119,8 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           <Link href="/follow-ups">{t("actions.reset")}</Link>
         </div>
       </form>
-      <div className="page-head">
+      </details>
+      <div className="fu-list-head">
         <p className="muted" aria-live="polite">
           {totalCapped ? t("followUps.countCapped", { total }) : t("followUps.count", { total })}
         </p>
@@ -124,7 +133,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           </a>
         </div>
       </div>
-      <ActionItemTable items={items} t={t} locale={locale} caption={title} />
+      <ActionItemTable items={items} t={t} locale={locale} caption={title} showUnit={!singleUnit} />
       <CursorPagination basePath="/follow-ups" params={params} nextCursor={list.nextCursor} prevCursor={list.prevCursor} />
     </>
   );

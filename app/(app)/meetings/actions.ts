@@ -14,6 +14,7 @@ import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinute
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
+import { issueInvitationLetter } from "@/lib/documents/invitation-letter";
 
 // Thin actions: requireUser → the use case (which checks the permission and parses with the
 // shared schema) → expected errors as values → revalidate/redirect after.
@@ -222,6 +223,13 @@ export async function finalizeMinutesAction(meetingId: string, version: number):
 export async function reopenMinutesAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
   const user = await requireUser();
   const result = await run(async () => reopenMinutes(user, meetingId, version, values, await requestContext()), "meetings.minutes.reopened");
+  if (result.ok) revalidatePath(page(meetingId));
+  return result;
+}
+
+export async function issueLetterAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
+  const user = await requireUser();
+  const result = await run(async () => issueInvitationLetter(user, meetingId, version, values, await requestContext()), "meetings.letter.saved");
   if (result.ok) revalidatePath(page(meetingId));
   return result;
 }

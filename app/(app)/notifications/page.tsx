@@ -40,7 +40,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <ul className="card" aria-label={t("followUps.notifications.title")}>
           {items.map((n) => {
             const itemId = typeof n.payload.itemId === "string" ? n.payload.itemId : null;
-            const text = notificationText(t, n.kind, n.payload);
+            const text = notificationText(t, n.kind, n.payload, locale);
             return (
               <li key={n.id} className={n.readAt ? undefined : "fu-unread"} data-kind={n.kind}>
                 {n.readAt ? null : <span className="sr-only">{t("followUps.notifications.unread")}: </span>}

@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -46,7 +47,7 @@ export default async function ProfilePage() {
         {t("profile.tokens.intro")} <Link href="/api-docs">{t("profile.tokens.docs")}</Link>
       </p>
       <TokenForm action={createTokenAction} />
-      <div className="table-wrap">
+      <ScrollTable label={t("profile.tokens.active")}>
         <table>
           <caption className="muted" style={{ textAlign: "left", padding: "0.5rem" }}>
             {t("profile.tokens.active")}
@@ -81,7 +82,7 @@ export default async function ProfilePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }

@@ -1,9 +1,29 @@
+import type { InvitationLetter } from "@/db/schema";
 import { createT } from "@/lib/i18n/translate";
+import type { Recap } from "@/lib/meetings/attendance";
+import type { Letterhead } from "@/lib/offices/settings";
 import { formatCalendarDate, formatDate, formatTime, todayIn } from "@/lib/time";
 import type { SheetGroup } from "../attendance-sheet";
 import type { MeetingRecord } from "../meeting-records";
 import type { MinutesRecord } from "../minutes-record";
-import { createDoc, facts, finish, heading, letterDate, letterhead, paragraph, signature, table, title, type TableRow } from "./layout";
+import {
+  createDoc,
+  facts,
+  finish,
+  heading,
+  keepTogether,
+  letterDate,
+  letterhead,
+  paragraph,
+  paragraphHeight,
+  signatures,
+  signaturesHeight,
+  table,
+  title,
+  type Doc,
+  type SignatureBlock,
+  type TableRow,
+} from "./layout";
 
 /** Official documents are in Bahasa Indonesia whatever the reader's interface language. */
 const t = createT("id");
@@ -12,7 +32,15 @@ const timeRange = (m: MeetingRecord) => `${formatTime(m.startsAt, m.timeZone).re
 const dayDate = (m: MeetingRecord) => formatDate(m.startsAt, m.timeZone);
 const placeLine = (m: MeetingRecord) => [m.location, m.onlineUrl ? `daring: ${m.onlineUrl}` : ""].filter(Boolean).join("; ");
 const footerOf = (kind: string, m: MeetingRecord) => `${kind} · ${m.title}`;
-const signer = (m: MeetingRecord) => ({ position: m.chairPosition || `Pimpinan ${m.organizerUnitName}`, name: m.chairName || "........................................" });
+const DOTS = "........................................";
+const chairBlock = (m: MeetingRecord, dateLine?: string): SignatureBlock => ({
+  dateLine,
+  lines: [`${m.chairPosition || `Pimpinan ${m.organizerUnitName}`},`],
+  name: m.chairName ?? "",
+  nip: m.chairNip,
+});
+/** "Surabaya, 9 November 2018" (or the date alone when the office has no place name). */
+const placeDate = (place: string, date: string) => (place ? `${place}, ${date}` : date);
 
 function agendaRows(m: MeetingRecord): TableRow[] {
   return m.agenda.map((item) => ({
@@ -21,23 +49,45 @@ function agendaRows(m: MeetingRecord): TableRow[] {
   }));
 }
 
-function cancelledBanner(doc: PDFKit.PDFDocument, m: MeetingRecord) {
+function cancelledBanner(doc: Doc, m: MeetingRecord) {
   if (m.status !== "cancelled") return;
   paragraph(doc, `RAPAT INI DIBATALKAN. Alasan: ${m.cancelReason ?? "-"}`, { bold: true });
 }
 
+/** Closing lines and the signatures on one page: a signature is never alone at the top of a page. */
+function closeWithSignatures(doc: Doc, closing: string, blocks: SignatureBlock[]) {
+  keepTogether(doc, paragraphHeight(doc, closing) + signaturesHeight(doc, blocks));
+  paragraph(doc, closing);
+  signatures(doc, blocks);
+}
+
+export type InvitationExtras = {
+  letterhead: Letterhead;
+  /** The letter as issued (number, date, place, signer); null: not issued yet (a draft). */
+  letter: InvitationLetter | null;
+  /** Without an issued letter: the day it was published. */
+  fallbackDate: Date;
+};
+
 /** Surat undangan: the letter, the invited units and the programme (agenda with times). */
-export async function invitationPdf(m: MeetingRecord, now = new Date()): Promise<Uint8Array> {
+export async function invitationPdf(m: MeetingRecord, x: InvitationExtras): Promise<Uint8Array> {
   const doc = createDoc(`Undangan ${m.title}`);
-  letterhead(doc, m.officeName, m.organizerUnitName);
-  doc.font("Helvetica").fontSize(10.5).text(letterDate(m.timeZone, now), { align: "right" });
+  letterhead(doc, x.letterhead, m.organizerUnitName);
+  const letter = x.letter;
+  const date = letter ? formatCalendarDate(letter.letterDate) : letterDate(m.timeZone, x.fallbackDate);
+  const place = letter?.placeName ?? x.letterhead.placeName;
+  doc.font("NotoSans").fontSize(10.5).text(placeDate(place, date), { align: "right" });
   doc.moveDown(0.5);
-  facts(doc, [
-    ["Nomor", "........................................"],
-    ["Sifat", "Segera"],
-    ["Lampiran", "1 (satu) berkas"],
-    ["Hal", `Undangan ${m.title}`],
-  ], { labelWidth: 60 });
+  facts(
+    doc,
+    [
+      ["Nomor", letter?.number ?? DOTS],
+      ["Sifat", "Segera"],
+      ["Lampiran", "1 (satu) berkas"],
+      ["Hal", `Undangan ${m.title}`],
+    ],
+    { labelWidth: 60 },
+  );
   paragraph(doc, "Yth. Kepala unit kerja sebagaimana terlampir\ndi tempat", { gap: 0.8 });
   cancelledBanner(doc, m);
   const about = m.topic ? `Dalam rangka ${m.topic.charAt(0).toLowerCase()}${m.topic.slice(1)}, dengan` : "Dengan";
@@ -56,12 +106,14 @@ export async function invitationPdf(m: MeetingRecord, now = new Date()): Promise
     ],
     { indent: 24, labelWidth: 90 },
   );
-  paragraph(doc, "Demikian undangan ini disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.");
-  signature(doc, { date: letterDate(m.timeZone, now), ...signer(m) });
+  const signer: SignatureBlock = letter
+    ? { lines: [`${letter.signerPosition},`], name: letter.signerName, nip: letter.signerNip }
+    : chairBlock(m);
+  closeWithSignatures(doc, "Demikian undangan ini disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.", [signer]);
 
   // The attachment (lampiran) starts on its own page, as in official letters.
   doc.addPage();
-  title(doc, "Lampiran Surat Undangan", `Hal: Undangan ${m.title}`);
+  title(doc, "Lampiran Surat Undangan", [letter ? `Nomor ${letter.number}` : "", `Hal: Undangan ${m.title}`].filter(Boolean).join("\n"));
   heading(doc, "Daftar unit kerja yang diundang");
   table(
     doc,
@@ -106,17 +158,8 @@ export async function invitationPdf(m: MeetingRecord, now = new Date()): Promise
 const statusLabel = (status: string, representedBy: string | null) =>
   t(`meetings.attendance.statuses.${status}`) + (status === "represented" && representedBy ? ` oleh ${representedBy}` : "");
 
-/** Daftar hadir: grouped by unit, with position, status, time and a column to sign. */
-export async function attendancePdf(m: MeetingRecord, groups: readonly SheetGroup[]): Promise<Uint8Array> {
-  const doc = createDoc(`Daftar Hadir ${m.title}`);
-  letterhead(doc, m.officeName, m.organizerUnitName);
-  title(doc, "Daftar Hadir", m.title);
-  facts(doc, [
-    ["Hari, tanggal", dayDate(m)],
-    ["Waktu", timeRange(m)],
-    ["Tempat", placeLine(m) || "-"],
-  ], { labelWidth: 80 });
-  cancelledBanner(doc, m);
+/** The daftar hadir table: grouped by unit, with position, status, time and a column to sign. */
+function attendanceTable(doc: Doc, m: MeetingRecord, groups: readonly SheetGroup[]) {
   const rows: TableRow[] = [];
   let n = 0;
   for (const g of groups) {
@@ -148,14 +191,45 @@ export async function attendancePdf(m: MeetingRecord, groups: readonly SheetGrou
     rows,
     { fontSize: 9 },
   );
-  signature(doc, { date: formatCalendarDate(todayIn(m.timeZone, m.startsAt)), ...signer(m) });
+}
+
+const meetingDay = (m: MeetingRecord) => formatCalendarDate(todayIn(m.timeZone, m.startsAt));
+
+/** Daftar hadir: the list, signed by the chair. */
+export async function attendancePdf(m: MeetingRecord, groups: readonly SheetGroup[], head: Letterhead): Promise<Uint8Array> {
+  const doc = createDoc(`Daftar Hadir ${m.title}`);
+  letterhead(doc, head, m.organizerUnitName);
+  title(doc, "Daftar Hadir", m.title);
+  facts(doc, [
+    ["Hari, tanggal", dayDate(m)],
+    ["Waktu", timeRange(m)],
+    ["Tempat", placeLine(m) || "-"],
+  ], { labelWidth: 80 });
+  cancelledBanner(doc, m);
+  attendanceTable(doc, m, groups);
+  signatures(doc, [chairBlock(m, placeDate(head.placeName, meetingDay(m)))]);
   return finish(doc, footerOf("Daftar hadir", m));
 }
 
-/** Notulen: facts, speakers, summary, decisions and the follow-up matrix. */
-export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord): Promise<Uint8Array> {
+/**
+ * "hadir 3 dari 12 unit kerja yang diundang": the units that sent someone (present or
+ * represented), of those invited — never the invited count alone.
+ */
+export function attendanceSentence(recap: Pick<Recap, "invitedUnits" | "unitsPresent" | "people">): string {
+  if (recap.invitedUnits === 0) return recap.people > 0 ? `${recap.people} orang tercatat hadir` : "belum ada unit kerja yang diundang";
+  return `hadir ${recap.unitsPresent} dari ${recap.invitedUnits} unit kerja yang diundang`;
+}
+
+export type MinutesExtras = { letterhead: Letterhead; recap: Recap; attendance: readonly SheetGroup[] };
+
+/**
+ * Notulen: facts (with a truthful attendance sentence), speakers, summary, decisions, the
+ * follow-up matrix; the notulis and the chair sign together with the closing lines; the daftar
+ * hadir follows as pages of the same PDF.
+ */
+export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: MinutesExtras): Promise<Uint8Array> {
   const doc = createDoc(`Notulen ${m.title}`);
-  letterhead(doc, m.officeName, m.organizerUnitName);
+  letterhead(doc, x.letterhead, m.organizerUnitName);
   title(doc, "Notulen Rapat", m.title);
   const chair = m.chairName ? `${m.chairName}${m.chairPosition ? `, ${m.chairPosition}` : ""}` : "-";
   const minuteTaker = m.speakers.find((s) => s.role === "minute_taker");
@@ -165,7 +239,7 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord): Promise<
     ["Tempat", placeLine(m) || "-"],
     ["Pimpinan rapat", chair],
     ["Notulis", minuteTaker ? minuteTaker.name : "-"],
-    ["Peserta", `${m.invitedUnits.length} unit kerja (daftar hadir terlampir)`],
+    ["Peserta", `${attendanceSentence(x.recap)} (daftar hadir terlampir)`],
   ], { labelWidth: 90 });
   cancelledBanner(doc, m);
   if (!rec.minutes?.finalizedAt) paragraph(doc, "DRAF — notulen belum final.", { bold: true });
@@ -208,6 +282,17 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord): Promise<
         })),
     { fontSize: 8.5 },
   );
-  signature(doc, { date: formatCalendarDate(todayIn(m.timeZone, m.startsAt)), ...signer(m) });
+  const notulis: SignatureBlock = { lines: ["Notulis,"], name: minuteTaker?.name ?? "", nip: minuteTaker ? minuteTaker.nip : null };
+  const chairSign: SignatureBlock = { ...chairBlock(m, placeDate(x.letterhead.placeName, meetingDay(m))), lines: ["Pimpinan Rapat,", ...(m.chairPosition ? [m.chairPosition] : [])] };
+  closeWithSignatures(doc, "Demikian notulen rapat ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.", [notulis, chairSign]);
+
+  // Lampiran: the daftar hadir, as pages of the same document.
+  doc.addPage();
+  title(doc, "Lampiran Notulen: Daftar Hadir", m.title);
+  facts(doc, [
+    ["Hari, tanggal", dayDate(m)],
+    ["Peserta", attendanceSentence(x.recap)],
+  ], { labelWidth: 90 });
+  attendanceTable(doc, m, x.attendance);
   return finish(doc, footerOf("Notulen", m));
 }

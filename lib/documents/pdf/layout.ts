@@ -1,19 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
 import PDFDocument from "pdfkit";
+import type { Letterhead } from "@/lib/offices/settings";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 
 /**
- * Building blocks of the official documents (A4, letterhead with the office name, dates in
- * Bahasa Indonesia) on pdfkit. The standard Helvetica fonts cover the Latin text of Indonesian.
+ * Building blocks of the official documents (A4, the office's letterhead, dates in Bahasa
+ * Indonesia) on pdfkit. The text is set in Noto Sans, embedded (subset) from the
+ * @expo-google-fonts/noto-sans package, so any name — "Nguyễn", "Łukasz", "Ṣāliḥ" — renders; the
+ * standard PDF fonts only cover Latin-1.
  */
 export type Doc = PDFKit.PDFDocument;
 
 const MARGIN = { top: 48, bottom: 56, left: 62, right: 50 };
-export const FONT = "Helvetica";
-export const BOLD = "Helvetica-Bold";
-export const ITALIC = "Helvetica-Oblique";
+export const FONT = "NotoSans";
+export const BOLD = "NotoSans-Bold";
+export const ITALIC = "NotoSans-Italic";
+
+const FONT_FILES: Record<string, string> = {
+  [FONT]: "400Regular/NotoSans_400Regular.ttf",
+  [BOLD]: "700Bold/NotoSans_700Bold.ttf",
+  [ITALIC]: "400Regular_Italic/NotoSans_400Regular_Italic.ttf",
+};
+let fontBytes: Map<string, Buffer> | null = null;
+
+/** The font files, read once per process (node_modules is beside the app in every setup). */
+function fonts(): Map<string, Buffer> {
+  if (fontBytes) return fontBytes;
+  const dir = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
+  fontBytes = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fs.readFileSync(path.join(dir, file))]));
+  return fontBytes;
+}
 
 export function createDoc(title: string): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
@@ -21,19 +41,40 @@ export function createDoc(title: string): Doc {
     lang: "id-ID",
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
+  for (const [name, bytes] of fonts()) doc.registerFont(name, bytes);
+  doc.font(FONT);
+  return doc;
 }
 
 export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const left = (doc: Doc) => doc.page.margins.left;
 const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 
-/** Letterhead: office (regional office) and organizer in capitals, centred, over a double rule. */
-export function letterhead(doc: Doc, office: string, unit: string, subline?: string) {
-  const width = contentWidth(doc);
-  doc.font(BOLD).fontSize(13).text(office.toUpperCase(), left(doc), doc.page.margins.top, { width, align: "center" });
-  if (unit && unit !== office) doc.font(BOLD).fontSize(12).text(unit.toUpperCase(), { width, align: "center" });
-  if (subline) doc.font(FONT).fontSize(9).text(subline, { width, align: "center" });
-  const y = doc.y + 4;
+/**
+ * The kop surat: the logo on the left; the ministry, the office and the organizing unit in
+ * capitals, then the address and contact line, centred; a double rule under it.
+ */
+export function letterhead(doc: Doc, head: Letterhead, unit?: string) {
+  const LOGO = 64;
+  const top = doc.page.margins.top;
+  const hasLogo = !!head.logo;
+  if (head.logo) {
+    try {
+      doc.image(Buffer.from(head.logo.bytes), left(doc), top, { fit: [LOGO, LOGO], align: "center", valign: "center" });
+    } catch {
+      // A logo pdfkit cannot read is left out rather than failing the letter.
+    }
+  }
+  const x = left(doc) + (hasLogo ? LOGO + 8 : 0);
+  const width = contentWidth(doc) - (hasLogo ? 2 * (LOGO + 8) : 0);
+  doc.y = top;
+  if (head.ministryLine) doc.font(BOLD).fontSize(11.5).text(head.ministryLine.toUpperCase(), x, doc.y, { width, align: "center" });
+  doc.font(BOLD).fontSize(13).text(head.officeName.toUpperCase(), x, doc.y, { width, align: "center" });
+  if (unit && unit !== head.officeName) doc.font(BOLD).fontSize(11).text(unit.toUpperCase(), x, doc.y, { width, align: "center" });
+  if (head.address) doc.font(FONT).fontSize(8.5).text(head.address, x, doc.y, { width, align: "center" });
+  const contact = [head.phone ? `Telepon ${head.phone}` : "", head.website ? `Laman ${head.website}` : "", head.email ? `Surel ${head.email}` : ""].filter(Boolean).join(" · ");
+  if (contact) doc.font(FONT).fontSize(8.5).text(contact, x, doc.y, { width, align: "center" });
+  const y = Math.max(doc.y, hasLogo ? top + LOGO : 0) + 4;
   doc.moveTo(left(doc), y).lineTo(left(doc) + width, y).lineWidth(2).stroke();
   doc.moveTo(left(doc), y + 3).lineTo(left(doc) + width, y + 3).lineWidth(0.6).stroke();
   doc.lineWidth(1);
@@ -195,20 +236,80 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   doc.font(FONT).fontSize(10.5);
 }
 
-/** Place and date on the right, then the signer's position, room to sign, and name. */
-export function signature(doc: Doc, opts: { date: string; position: string; name: string; place?: string }) {
-  const width = 220;
-  const x = doc.page.width - doc.page.margins.right - width;
-  ensureSpace(doc, 110);
-  doc.moveDown(0.8);
+export type SignatureBlock = {
+  /** "Surabaya, 9 November 2018" above the block (optional). */
+  dateLine?: string;
+  /** "Notulis," / "Pimpinan Rapat," and the position: the lines above the space to sign. */
+  lines: string[];
+  name: string;
+  nip?: string | null;
+};
+
+const SIGN_WIDTH = 220;
+const SIGN_SPACE = 52;
+
+/** The height of the lines above the space to sign. */
+function aboveHeight(doc: Doc, b: SignatureBlock) {
   doc.font(FONT).fontSize(10.5);
-  doc.text(opts.place ? `${opts.place}, ${opts.date}` : opts.date, x, doc.y, { width, align: "center" });
-  doc.text(opts.position, x, doc.y, { width, align: "center" });
-  doc.y += 52;
-  doc.font(BOLD).text(opts.name, x, doc.y, { width, align: "center", underline: true });
+  return [...(b.dateLine ? [b.dateLine] : []), ...b.lines].reduce((h, l) => h + doc.heightOfString(l, { width: SIGN_WIDTH }), 0);
+}
+
+function blockHeight(doc: Doc, b: SignatureBlock) {
+  const above = aboveHeight(doc, b);
+  doc.font(BOLD);
+  const name = doc.heightOfString(b.name || " ", { width: SIGN_WIDTH });
   doc.font(FONT);
+  return above + SIGN_SPACE + name + (b.nip !== undefined ? doc.heightOfString("NIP", { width: SIGN_WIDTH }) : 0);
+}
+
+/** The height `signatures` will take with these blocks. */
+export function signaturesHeight(doc: Doc, blocks: readonly SignatureBlock[]) {
+  return Math.max(...blocks.map((b) => blockHeight(doc, b))) + doc.currentLineHeight(true) * 1.8;
+}
+
+/**
+ * Signature blocks: one on the right, or two side by side (left, right); each with its lines,
+ * room to sign, the name (bold, underlined) and the NIP. Callers keep them on the page of the
+ * text before them with `keepTogether`.
+ */
+export function signatures(doc: Doc, blocks: readonly SignatureBlock[]) {
+  ensureSpace(doc, signaturesHeight(doc, blocks));
+  doc.moveDown(0.8);
+  const top = doc.y;
+  const xs = blocks.length === 1 ? [doc.page.width - doc.page.margins.right - SIGN_WIDTH] : [left(doc), doc.page.width - doc.page.margins.right - SIGN_WIDTH];
+  let bottom = top;
+  blocks.slice(0, 2).forEach((b, i) => {
+    const x = xs[i]!;
+    // The names stand on one line: a block with fewer lines above starts lower.
+    const maxAbove = Math.max(...blocks.slice(0, 2).map((o) => aboveHeight(doc, o)));
+    doc.y = top + maxAbove - aboveHeight(doc, b);
+    doc.font(FONT).fontSize(10.5);
+    for (const line of [...(b.dateLine ? [b.dateLine] : []), ...b.lines]) doc.text(line, x, doc.y, { width: SIGN_WIDTH, align: "center" });
+    doc.y += SIGN_SPACE;
+    doc.font(BOLD).text(b.name || "........................................", x, doc.y, { width: SIGN_WIDTH, align: "center", underline: !!b.name });
+    doc.font(FONT);
+    if (b.nip !== undefined) doc.text(b.nip ? `NIP ${b.nip}` : "NIP ..............................", x, doc.y, { width: SIGN_WIDTH, align: "center" });
+    bottom = Math.max(bottom, doc.y);
+  });
   doc.x = left(doc);
+  doc.y = bottom;
   doc.moveDown(1);
+}
+
+/**
+ * Starts a new page unless `height` fits on this one: what is drawn next stays together (the
+ * closing lines of a letter with its signatures, never a signature alone on a page).
+ */
+export function keepTogether(doc: Doc, height: number) {
+  ensureSpace(doc, height);
+}
+
+/** The height of a paragraph as `paragraph` sets it. */
+export function paragraphHeight(doc: Doc, text: string, opts: { bold?: boolean; gap?: number } = {}) {
+  doc.font(opts.bold ? BOLD : FONT).fontSize(10.5);
+  const h = doc.heightOfString(text, { width: contentWidth(doc), align: "justify" }) + doc.currentLineHeight(true) * (opts.gap ?? 0.5);
+  doc.font(FONT);
+  return h;
 }
 
 /** "Halaman 1 dari 3" and the document name at the foot of every page. */

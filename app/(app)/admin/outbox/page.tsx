@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -30,7 +31,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       {items.length === 0 ? (
         <p className="muted">{t("followUps.outbox.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable label={t("followUps.outbox.title")}>
           <table>
             <thead>
               <tr>
@@ -59,7 +60,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <Pagination page={page} hasNext={page * pageSize < total} basePath="/admin/outbox" params={{}} />
     </>

@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -22,7 +23,7 @@ export default async function UnitsPage() {
           {t("admin.units.new")}
         </Link>
       </div>
-      <div className="table-wrap">
+      <ScrollTable label={t("admin.units.title")}>
         <table>
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export default async function UnitsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -65,7 +66,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="muted">{t("admin.users.total", { total })}</p>
-      <div className="table-wrap">
+      <ScrollTable label={t("admin.users.title")}>
         <table>
           <thead>
             <tr>
@@ -93,7 +94,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <Pagination page={page} hasNext={page * pageSize < total} basePath="/admin/users" params={{ q: sp.q, role, unitId }} />
     </>
   );

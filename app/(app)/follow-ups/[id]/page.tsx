@@ -40,9 +40,16 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
         <h1>{item.title}</h1>
         <span className="fu-badges">
           <StatusBadge status={item.status} t={t} />
+          {detail.returned ? <Badge tone="danger">{t("followUps.returned.badge")}</Badge> : null}
           <DueBadges overdue={detail.overdue} dueSoon={detail.dueSoon} t={t} />
         </span>
       </div>
+      {detail.returned ? (
+        <div className="alert alert-warning" role="status">
+          <strong>{t("followUps.returned.title", { name: detail.returned.by ?? "—", at: when(detail.returned.at) })}</strong>
+          {detail.returned.reason ? <p className="fu-desc" style={{ margin: "0.25rem 0 0" }}>{detail.returned.reason}</p> : null}
+        </div>
+      ) : null}
       <div className="fu-grid">
         <div>
           <section className="card" aria-labelledby="facts">
@@ -141,10 +148,23 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
 
           <section aria-labelledby="evidence-title" className="card">
             <h2 id="evidence-title">{t("followUps.evidence.title")}</h2>
-            {detail.files.length === 0 ? (
+            {detail.evidenceLinks.length ? (
+              <ul aria-label={t("followUps.evidence.links")}>
+                {detail.evidenceLinks.map((l) => (
+                  <li key={l.url} className="cell-wrap">
+                    {t("followUps.evidence.link")}:{" "}
+                    <a href={l.url} rel="noopener noreferrer nofollow" target="_blank">
+                      {l.url}
+                    </a>{" "}
+                    <span className="muted">({[l.by, when(l.at)].filter(Boolean).join(", ")})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {detail.files.length === 0 && detail.evidenceLinks.length === 0 ? (
               <p className="muted">{t("followUps.evidence.none")}</p>
-            ) : (
-              <ul>
+            ) : detail.files.length === 0 ? null : (
+              <ul aria-label={t("followUps.evidence.files")}>
                 {detail.files.map((f) => (
                   <li key={f.id}>
                     <a href={`/follow-ups/evidence/${f.id}`} aria-label={t("followUps.evidence.download", { name: f.fileName })}>

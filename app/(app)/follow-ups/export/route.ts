@@ -2,6 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { attachmentDisposition } from "@/lib/follow-ups/evidence";
 import { exportCsv, exportXlsx } from "@/lib/follow-ups/export";
 import { parseListFilters } from "@/lib/follow-ups/schemas";
+import { todayIn } from "@/lib/time";
 
 /** The filtered list as CSV (`?format=csv`) or XLSX (`?format=xlsx`), with the list's filters and visibility. */
 export async function GET(request: Request) {
@@ -9,7 +10,8 @@ export async function GET(request: Request) {
   if (!user) return new Response("Unauthorized", { status: 401 });
   const url = new URL(request.url);
   const filters = parseListFilters(Object.fromEntries(url.searchParams));
-  const stamp = new Date().toISOString().slice(0, 10);
+  // The date in the reader's office zone (a UTC date is yesterday's before 07.00 WIB).
+  const stamp = todayIn(user.timeZone);
   const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
   if (url.searchParams.get("format") === "xlsx") {
     const body = await exportXlsx(user, filters);

@@ -5,6 +5,8 @@ import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { organizerUnits } from "@/lib/meetings/options";
+import { officesOf } from "@/lib/offices/office";
+import { activeRoomsOf } from "@/lib/offices/rooms";
 import { can } from "@/lib/permissions";
 import { todayIn } from "@/lib/time";
 import { createMeetingAction } from "../actions";
@@ -17,6 +19,8 @@ export default async function NewMeetingPage() {
   if (!can(user, "meeting.create", { organizerUnitId: user.scopeUnitId })) notFound();
   const [t, units] = await Promise.all([getT(), organizerUnits(user)]);
   const organizer = units.find((u) => u.id === user.scopeUnitId) ?? units[0];
+  const offices = await officesOf(units.map((u) => u.id));
+  const rooms = await activeRoomsOf([...new Set([...offices.values()].map((o) => o.id))]);
   const day = todayIn(user.timeZone);
   return (
     <>
@@ -32,11 +36,13 @@ export default async function NewMeetingPage() {
           endsAt: `${day}T12:00`,
           timeZone: organizer?.timeZone ?? user.timeZone,
           location: "",
+          roomId: "",
           onlineUrl: "",
           organizerUnitId: organizer?.id ?? "",
           chairUserId: "",
         }}
-        units={units}
+        units={units.map((u) => ({ ...u, officeId: offices.get(u.id)?.id ?? u.id }))}
+        rooms={rooms}
         action={createMeetingAction}
       />
     </>

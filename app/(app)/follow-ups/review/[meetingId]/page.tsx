@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import type { ComponentProps, ReactNode } from "react";
 import { DueBadges, StatusBadge } from "@/components/follow-ups/badges";
 import "@/components/follow-ups/follow-ups.css";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { ReviewForm } from "@/components/follow-ups/review-form";
 import { Badge } from "@/components/ui/badge";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
@@ -58,7 +59,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <section aria-labelledby="review-units">
           <h2 id="review-units">{t("followUps.review.perUnit")}</h2>
           <p className="muted">{t("followUps.review.chooseUnit", { count: REVIEW_PAGE_SIZE })}</p>
-          <div className="table-wrap">
+          <ScrollTable label={t("followUps.review.perUnit")}>
             <table>
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       )}
       {unit ? (
@@ -99,7 +100,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             <p className="muted">{t("followUps.review.none")}</p>
           ) : (
             <MaybeForm canRecord={review.canRecord} action={recordReviewsAction.bind(null, review.meeting.id)} titles={Object.fromEntries(review.items.map((r) => [r.id, r.title]))}>
-              <div className="table-wrap">
+              <ScrollTable label={t("followUps.review.unitItems", { unit: unit.unitName })}>
                 <table>
                   <thead>
                     <tr>
@@ -165,7 +166,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             </MaybeForm>
           )}
           <CursorPagination basePath={base} params={{ unit: unit.unitId }} nextCursor={review.nextCursor} prevCursor={review.prevCursor} />

@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
 import { organizerUnits } from "@/lib/meetings/options";
+import { officesOf } from "@/lib/offices/office";
+import { activeRoomsOf } from "@/lib/offices/rooms";
 import { instantToZonedLocal } from "@/lib/time";
 import { updateMeetingAction } from "../../actions";
 
@@ -22,7 +24,10 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   const m = detail.meeting;
   const [t, units] = await Promise.all([getT(), organizerUnits(user)]);
   // The current organizer stays choosable even when outside the editor's scope.
-  const unitOptions = units.some((u) => u.id === m.organizerUnitId) ? units : [{ id: m.organizerUnitId, label: m.organizerUnitName, timeZone: m.timeZone, name: m.organizerUnitName, depth: 0 }, ...units];
+  const baseOptions = units.some((u) => u.id === m.organizerUnitId) ? units : [{ id: m.organizerUnitId, label: m.organizerUnitName, timeZone: m.timeZone, name: m.organizerUnitName, depth: 0 }, ...units];
+  const offices = await officesOf(baseOptions.map((u) => u.id));
+  const unitOptions = baseOptions.map((u) => ({ ...u, officeId: offices.get(u.id)?.id ?? u.id }));
+  const rooms = await activeRoomsOf([...new Set([...offices.values()].map((o) => o.id))]);
   return (
     <>
       <p className="no-print">
@@ -41,12 +46,14 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           endsAt: instantToZonedLocal(m.endsAt, m.timeZone),
           timeZone: m.timeZone,
           location: m.location,
+          roomId: m.roomId ?? "",
           onlineUrl: m.onlineUrl ?? "",
           organizerUnitId: m.organizerUnitId,
           chairUserId: m.chairUserId ?? "",
         }}
         units={unitOptions}
         chairLabel={m.chairName ? `${m.chairName}${m.chairPosition ? ` — ${m.chairPosition}` : ""}` : undefined}
+        rooms={rooms}
         action={updateMeetingAction.bind(null, m.id, m.version)}
       />
     </>

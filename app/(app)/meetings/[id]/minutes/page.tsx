@@ -67,13 +67,22 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
         </>
       ) : null}
       {d.minutes?.finalizedAt ? <p className="muted">{t("meetings.minutes.finalized", { at: formatDateTime(d.minutes.finalizedAt, tz, locale) })}</p> : null}
-      <p style={{ marginTop: "3rem" }}>
-        {t("meetings.print.signature")}
-        <br />
-        <br />
-        <br />
-        {taker?.displayName ?? "________________"}
-      </p>
+      <div className="print-signatures">
+        <p>
+          {t("meetings.print.signature")},
+          <br />
+          <br />
+          <br />
+          {taker?.displayName ?? "________________"}
+        </p>
+        <p>
+          {t("meetings.print.chairSignature")},
+          <br />
+          <br />
+          <br />
+          {m.chairName ?? "________________"}
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionState } from "@/lib/action-result";
+import { requestContext, requireUser } from "@/lib/auth/session";
+import { createRoom, updateRoom } from "@/lib/offices/rooms";
+import { saveOfficeSettings } from "@/lib/offices/settings";
+
+// Thin actions: the user is checked here and again (with the permission) inside each use case.
+
+const SETTINGS_FIELDS = ["ministryLine", "officeName", "address", "phone", "email", "website", "placeName", "defaultSignerUserId", "letterNumberFormat", "letterNumberNext", "removeLogo"];
+
+/** The settings form carries the logo file, so it posts FormData. */
+export async function saveOfficeSettingsAction(officeId: string, version: number, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const values = Object.fromEntries(SETTINGS_FIELDS.map((k) => [k, formData.get(k) ?? undefined]).filter(([, v]) => typeof v === "string" || v === undefined));
+  const file = formData.get("logo");
+  const logo = file && typeof file !== "string" && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  const result = await runAction(async () => saveOfficeSettings(user, officeId, version, values, logo, await requestContext()), "offices.settings.saved");
+  if (result.ok) revalidatePath(`/admin/offices/${officeId}`);
+  return result.ok ? { ok: true, message: result.message } : result;
+}
+
+export async function saveRoomAction(officeId: string, roomId: string | null, version: number, values: unknown): Promise<ActionState> {
+  const user = await requireUser();
+  const input = typeof values === "object" && values ? { ...values, officeUnitId: officeId } : values;
+  const result = await runAction(async () => (roomId ? updateRoom(user, roomId, version, input, await requestContext()) : createRoom(user, input, await requestContext())), "offices.rooms.saved");
+  if (result.ok) revalidatePath(`/admin/offices/${officeId}`);
+  return result.ok ? { ok: true, message: result.message } : result;
+}

@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { ActionButton } from "@/components/meetings/action-button";
+import { DecisionForm, DecisionList, MinutesForm, ReopenForm } from "@/components/meetings/minutes-editor";
+import { Alert } from "@/components/ui/alert";
+import { canFinalizeMinutes } from "@/lib/meetings/lifecycle";
+import { formatDateTime } from "@/lib/time";
+import * as A from "../../actions";
+import { bindMeeting, type SectionProps } from "./types";
+
+/** The minutes (notulen) and numbered decisions; finalizing asks first, reopening needs a reason. */
+export function MinutesTab({ d, t, locale }: SectionProps) {
+  const m = d.meeting;
+  const p = d.permissions;
+  const bind = <T extends unknown[], R>(fn: (meetingId: string, ...rest: T) => R) => bindMeeting(m.id, fn);
+  const locked = !!d.minutes?.finalizedAt;
+  const writable = p.writeMinutes && !locked && m.status !== "draft" && m.status !== "cancelled";
+  return (
+    <section aria-labelledby="minutes-h">
+      <h2 id="minutes-h">{t("meetings.minutes.title")}</h2>
+      {locked ? <Alert kind="info">{t("meetings.minutes.finalized", { at: formatDateTime(d.minutes!.finalizedAt!, m.timeZone, locale) })}</Alert> : null}
+      {writable ? (
+        <div className="card no-print">
+          <MinutesForm summary={d.minutes?.summary ?? ""} action={A.saveMinutesAction.bind(null, m.id, d.minutes?.version ?? 0)} />
+        </div>
+      ) : d.minutes?.summary ? (
+        <p className="pre-line">{d.minutes.summary}</p>
+      ) : (
+        <p className="muted">{t("meetings.minutes.empty")}</p>
+      )}
+      <h3>{t("meetings.minutes.decisions")}</h3>
+      <DecisionList
+        decisions={d.decisions.map((x) => ({ id: x.id, number: x.number, text: x.text, version: x.version }))}
+        editable={writable}
+        update={bind(A.updateDecisionAction)}
+        remove={bind(A.deleteDecisionAction)}
+      />
+      {p.createFollowUps && d.decisions.length ? (
+        <ul className="no-print">
+          {d.decisions.map((x) => (
+            <li key={x.id}>
+              <Link href={`/follow-ups/new?decisionId=${x.id}`}>{t("meetings.minutes.followUpFrom", { number: x.number })}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {writable ? (
+        <div className="no-print">
+          <details className="card">
+            <summary>{t("meetings.minutes.addDecision")}</summary>
+            <DecisionForm label={t("meetings.minutes.decision")} action={bind(A.addDecisionAction)} />
+          </details>
+          {d.minutes && canFinalizeMinutes(m) ? (
+            <ActionButton
+              className="btn"
+              action={A.finalizeMinutesAction.bind(null, m.id, d.minutes.version)}
+              confirm={{
+                title: t("meetings.confirm.finalize.title"),
+                body: <p>{t("meetings.confirm.finalize.body")}</p>,
+                confirmLabel: t("meetings.confirm.finalize.confirm"),
+              }}
+            >
+              {t("meetings.minutes.finalize")}
+            </ActionButton>
+          ) : d.minutes ? (
+            <p className="muted">{t("meetings.errors.finalizeBeforeStart")}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {locked && p.reopenMinutes ? (
+        <details className="card no-print">
+          <summary>{t("meetings.minutes.reopen")}</summary>
+          <ReopenForm action={A.reopenMinutesAction.bind(null, m.id, d.minutes!.version)} />
+        </details>
+      ) : null}
+      {d.minutes ? (
+        <p className="no-print">
+          <Link href={`/meetings/${m.id}/minutes`}>{t("meetings.page.printMinutes")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

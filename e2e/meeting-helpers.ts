@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { pick } from "./helpers";
+
+/** Helpers for specs that schedule meetings through the UI. */
+
+export const tag = () => Math.random().toString(36).slice(2, 8);
+let dayOffset = 0;
+/** A distinct future day per call: "2035-03-14". */
+export function futureDay() {
+  const base = Date.UTC(2035, 0, 1) + (Math.floor(Math.random() * 2000) + dayOffset++ * 3) * 86_400_000;
+  return new Date(base).toISOString().slice(0, 10);
+}
+/** Wall-clock "YYYY-MM-DDTHH:MM" in WIB for an instant. */
+export const wib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
+
+export type NewMeeting = { title: string; startsAt: string; endsAt: string; location?: string; room?: string; chair?: string };
+
+/** Picks the option whose text contains `text` (option labels carry position and unit too). */
+export async function selectByText(select: Locator, text: string) {
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value!);
+}
+
+/** Fills and submits the new-meeting form (free-text place, or a room from the list); returns the meeting page URL. */
+export async function createMeeting(page: Page, m: NewMeeting) {
+  await page.goto("/meetings/new");
+  await page.getByLabel("Judul").fill(m.title);
+  await page.getByLabel("Topik").fill("Peningkatan pelayanan publik");
+  await page.getByLabel("Mulai").fill(m.startsAt);
+  await page.getByLabel("Selesai").fill(m.endsAt);
+  if (m.room) await selectByText(page.getByLabel("Ruang", { exact: true }), m.room);
+  else await page.getByLabel("Tempat lain").fill(m.location ?? "");
+  if (m.chair) await pick(page.getByRole("combobox", { name: "Pimpinan rapat" }), m.chair);
+  await page.getByRole("button", { name: "Buat" }).click();
+  const ack = page.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
+  await expect(page.getByRole("heading", { level: 1, name: m.title }).or(ack)).toBeVisible();
+  if (await ack.isVisible()) {
+    await ack.check();
+    await page.getByRole("button", { name: "Buat" }).click();
+  }
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+  return page.url();
+}
+
+/** Opens a <details> disclosure unless it is open already. */
+export async function openDetails(details: Locator) {
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
+}
+
+/** The meeting page's sections are tabs (links in the "Bagian rapat" navigation). */
+export async function openTab(page: Page, name: string) {
+  const link = page.getByRole("navigation", { name: "Bagian rapat" }).getByRole("link", { name, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}
+
+export const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
+
+export async function inviteUnits(page: Page, units: string[], includeSubUnits = false) {
+  await openTab(page, "Undangan & kehadiran");
+  const s = section(page, "Unit yang diundang");
+  await openDetails(s.locator("details"));
+  for (const unit of units) {
+    await pick(s.getByRole("combobox", { name: "Pilih unit kerja" }), unit, { thenCleared: true });
+    await expect(s.getByLabel(unit, { exact: true })).toBeChecked();
+  }
+  if (includeSubUnits) await s.getByLabel("Sertakan sub-unit").check();
+  await s.getByRole("button", { name: "Undang unit" }).click();
+  // Another spec may have invited the same unit at an overlapping time: acknowledge and save.
+  const cell = s.getByRole("cell", { name: units[0], exact: true });
+  const ack = s.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
+  await expect(cell.or(ack)).toBeVisible();
+  if (await ack.isVisible()) {
+    await ack.check();
+    await s.getByRole("button", { name: "Undang unit" }).click();
+  }
+  await expect(cell).toBeVisible();
+}
+
+export async function publish(page: Page) {
+  await page.getByRole("button", { name: "Terbitkan" }).click();
+  await expect(page.getByText("Terjadwal", { exact: true }).first()).toBeVisible();
+}
+
+/** A lifecycle button that asks first: the dialog says what will happen; `confirm` goes ahead. */
+export async function confirmStep(page: Page, button: string, dialogTitle: string, confirm: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: dialogTitle });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirm }).click();
+  await expect(dialog).toHaveCount(0);
+}

@@ -1,0 +1,190 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./helpers";
+import { createMeeting, inviteUnits, publish, tag, wib } from "./meeting-helpers";
+
+/**
+ * Issue 12 acceptance: every page, as each role, at 1280 and 360 px — no sideways scrolling and
+ * no axe violations (WCAG 2.1 A/AA) — in one browser context per role, looping over the pages.
+ */
+
+const TODAY = "Rakor Evaluasi Pelayanan Paspor Hari Ini";
+const UPCOMING = "Rakor Tindak Lanjut Pelayanan Publik";
+const ARTICLE = "Rakor Peningkatan Pelayanan Publik";
+const TABS = ["", "?tab=invitations", "?tab=minutes", "?tab=follow-ups", "?tab=documents"];
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 360, height: 740 },
+];
+
+/** The id of a seeded meeting, found through the list as the user sees it. */
+async function meetingId(page: Page, title: string) {
+  await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
+  const href = await page.getByRole("link", { name: title, exact: true }).first().getAttribute("href");
+  return href!.split("/").pop()!;
+}
+
+/** The first follow-up the user sees. */
+async function followUpPath(page: Page) {
+  await page.goto("/follow-ups");
+  return (await page.locator(".fu-table a, .fu-cards a").first().getAttribute("href"))!;
+}
+
+/**
+ * Each page is loaded once: at 1280 px, then the same page at 360 px (resized, not reloaded).
+ * Sideways scrolling is measured at both widths; axe runs at 360 px, where tables scroll in
+ * their frames and everything is laid out narrow, and also at 1280 px on pages whose content
+ * differs by width (`wide`: the follow-up table that is cards on a phone, the dashboard chart).
+ */
+async function sweep(browser: Browser, account: string, paths: (page: Page) => Promise<string[]>, wide: RegExp = /^\/(follow-ups(\?|$)|dashboard)|tab=follow-ups/) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account);
+  const list = await paths(page);
+  const problems: string[] = [];
+  const axe = async (label: string) => {
+    // Violations only: axe then skips collecting the details of everything that passed (faster).
+    // `options` first: it replaces the options object, and `withTags` then adds the rule set to it.
+    const result = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of result.violations) problems.push(`${label}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  };
+  const overflow = async (label: string) => {
+    const px = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (px > 0) problems.push(`${label}: scrolls sideways by ${px} px`);
+  };
+  for (const path of list) {
+    await page.setViewportSize(VIEWPORTS[0]!);
+    const response = await page.goto(path);
+    if ((response?.status() ?? 0) >= 400) problems.push(`${path}: HTTP ${response?.status()}`);
+    await overflow(`1280 ${path}`);
+    if (wide.test(path)) await axe(`1280 ${path}`);
+    await page.setViewportSize(VIEWPORTS[1]!);
+    await page.waitForFunction(() => window.innerWidth === 360);
+    await overflow(`360 ${path}`);
+    await axe(`360 ${path}`);
+  }
+  await context.close();
+  console.log(`[measure] ${account}: ${list.length} pages at 1280 and 360 px`);
+  return problems;
+}
+
+test.describe("every page, every role, desktop and phone", () => {
+  test.describe.configure({ mode: "parallel", timeout: 300_000 });
+
+  test("the secretariat", async ({ browser }) => {
+    const problems = await sweep(browser, ACCOUNTS.secretariat, async (page) => {
+      const [today, upcoming, article] = [await meetingId(page, TODAY), await meetingId(page, UPCOMING), await meetingId(page, ARTICLE)];
+      return [
+        "/meetings",
+        "/meetings?view=calendar",
+        "/meetings/new",
+        ...TABS.map((q) => `/meetings/${today}${q}`),
+        `/meetings/${upcoming}`,
+        `/meetings/${upcoming}/edit`,
+        `/meetings/${article}/agenda`,
+        `/meetings/${article}/minutes`,
+        `/documents/${today}`,
+        "/follow-ups",
+        "/follow-ups/new",
+        await followUpPath(page),
+        `/follow-ups/review/${upcoming}`,
+        "/dashboard",
+        "/notifications",
+        "/profile",
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test("a participant", async ({ browser }) => {
+    const problems = await sweep(browser, ACCOUNTS.blitar, async (page) => {
+      const today = await meetingId(page, TODAY);
+      return ["/agenda", "/meetings", "/meetings?view=calendar", ...TABS.map((q) => `/meetings/${today}${q}`), "/follow-ups", await followUpPath(page), "/notifications", "/profile"];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test("a division head", async ({ browser }) => {
+    const problems = await sweep(browser, ACCOUNTS.head, async (page) => {
+      const article = await meetingId(page, ARTICLE);
+      return ["/dashboard", "/meetings", ...TABS.map((q) => `/meetings/${article}${q}`), "/follow-ups?overdue=1", await followUpPath(page), "/notifications"];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test("an admin, and the sign-in page", async ({ browser }) => {
+    const problems = await sweep(browser, ACCOUNTS.admin, async (page) => {
+      await page.goto("/admin/offices");
+      const office = (await page.getByRole("link", { name: /Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur/ }).getAttribute("href"))!;
+      return ["/admin/units", "/admin/users", "/admin/users/new", "/admin/categories", "/admin/outbox", "/admin/offices", office, "/api-docs", "/dashboard"];
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.goto("/login");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      problems.push(...axe.violations.map((v) => `${viewport.width} /login: ${v.id}`));
+    }
+    // A favicon, not a 404 on every page.
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
+
+test("a participant's first screen on a phone shows the unit's answer form and the check-in button", async ({ browser }) => {
+  const secretariat = await browser.newPage();
+  await signIn(secretariat, ACCOUNTS.secretariat);
+  const now = Date.now();
+  const title = `Rakor Layar Pertama ${tag()}`;
+  const url = await createMeeting(secretariat, { title, startsAt: wib(now - 5 * 60_000), endsAt: wib(now + 2 * 3600_000), location: `Ruang Layar ${tag()}` });
+  await inviteUnits(secretariat, ["Kantor Imigrasi Kelas I TPI Malang"]);
+  await publish(secretariat);
+  await secretariat.close();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const malang = await context.newPage();
+  await signIn(malang, ACCOUNTS.malang);
+  await malang.goto(url);
+  const inFirstScreen = async (locator: ReturnType<Page["locator"]>) => {
+    await expect(locator).toBeVisible();
+    const box = (await locator.boundingBox())!;
+    expect(box.y + box.height, await locator.innerText()).toBeLessThanOrEqual(740);
+  };
+  await inFirstScreen(malang.getByRole("button", { name: "Saya hadir" }));
+  await inFirstScreen(malang.getByRole("radio", { name: "Hadir", exact: true }));
+  // The invitation letter is one tap away from the meeting page.
+  await expect(malang.getByRole("link", { name: "Surat undangan (PDF)" })).toHaveAttribute("href", /\/documents\/[0-9a-f-]{36}\/invitation$/);
+  await malang.getByRole("button", { name: "Saya hadir" }).click();
+  await expect(malang.getByText(/kehadiran Anda tercatat pada/)).toBeVisible();
+  await context.close();
+});
+
+test("the head's dashboard adds up: every row's total is the sum of its status columns, completion is verified ÷ (total − cancelled)", async ({ page }) => {
+  await signIn(page, ACCOUNTS.head);
+  await page.goto("/dashboard");
+  const num = (s: string) => Number(s.replace(/\./g, "").replace(",", ".").replace("%", "").trim());
+  const rows = page.locator("table.dash-table tbody tr, table.dash-table tfoot tr");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const cell = async (col: string) => (await row.locator(`td[data-col="${col}"]`).innerText()).trim();
+    const [total, open, inProgress, reported, verified, cancelled] = await Promise.all(["total", "open", "inProgress", "reported", "verified", "cancelled"].map(async (c) => num(await cell(c))));
+    const name = await row.locator("th").innerText();
+    expect(total, name).toBe(open! + inProgress! + reported! + verified! + cancelled!);
+    const completion = await cell("completion");
+    if (total === cancelled) expect(completion, name).toBe("—");
+    else {
+      // Indonesian format: "33,3%".
+      expect(completion, name).toMatch(/^\d{1,3},\d%$/);
+      expect(num(completion), name).toBeCloseTo((100 * verified!) / (total! - cancelled!), 1);
+    }
+  }
+  // A unit whose items are all cancelled no longer shows a total with every status at 0.
+  const overall = page.locator('table.dash-table tfoot tr[data-unit="overall"]');
+  await expect(overall.locator('td[data-col="cancelled"]')).not.toHaveText("");
+});
