@@ -11,7 +11,7 @@ import { getActionItem } from "@/lib/follow-ups/get-action-item";
 import { listActionItems } from "@/lib/follow-ups/list-action-items";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { dueSoonSql, loadVisibleItem, overdueSql } from "@/lib/follow-ups/access";
-import { withCurrent } from "./meetings";
+import { assertVersion, withCurrent } from "./meetings";
 import type * as r from "./resources";
 import type * as s from "./schemas";
 
@@ -104,6 +104,8 @@ export async function apiActionItemUpdates(user: CurrentUser, id: string): Promi
 export async function apiEditActionItem(user: CurrentUser, id: string, body: z.output<typeof s.actionItemPatchBody>, version: number, ctx: Ctx) {
   const { version: _v, ...plan } = body;
   void _v;
+  const item = await loadVisibleItem(user, id);
+  await assertVersion(item.version, version, () => publicActionItem(id));
   await withCurrent(editActionItemPlan(user, id, version, plan, ctx), () => publicActionItem(id));
   return publicActionItem(id);
 }
@@ -111,6 +113,7 @@ export async function apiEditActionItem(user: CurrentUser, id: string, body: z.o
 /** An update; a transition when `to` is given ("returned" sends a reported item back to in_progress). */
 export async function apiAddUpdate(user: CurrentUser, id: string, body: z.output<typeof s.actionItemUpdateBody>, version: number, ctx: Ctx) {
   const item = await loadVisibleItem(user, id);
+  await assertVersion(item.version, version, () => publicActionItem(id));
   if (!body.to) {
     await withCurrent(
       updateProgress(user, id, version, { progress: body.progress ?? item.progress, note: body.note, evidenceUrl: body.evidenceUrl ?? null }, ctx),

@@ -36,6 +36,14 @@ export async function withCurrent<T>(work: Promise<T>, current: () => Promise<un
   }
 }
 
+/**
+ * The version check up front, so a stale write is answered 409/412 before any other rule (a
+ * replayed "publish" is stale, not "already published"); the use case checks again atomically.
+ */
+export async function assertVersion(actual: number, expected: number, current: () => Promise<unknown>) {
+  if (actual !== expected) throw new ConflictError(await current());
+}
+
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 // ---------------------------------------------------------------------------------------------
@@ -125,8 +133,10 @@ async function getMeetingVisible(user: CurrentUser, id: string) {
 }
 
 export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Partial<z.output<typeof s.meetingCreateBody>> & { version?: number }, version: number, ctx: Ctx) {
+  await getMeetingVisible(user, id);
   const current = await loadMeeting(id);
   if (!current) throw new NotFoundError();
+  await assertVersion(current.version, version, () => publicMeeting(id));
   const { version: _v, ...patch } = body;
   void _v;
   const merged = {
@@ -150,6 +160,8 @@ export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Part
 
 export async function apiTransitionMeeting(user: CurrentUser, id: string, body: z.output<typeof s.meetingTransitionBody>, version: number, ctx: Ctx) {
   const step = { scheduled: "publish", ongoing: "start", completed: "complete" } as const;
+  const current = await getMeetingVisible(user, id);
+  await assertVersion(current.meeting.version, version, () => publicMeeting(id));
   await withCurrent(
     body.to === "cancelled" ? cancelMeeting(user, id, version, { reason: body.reason ?? "" }, ctx) : transitionMeeting(user, id, version, { to: step[body.to] }, ctx),
     () => publicMeeting(id),
@@ -215,6 +227,8 @@ async function agendaRow(itemId: string) {
 
 export async function apiUpdateAgendaItem(user: CurrentUser, itemId: string, body: z.output<typeof s.agendaItemPatchBody>, version: number, ctx: Ctx) {
   const item = await agendaRow(itemId);
+  await getMeetingVisible(user, item.meetingId);
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
   const { position, version: _v, ...fields } = body;
   void _v;
   const saved = await withCurrent(
@@ -227,6 +241,8 @@ export async function apiUpdateAgendaItem(user: CurrentUser, itemId: string, bod
 
 export async function apiDeleteAgendaItem(user: CurrentUser, itemId: string, version: number, ctx: Ctx) {
   const item = await agendaRow(itemId);
+  await getMeetingVisible(user, item.meetingId);
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
   await withCurrent(deleteAgendaItem(user, itemId, version, ctx), () => publicAgendaItem(user, item.meetingId, itemId));
 }
 
@@ -303,6 +319,7 @@ export async function apiRespond(user: CurrentUser, invitationId: string, body: 
   if (!inv || inv.workUnitId !== user.workUnitId) throw new NotFoundError();
   const { version: _v, ...answer } = body;
   void _v;
+  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId));
   await withCurrent(respondToInvitation(user, inv.meetingId, version, answer, ctx), () => publicInvitation(user, inv.meetingId, invitationId));
   return publicInvitation(user, inv.meetingId, invitationId);
 }

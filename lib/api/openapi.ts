@@ -44,7 +44,6 @@ const headers = {
   ETag: { description: "The record's version as a weak tag (W/\"3\"); send it back as If-Match.", schema: { type: "string", pattern: '^W/"\\d+"$' } },
   RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "string", pattern: "^\\d+$" } },
   WWWAuthenticate: { description: "Bearer: send Authorization: Bearer <token>.", schema: { type: "string" } },
-  Allow: { description: "The methods the path answers.", schema: { type: "string" } },
 };
 
 const problemContent = (schema: Record<string, unknown> = ref("Problem")) => ({ "application/problem+json": { schema } });

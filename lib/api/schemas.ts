@@ -177,4 +177,5 @@ export const actionItemUpdateBody = z.strictObject({
   evidenceUrl: link(2000).nullable().optional().describe("Required to report (`to: reported`) unless a file was uploaded in the app."),
   version: version.optional(),
 });
-export const tokensQuery = listQuery;
+/** Unknown parameters are refused (a filter the list does not have would silently be ignored). */
+export const tokensQuery = z.strictObject(listQuery.shape);
