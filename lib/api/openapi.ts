@@ -83,7 +83,7 @@ function fileResponse() {
   const types = [...new Set(Object.values(MEETING_FILES).map((f) => f.type))];
   return {
     description: "The file (Content-Disposition: attachment).",
-    content: Object.fromEntries(types.map((t) => [t, { schema: { type: "string", contentMediaType: t.split(";")[0] } }])),
+    content: Object.fromEntries(types.map((t) => t.split(";")[0]!).map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
   };
 }
 

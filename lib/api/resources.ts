@@ -296,7 +296,8 @@ export const AttendanceList = list(Attendance, "AttendanceList");
 export const ActionItemUpdateList = list(ActionItemUpdate, "ActionItemUpdateList");
 
 export const Problem = reg(
-  z.object({
+  // Open: RFC 9457 allows extension members (`current` of a 409/412 is added per operation).
+  z.looseObject({
     type: z.string(),
     title: z.string(),
     status: z.int(),
