@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./helpers";
 import { OpenApiValidator } from "./openapi-validate";
 
@@ -305,6 +305,34 @@ test.describe("the JSON API", () => {
     const me = list.items[0];
     expect((await api.delete(`/api/v1/tokens/${me.id}`)).status()).toBe(204);
     expect((await api.get("/api/v1/me")).status()).toBe(401);
+  });
+
+  test("a double booking is a 422 listing the conflicts; lists walk by cursor and refuse a foreign one", async () => {
+    const marker = `Bentrok ${Date.now()}`;
+    const body = { title: `Rakor ${marker} A`, kind: "rakor", startsAt: isoInDays(60, 9), endsAt: isoInDays(60, 11), timeZone: "Asia/Jakarta", location: `Ruang ${marker}`, organizerUnitId: unit("DIV-IMI") };
+    const a = await secretariat.post("/api/v1/meetings", { data: body });
+    expect(a.status()).toBe(201);
+    const clash = await secretariat.post("/api/v1/meetings", { data: { ...body, title: `Rakor ${marker} B` } });
+    expect(clash.status()).toBe(422);
+    const problem = await clash.json();
+    expect(problem.conflicts).toEqual([expect.objectContaining({ kind: "room", meetingId: (await a.json()).id, title: body.title })]);
+    expect(problem.errors.map((e: { path: string }) => e.path)).toContain("acknowledgeConflicts");
+    expect((await secretariat.post("/api/v1/meetings", { data: { ...body, title: `Rakor ${marker} B`, acknowledgeConflicts: true } })).status()).toBe(201);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: APIResponse = await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: marker, limit: "1", ...(cursor ? { cursor } : {}) })}`);
+      expect(page.status()).toBe(200);
+      const json: { items: { title: string }[]; nextCursor: string | null } = await page.json();
+      seen.push(...json.items.map((m: { title: string }) => m.title));
+      cursor = json.nextCursor;
+    } while (cursor && seen.length < 5);
+    expect(seen.sort()).toEqual([`Rakor ${marker} A`, `Rakor ${marker} B`]);
+    const first = await (await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: marker, limit: "1" })}`)).json();
+    expect((await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: "lain", limit: "1", cursor: first.nextCursor })}`)).status()).toBe(400);
+    expect((await secretariat.get(`/api/v1/action-items?${new URLSearchParams({ cursor: first.nextCursor })}`)).status()).toBe(400);
+    expect((await secretariat.get("/api/v1/tokens?cursor=sampah!")).status()).toBe(400);
   });
 
   test("every response above matched the OpenAPI document", async () => {

@@ -33,7 +33,9 @@ const para = (max: number, opts: TextOpts = {}) => textOf(max, true, opts);
 const req = { required: true } as const;
 /** An http(s) link. */
 const link = (max: number) => str(max).regex(/^https?:\/\/\S+$/i, "meetings.errors.invalidUrl");
-const version = versionNumber("A version is a whole number from 1 to 2147483647.");
+const version = versionNumber("A version is a whole number from 1 to 2147483647.").describe(
+  "The version you edited (from the record or its ETag). Send it here or as If-Match: a write of an existing record needs one of the two (428 without).",
+);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const meetingsQuery = listQuery.extend({
@@ -41,7 +43,7 @@ export const meetingsQuery = listQuery.extend({
   to: isoDate.optional(),
   status: z.enum(MEETING_STATUSES).optional(),
   unitId: z.uuid().optional(),
-  q: str(200).optional(),
+  q: str(200, { html: true }).optional(),
 });
 
 const meetingFields = {
@@ -50,14 +52,14 @@ const meetingFields = {
   description: para(5000).optional(),
   kind: z.enum(MEETING_KINDS).default("rakor"),
   startsAt: instant,
-  endsAt: instant,
+  endsAt: instant.describe("After startsAt, and at most 7 days later."),
   timeZone: z.enum(TIME_ZONES),
   location: str(200).optional(),
   roomId: z.uuid().nullable().optional(),
   onlineUrl: link(500).nullable().optional(),
   organizerUnitId: z.uuid(),
   chairUserId: z.uuid().nullable().optional(),
-  acknowledgeConflicts: z.boolean().optional(),
+  acknowledgeConflicts: z.boolean().optional().describe("Go ahead although the room, the chair or an invited unit is booked elsewhere at that time (a 422 lists the `conflicts`)."),
 };
 
 export const meetingCreateBody = z.strictObject(meetingFields);
@@ -90,9 +92,10 @@ export const agendaItemPatchBody = z.strictObject({
   version: version.optional(),
 });
 
+/** An internal speaker (`userId`) or an external one (`name` required without userId). */
 export const speakerBody = z.strictObject({
   userId: z.uuid().nullable().optional(),
-  name: str(200).nullable().optional(),
+  name: str(200).nullable().optional().describe("An external speaker's name; required without userId."),
   position: str(200).nullable().optional(),
   organization: str(200).nullable().optional(),
   role: z.enum(SPEAKER_ROLES),
