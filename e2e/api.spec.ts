@@ -68,9 +68,11 @@ test.describe("the JSON API", () => {
   });
 
   test("an unknown path is a problem+json 404, another method a 405 with Allow, JSON is never cached", async () => {
-    const unknown = await secretariat.get("/api/v1/nope/nothing");
-    expect(unknown.status()).toBe(404);
-    expect(unknown.headers()["content-type"]).toContain("application/problem+json");
+    for (const path of ["/api/v1/nope/nothing", "/api/v1/meetings/00000000-0000-4000-8000-000000000000/nothing", "/api/v1"]) {
+      const unknown = await secretariat.get(path);
+      expect(unknown.status(), path).toBe(404);
+      expect(unknown.headers()["content-type"], path).toContain("application/problem+json");
+    }
     const wrong = await secretariat.delete("/api/v1/meetings");
     expect(wrong.status()).toBe(405);
     expect(wrong.headers()["allow"]).toBe("GET, POST");

@@ -14,7 +14,7 @@ function routeHandlers(): string[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const route = `/${path.relative(apiRoot, dir)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
-        if (route === "/openapi.json" || route.includes("[...")) continue;
+        if (route === "/openapi.json" || route.includes("[[...") || route.includes("[...")) continue;
         const source = fs.readFileSync(full, "utf8");
         for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${route}`);
       }
