@@ -44,6 +44,7 @@ type Resources = {
   "actionItem.work": ActionItemResource;
   "actionItem.requestExtension": ActionItemResource;
   "actionItem.verify": ActionItemResource;
+  "actionItem.plan": ActionItemResource;
   "actionItem.decideExtension": ActionItemResource;
 };
 
@@ -95,6 +96,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // The secretariat and the owning division's head verify, return, cancel and decide extensions.
   "actionItem.verify": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
   "actionItem.decideExtension": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  // The same people (who assign follow-ups) edit the plan — title, category, PIC, due date,
+  // priority — while the item is not closed; progress stays with the owner unit.
+  "actionItem.plan": (a, r) => rules["actionItem.verify"](a, r) && r.status !== "verified" && r.status !== "cancelled",
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: Resources[A] extends undefined ? [] : [Resources[A]]): boolean {
