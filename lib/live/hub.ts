@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, rows } from "@/db/client";
+import { rows } from "@/db/client";
 import { listen } from "@/db/listen";
 import { LIVE_CHANNEL } from "./publish";
 import type { LiveMessage } from "./types";

@@ -113,10 +113,10 @@ describe("the live console", () => {
   it("saves an item note (versioned) and closes self check-in from the console", async () => {
     const o = await ongoing();
     const [item] = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, o.meeting.id)).orderBy(agendaItems.position);
-    const saved = await saveItemNote(o.secretariat, item!.id, item!.version, { note: "Dibuka pukul 09.00." });
+    const saved = await saveItemNote(o.secretariat, o.meeting.id, item!.id, item!.version, { note: "Dibuka pukul 09.00." });
     expect(saved.liveNote).toBe("Dibuka pukul 09.00.");
-    expect(await refusal(saveItemNote(o.secretariat, item!.id, item!.version, { note: "x" }))).toBeInstanceOf(ConflictError);
-    expect(await refusal(saveItemNote(o.participant, item!.id, saved.version, { note: "x" }))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(saveItemNote(o.secretariat, o.meeting.id, item!.id, item!.version, { note: "x" }))).toBeInstanceOf(ConflictError);
+    expect(await refusal(saveItemNote(o.participant, o.meeting.id, item!.id, saved.version, { note: "x" }))).toBeInstanceOf(ForbiddenError);
 
     await setCheckInOpen(o.secretariat, o.meeting.id, 1, { open: false });
     expect((await liveState(o.meeting.id))!.checkInOpen).toBe(false);

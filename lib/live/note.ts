@@ -17,10 +17,10 @@ const currentItem = async (id: string) => (await db.select().from(agendaItems).w
  * draft: the minutes page and the notulen PDF show it under the item; refused once the minutes
  * are final.
  */
-export async function saveItemNote(user: CurrentUser, itemId: string, version: number, input: unknown, ctx: Ctx = {}) {
+export async function saveItemNote(user: CurrentUser, meetingId: string, itemId: string, version: number, input: unknown, ctx: Ctx = {}) {
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new NotFoundError();
   const item = await currentItem(itemId);
-  if (!item) throw new NotFoundError();
+  if (!item || item.meetingId !== meetingId) throw new NotFoundError();
   await requireLiveMeeting(user, item.meetingId, "live.note");
   const { note } = parseInput(itemNoteSchema, input);
   const [final] = await db.select({ at: minutes.finalizedAt }).from(minutes).where(eq(minutes.meetingId, item.meetingId));
