@@ -126,12 +126,32 @@ test.describe("Rakor day, live", () => {
       () => expect(screen.getByTestId("screen-units-present")).toHaveText("1 dari 1 unit hadir", { timeout: LIVE_MS }),
     );
 
+    if (process.env.LIVE_SCREENSHOTS) {
+      // docs/screens (LIVE_SCREENSHOTS=1): the console, the screen at 16:9 and 4:3, the phone's banner.
+      await page.screenshot({ path: "docs/screens/live-console.png", fullPage: true });
+      await screen.screenshot({ path: "docs/screens/live-screen.png" });
+      await phone.goto("/agenda");
+      await expect(banner).toContainText("Berbicara: Agus Widiyarta");
+      await phone.screenshot({ path: "docs/screens/live-banner-phone.png" });
+    }
+
     // The screen passes axe (16:9 and 4:3).
     const axe = await new AxeBuilder({ page: screen }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await screen.setViewportSize({ width: 1024, height: 768 });
     const axe43 = await new AxeBuilder({ page: screen }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe43.violations.map((v) => v.id)).toEqual([]);
+    if (process.env.LIVE_SCREENSHOTS) await screen.screenshot({ path: "docs/screens/live-screen-4x3.png" });
+    // Reads from the back of the hall: no text on the screen below 20 px (at 1024×768).
+    const smallest = await screen.evaluate(() => {
+      let min = Infinity;
+      for (const el of document.querySelectorAll(".live-screen *")) {
+        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+        if (hasText) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(20);
 
     // A note for the minutes, then through the agenda to its end.
     const note = page.locator("details.live-note").first();
