@@ -88,7 +88,10 @@ export function LiveConsole({ data, actions }: { data: ConsoleData; actions: Act
                       {t("live.console.planned")}: {hm(item.plannedStart, tz)}–{formatTime(new Date(item.plannedEnd), tz)}
                     </span>
                     <span data-testid={`actual-${item.position}`}>
-                      {t("live.console.actual")}: {hm(item.actualStartedAt, tz)}–{item.actualEndedAt ? hm(item.actualEndedAt, tz) : current && now !== null && item.actualStartedAt ? clock(now - new Date(item.actualStartedAt).getTime()) : "—"}
+                      {t("live.console.actual")}:{" "}
+                      {item.actualStartedAt
+                        ? `${hm(item.actualStartedAt, tz)}–${item.actualEndedAt ? formatTime(new Date(item.actualEndedAt), tz) : `… (${now !== null && current ? clock(now - new Date(item.actualStartedAt).getTime()) : ""})`}`
+                        : "—"}
                     </span>
                   </p>
                   {data.canNote && note ? <NoteForm key={`${note.id}-${note.version}`} itemTitle={item.title} note={note} save={actions.saveNote} /> : null}
@@ -238,12 +241,12 @@ function AttendanceBoard({
   };
   const totals = state.totals;
   return (
-    <div className="live-grid">
+    <div className="live-grid live-grid-wide">
       <section className="card" aria-labelledby="live-att-h">
         <h2 id="live-att-h">{t("live.console.attendance")}</h2>
         <p data-testid="console-attendance-summary">{t("live.console.attendanceSummary", { present: totals.unitsPresent, invited: totals.invitedUnits, people: totals.present + totals.represented })}</p>
-        <div className="scroll-table">
-          <table className="table live-board">
+        <div className="live-board-wrap">
+          <table className="live-board">
             <thead>
               <tr>
                 <th scope="col">{t("live.console.unit")}</th>
