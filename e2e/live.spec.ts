@@ -153,6 +153,18 @@ test.describe("Rakor day, live", () => {
     });
     expect(smallest).toBeGreaterThanOrEqual(20);
 
+    // The screen keeps the last state while its connection is down ("menyambung ulang") and, back
+    // online, resumes from its last event id: a change made meanwhile is not lost.
+    await screenCtx.setOffline(true);
+    await expect(screen.getByText("Koneksi terputus — menyambung ulang…")).toBeVisible({ timeout: 15_000 });
+    await expect(screen.getByTestId("screen-item")).toHaveText("Pembukaan");
+    await page.getByRole("button", { name: "Selesai berbicara" }).click();
+    await expect(banner).not.toContainText("Berbicara:", { timeout: LIVE_MS });
+    await expect(screen.getByTestId("screen-speaker")).toContainText("Agus Widiyarta");
+    await screenCtx.setOffline(false);
+    await expect(screen.getByText("Koneksi terputus — menyambung ulang…")).toHaveCount(0, { timeout: 15_000 });
+    await expect(screen.getByTestId("screen-speaker")).not.toContainText("Agus Widiyarta", { timeout: 5000 });
+
     // A note for the minutes, then through the agenda to its end.
     const note = page.locator("details.live-note").first();
     await openDetails(note);

@@ -7,7 +7,8 @@ import type { LiveMessage } from "@/lib/live/types";
  * Follows a meeting's live state over Server-Sent Events. The browser reconnects by itself and
  * sends Last-Event-ID; when the server refused (e.g. 503 while the database is down) a new
  * EventSource is opened after a pause with `?lastEventId=`, so no change is lost. Meanwhile the
- * last state stays on screen and `connected` is false ("menyambung ulang").
+ * last state stays on screen and `connected` is false ("menyambung ulang"). The browser's
+ * offline/online events close and reopen the stream at once.
  */
 export function useLive(meetingId: string, initial: LiveMessage, token?: string) {
   const [message, setMessage] = useState(initial);
@@ -40,9 +41,26 @@ export function useLive(meetingId: string, initial: LiveMessage, token?: string)
         }
       };
     };
+    // The device says it lost the network (a projector PC on Wi-Fi): show it at once, and open a
+    // fresh stream (resuming from the last event id) as soon as it is back.
+    const onOffline = () => {
+      source?.close();
+      setConnected(false);
+      clearTimeout(timer);
+      timer = setTimeout(open, 2000);
+    };
+    const onOnline = () => {
+      clearTimeout(timer);
+      source?.close();
+      open();
+    };
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
     open();
     return () => {
       stopped = true;
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       source?.close();
       clearTimeout(timer);
     };
