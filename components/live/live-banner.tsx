@@ -17,6 +17,7 @@ export function LiveBanner({ meetingId, initial, link }: { meetingId: string; in
       <p className="live-banner-title" id={`live-banner-${meetingId}`}>
         <span className="live-dot" aria-hidden="true" /> {t("live.banner.title")}
       </p>
+      {link ? <p className="live-banner-meeting">{state.title}</p> : null}
       <div aria-live="polite">
         <p className="live-banner-item">{item ? t("live.banner.item", { title: item.title }) : t("live.banner.noItem")}</p>
         {s ? (
