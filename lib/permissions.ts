@@ -39,6 +39,9 @@ type Resources = {
   "meeting.records": MeetingResource;
   "minutes.write": MeetingResource;
   "minutes.reopen": MeetingResource;
+  "live.run": MeetingResource;
+  "live.screen": MeetingResource;
+  "live.note": MeetingResource;
   "actionItem.create": { workUnitId: string };
   "actionItem.view": ActionItemResource;
   "actionItem.work": ActionItemResource;
@@ -82,6 +85,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
     rules["meeting.manage"](a, m) ||
     (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),
   "minutes.reopen": (a, m) => rules["meeting.manage"](a, m),
+  // Rakor day, live (issue 13): the secretariat (and admin) of the organizing division run the
+  // agenda, speakers and attendance of an ongoing meeting, and open or link its room screen.
+  "live.run": (a, m) => m.status === "ongoing" && rules["meeting.manage"](a, m),
+  "live.screen": (a, m) => (m.status === "scheduled" || m.status === "ongoing" || m.status === "completed") && rules["meeting.manage"](a, m),
+  // Item notes flow into the minutes: whoever writes the minutes, while the meeting runs.
+  "live.note": (a, m) => m.status === "ongoing" && rules["minutes.write"](a, m),
 
   "actionItem.create": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
   "actionItem.view": (a, r) => {

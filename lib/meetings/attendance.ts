@@ -4,6 +4,7 @@ import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatu
 import { audit, changes } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { publishAttendance } from "@/lib/live/publish";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { loadMeeting, requireMeeting } from "./access";
@@ -67,6 +68,7 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
           .returning()
       : await tx.insert(attendances).values(values).returning();
     await audit(tx, { actorId: user.id, ...ctx }, "attendance.record", "meeting", meetingId, { attendanceId: row!.id, status: data.status });
+    await publishAttendance(tx, meetingId, meeting.status);
     return row!;
   });
 }
@@ -77,7 +79,7 @@ async function requireAttendance(user: CurrentUser, id: string) {
   if (!row) throw new NotFoundError();
   const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");
   assertRecordable(meeting.status);
-  return row;
+  return Object.assign(row, { meetingStatus: meeting.status });
 }
 const currentAttendance = async (id: string) => (await db.select().from(attendances).where(eq(attendances.id, id)))[0] ?? null;
 
@@ -99,6 +101,7 @@ export async function updateAttendance(user: CurrentUser, id: string, version: n
         .returning();
       if (!row) return null;
       await audit(tx, { actorId: user.id, ...ctx }, "attendance.update", "meeting", before.meetingId, { attendanceId: id, ...changes(before, set) });
+      await publishAttendance(tx, before.meetingId, before.meetingStatus);
       return row;
     }),
     () => currentAttendance(id),
@@ -110,6 +113,7 @@ export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx =
   await db.transaction(async (tx) => {
     await tx.delete(attendances).where(eq(attendances.id, id));
     await audit(tx, { actorId: user.id, ...ctx }, "attendance.delete", "meeting", before.meetingId, { attendanceId: id, before: { userId: before.userId, guestName: before.guestName, status: before.status } });
+    await publishAttendance(tx, before.meetingId, before.meetingStatus);
   });
 }
 
@@ -121,6 +125,12 @@ export async function meetingForCheckIn(user: CurrentUser, code: string) {
   const [m] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.checkInCode, code));
   if (!m) throw new NotFoundError();
   return requireMeeting(user, m.id);
+}
+
+/** The secretariat's live switch (issue 13): self check-in closed early from the console. */
+async function checkInSwitchOn(meetingId: string) {
+  const [live] = await rows<{ check_in_open: boolean }>(sql`select check_in_open from meeting_live where meeting_id = ${meetingId}`);
+  return live?.check_in_open ?? true;
 }
 
 export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
@@ -136,7 +146,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
   if (!can(user, "meeting.checkIn", meeting.resource)) throw new ForbiddenError("meetings.checkIn.notInvited");
   const now = ctx.now ?? new Date();
   const { opensAt, closesAt } = checkInWindow(meeting);
-  if (now < opensAt || now > closesAt) {
+  if (now < opensAt || now > closesAt || !(await checkInSwitchOn(meeting.id))) {
     throw new ValidationError({ _form: ["meetings.checkIn.outsideWindow"] }, "meetings.checkIn.outsideWindow");
   }
   return db.transaction(async (tx) => {
@@ -161,6 +171,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
       return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: existing?.checkedInAt ?? now };
     }
     await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.check_in", "meeting", meeting.id, { attendanceId: row.id });
+    await publishAttendance(tx, meeting.id, meeting.status, "check_in");
     return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: false, checkedInAt: now };
   });
 }
