@@ -27,8 +27,15 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (ski
   const servers: Server[] = [];
 
   beforeAll(async () => {
-    // Reuse the production build when there is one; build once otherwise.
-    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    // Reuse the production build when it is newer than the sources (as scripts/start.mjs decides); build otherwise.
+    const newest = (entry: string): number => {
+      if (!fs.existsSync(entry)) return 0;
+      const stat = fs.statSync(entry);
+      return stat.isDirectory() ? Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name)))) : stat.mtimeMs;
+    };
+    const buildId = path.join(root, ".next", "BUILD_ID");
+    const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+    if (builtAt === 0 || ["app", "components", "lib", "db", "messages", "proxy.ts"].some((s) => newest(path.join(root, s)) > builtAt)) {
       const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
       if (build.status !== 0) throw new Error("next build failed");
     }
