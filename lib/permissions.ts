@@ -31,6 +31,10 @@ type Resources = {
   "outbox.view": undefined;
   "dashboard.view": undefined;
   "meeting.list": undefined;
+  /** Search people of every unit (pickers); others search their own unit's. */
+  "people.searchAll": undefined;
+  /** The units whose follow-ups one verifies, counts on the dashboard and creates follow-ups for. */
+  "unit.oversee": { unitId: string };
   "meeting.create": { organizerUnitId: string };
   "meeting.view": MeetingResource;
   "meeting.manage": MeetingResource;
@@ -59,6 +63,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "outbox.view": (a) => a.role === "admin",
   "dashboard.view": (a) => isStaff(a),
   "meeting.list": () => true,
+  "people.searchAll": (a) => isStaff(a),
+  "unit.oversee": (a, r) => isStaff(a) && inScope(a, r.unitId),
 
   // Secretariat (and admin) schedule meetings organised by a unit they oversee.
   "meeting.create": (a, r) => a.role === "admin" || (a.role === "secretariat" && inScope(a, r.organizerUnitId)),
@@ -82,7 +88,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
     (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),
   "minutes.reopen": (a, m) => rules["meeting.manage"](a, m),
 
-  "actionItem.create": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.create": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
   "actionItem.view": (a, r) => {
     if (isStaff(a) && inScope(a, r.workUnitId)) return true;
     return a.workUnitId === r.workUnitId || a.id === r.picUserId;
@@ -93,8 +99,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "actionItem.requestExtension": (a, r) =>
     (a.workUnitId === r.workUnitId || a.id === r.picUserId) && r.status !== "verified" && r.status !== "cancelled",
   // The secretariat and the owning division's head verify, return, cancel and decide extensions.
-  "actionItem.verify": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
-  "actionItem.decideExtension": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.verify": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
+  "actionItem.decideExtension": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: Resources[A] extends undefined ? [] : [Resources[A]]): boolean {

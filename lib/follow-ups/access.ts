@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { actionItems, workUnits, type ActionItem } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
@@ -7,20 +7,6 @@ import { can, type ActionItemResource } from "@/lib/permissions";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
-
-/**
- * Which follow-ups a user may see, as SQL over `action_items` (the same rule as
- * `can(user, "actionItem.view")`): admins all; the secretariat and heads their division's units;
- * everybody their own unit's items and items they are in charge of.
- */
-export function visibleTo(user: CurrentUser): SQL {
-  if (user.role === "admin") return sql`true`;
-  const own = or(eq(actionItems.workUnitId, user.workUnitId), eq(actionItems.picUserId, user.id))!;
-  if ((user.role === "secretariat" || user.role === "head") && user.scopeUnitIds.length > 0) {
-    return or(own, inArray(actionItems.workUnitId, [...user.scopeUnitIds]))!;
-  }
-  return own;
-}
 
 export type LoadedItem = ActionItem & { unitName: string; unitTimeZone: string; unitParentId: string | null };
 

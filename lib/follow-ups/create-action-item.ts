@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { notify, recipients } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
+import { unitsOverseenBy } from "@/lib/scopes";
 import { todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { isUuid } from "./access";
@@ -178,14 +179,7 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
 
 /** Decisions of recent meetings the user organises (to turn into follow-ups), newest first. */
 export async function listRecentDecisions(user: CurrentUser, limit = 30) {
-  if (user.role === "participant") return [];
-  const scope =
-    user.role === "admin"
-      ? sql`true`
-      : sql`m.organizer_unit_id in (${sql.join(
-          user.scopeUnitIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`;
+  const scope = unitsOverseenBy(user, sql`m.organizer_unit_id`);
   return rows<{ id: string; number: number; text: string; meeting_title: string; starts_at: string | Date; items: number }>(sql`
     select d.id, d.number, d.text, m.title as meeting_title, m.starts_at,
            (select count(*)::int from action_items a where a.decision_id = d.id) as items

@@ -3,8 +3,8 @@ import { db, rows, type DbOrTx } from "@/db/client";
 import { categories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
-import { uuidArray } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
+import { unitsOverseenBy, uuidArray } from "@/lib/scopes";
 
 export type Aggregate = {
   total: number;
@@ -56,11 +56,10 @@ const toAggregate = (r: AggRow | undefined, extra: Extra | undefined): Aggregate
   };
 };
 
-/** The units whose follow-ups the dashboard covers, as SQL over a unit id column. */
+/** The units whose follow-ups the dashboard covers (those the user oversees, optionally narrowed), as SQL over a unit id column. */
 function unitScope(user: CurrentUser, column: SQL, unitIds?: string[]): SQL {
   const narrow = unitIds?.length ? sql` and ${column} = any(${uuidArray(unitIds)})` : sql``;
-  if (user.role === "admin") return sql`true${narrow}`;
-  return sql`${column} = any(${uuidArray(user.scopeUnitIds)})${narrow}`;
+  return sql`${unitsOverseenBy(user, column)}${narrow}`;
 }
 
 /** Which grouping a row of a GROUPING SETS query belongs to. */

@@ -7,7 +7,8 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
-import { isUuid, loadVisibleItem, visibleTo } from "./access";
+import { actionItemsVisibleTo } from "@/lib/scopes";
+import { isUuid, loadVisibleItem } from "./access";
 import { loadMeeting } from "./meeting-access";
 import { reviewBatchSchema, reviewSchema } from "./schemas";
 import { transitionActionItem } from "./workflow";
@@ -59,7 +60,7 @@ function reviewFrom(user: CurrentUser, meeting: Loaded) {
      where action_items.status in ('open', 'in_progress', 'reported')
        and action_items.meeting_id is distinct from ${meeting.id}
        and (src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))
-       and ${visibleTo(user)}`;
+       and ${actionItemsVisibleTo(user)}`;
 }
 
 /** The review's queries: counts per unit first, then one unit's items a page at a time (exported for EXPLAIN). */
@@ -237,6 +238,6 @@ export async function listReviewedInMeeting(user: CurrentUser, meetingId: string
       from action_item_reviews r
       join action_items on action_items.id = r.action_item_id
       join work_units w on w.id = action_items.work_unit_id
-     where r.meeting_id = ${meeting.id} and ${visibleTo(user)}
+     where r.meeting_id = ${meeting.id} and ${actionItemsVisibleTo(user)}
      order by w.name, action_items.title`);
 }

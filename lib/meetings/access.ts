@@ -1,12 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import type { Meeting, MeetingStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Action, type MeetingResource } from "@/lib/permissions";
 
-/** A uuid[] parameter (one bind value, works for an empty list too). Ids are validated uuids. */
-export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+export { uuidArray } from "@/lib/scopes";
 
 export type LoadedMeeting = Meeting & { resource: MeetingResource };
 
@@ -48,21 +47,6 @@ const EDITABLE: MeetingStatus[] = ["draft", "scheduled", "ongoing"];
 /** Cancelled and completed meetings keep their schedule, agenda, speakers and invitations as they were. */
 export function assertEditable(m: Pick<Meeting, "status">) {
   if (!EDITABLE.includes(m.status)) throw new ValidationError({ _form: ["meetings.errors.notEditable"] }, "meetings.errors.notEditable");
-}
-
-/**
- * The visibility rule of `meeting.view`, in SQL, for lists over `meetings m`. Mirrors
- * lib/permissions.ts: admin everything; staff their scope's meetings (drafts too) and published
- * ones inviting a unit in their scope; everybody published meetings inviting their own unit.
- */
-export function visibleTo(user: CurrentUser, alias = sql.raw("m")): SQL {
-  if (user.role === "admin") return sql`true`;
-  const ownInvited = sql`exists (select 1 from invitations vi where vi.meeting_id = ${alias}.id and vi.work_unit_id = ${user.workUnitId})`;
-  if (user.role === "secretariat" || user.role === "head") {
-    const scope = uuidArray(user.scopeUnitIds);
-    return sql`(${alias}.organizer_unit_id = any(${scope}) or (${alias}.status <> 'draft' and (${ownInvited} or exists (select 1 from invitations vs where vs.meeting_id = ${alias}.id and vs.work_unit_id = any(${scope})))))`;
-  }
-  return sql`(${alias}.status <> 'draft' and ${ownInvited})`;
 }
 
 /** Meeting columns of a raw row → typed fields. */

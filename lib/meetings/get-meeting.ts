@@ -5,7 +5,8 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
-import { loadMeeting, omit, visibleTo } from "./access";
+import { meetingsVisibleTo } from "@/lib/scopes";
+import { loadMeeting, omit } from "./access";
 import { scheduleAgenda } from "./agenda-times";
 import { attendanceRecap, checkInWindow } from "./attendance";
 
@@ -117,7 +118,7 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
       ? db
           .select({ id: meetings.id, seriesIndex: meetings.seriesIndex, startsAt: meetings.startsAt, status: meetings.status, title: meetings.title })
           .from(meetings)
-          .where(and(eq(meetings.seriesId, loaded.seriesId), visibleTo(user, sql.raw('"meetings"'))))
+          .where(and(eq(meetings.seriesId, loaded.seriesId), meetingsVisibleTo(user, sql.raw('"meetings"'))))
           .orderBy(asc(meetings.seriesIndex))
       : Promise.resolve([]),
     db

@@ -4,7 +4,8 @@ import type { MeetingKind, MeetingStatus, RsvpResponse } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { zonedLocalToInstant } from "@/lib/time";
-import { toDate, visibleTo } from "./access";
+import { meetingsVisibleTo } from "@/lib/scopes";
+import { toDate } from "./access";
 import { listFiltersSchema, type ListFilters } from "./schemas";
 
 export type MeetingListItem = {
@@ -51,7 +52,7 @@ const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
 
 /** Filters → one WHERE, visibility included. Date bounds are calendar days in the user's zone. */
 function whereOf(user: CurrentUser, f: ReturnType<typeof listFiltersSchema.parse>): SQL {
-  const parts: SQL[] = [visibleTo(user)];
+  const parts: SQL[] = [meetingsVisibleTo(user)];
   if (f.from) parts.push(sql`m.starts_at >= ${zonedLocalToInstant(`${f.from}T00:00`, user.timeZone).toISOString()}::timestamptz`);
   if (f.to) parts.push(sql`m.starts_at < ${zonedLocalToInstant(`${f.to}T00:00`, user.timeZone).toISOString()}::timestamptz + interval '1 day'`);
   if (f.status) parts.push(sql`m.status = ${f.status}`);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/types";
+import { can } from "@/lib/permissions";
 import { uuidArray } from "./access";
 
 export type UnitOption = { id: string; name: string; depth: number; timeZone: string; label: string };
@@ -17,10 +18,10 @@ export async function unitTree(): Promise<UnitOption[]> {
   return result.map((r) => ({ id: r.id, name: r.name, depth: Number(r.depth), timeZone: r.time_zone, label: `${"— ".repeat(Number(r.depth))}${r.name}` }));
 }
 
-/** Units the user may organise meetings for: their scope (admins: all). */
+/** Units the user may organise meetings for (`meeting.create`): their scope (admins: all). */
 export async function organizerUnits(user: CurrentUser) {
   const tree = await unitTree();
-  return user.role === "admin" ? tree : tree.filter((u) => user.scopeUnitIds.includes(u.id));
+  return tree.filter((u) => can(user, "meeting.create", { organizerUnitId: u.id }));
 }
 
 /** Active staff to pick as chair, speaker or attendee: "Name — Position, Unit". Optionally only some units. */
