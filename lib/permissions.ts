@@ -43,6 +43,8 @@ type Resources = {
   "meeting.records": MeetingResource;
   "minutes.write": MeetingResource;
   "minutes.reopen": MeetingResource;
+  /** Oversees some units' follow-ups: creates follow-ups (the unit is chosen in the form), verifies them. */
+  "actionItem.oversee": undefined;
   "actionItem.create": { workUnitId: string };
   "actionItem.view": ActionItemResource;
   "actionItem.work": ActionItemResource;
@@ -88,6 +90,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
     (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),
   "minutes.reopen": (a, m) => rules["meeting.manage"](a, m),
 
+  "actionItem.oversee": (a) => isStaff(a),
   "actionItem.create": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
   "actionItem.view": (a, r) => {
     if (isStaff(a) && inScope(a, r.workUnitId)) return true;

@@ -49,7 +49,8 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
     /** Turning decisions into follow-ups for units of the organizer's division. */
     createFollowUps: can(user, "actionItem.create", { workUnitId: r.organizerUnitId }),
   };
-  const staff = user.role !== "participant";
+  // The attendance list names people of every unit: read only for those who may see the records.
+  const staff = permissions.records;
   type AttendanceRow = { attendance: typeof attendances.$inferSelect; userName: string | null; userPosition: string | null; unitName: string | null };
   const attendancePage =
     opts.attendance && opts.attendance !== "all"

@@ -20,7 +20,7 @@ type Search = { decisionId?: string; meetingId?: string };
 export default async function NewActionItemPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const user = await requireUser();
-  if (user.role === "participant") notFound();
+  if (!can(user, "actionItem.oversee")) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const sp = await searchParams;
   const options = await listFilterOptions(user);
