@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 /**
  * Keyset pagination shared by the lists of the UI and of the API: a page is "the next LIMIT rows
@@ -25,7 +26,7 @@ export class BadCursorError extends AppError {
 }
 
 const VALID: Record<KeyType, (v: string) => boolean> = {
-  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  uuid: isUuid,
   date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
   // PostgreSQL's text form of a timestamptz ("2018-11-09 02:00:00.123456+00").
   timestamptz: (v) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(v),

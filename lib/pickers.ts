@@ -8,6 +8,7 @@ import { can } from "@/lib/permissions";
 import { unitsOrganisableBy, unitsOverseenBy, unitsVisibleTo, uuidArray } from "@/lib/scopes";
 import type { PickerOption } from "@/lib/pickers-types";
 import { parseInput } from "@/lib/validation";
+import { isUuid } from "@/lib/ids";
 
 export type { PickerOption };
 
@@ -93,14 +94,14 @@ export async function searchPeople(user: CurrentUser, input: unknown): Promise<P
 
 /** The label of an already chosen unit (unit names are visible to every signed-in user). */
 export async function unitLabel(id: string | null | undefined): Promise<string | undefined> {
-  if (!id || !z.uuid().safeParse(id).success) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await rows<{ name: string }>(sql`select name from work_units where id = ${id}`);
   return row?.name;
 }
 
 /** The label of an already chosen person, when the user could have picked them in a "visible" picker. */
 export async function personLabel(user: CurrentUser, id: string | null | undefined): Promise<string | undefined> {
-  if (!id || !z.uuid().safeParse(id).success) return undefined;
+  if (!isUuid(id)) return undefined;
   const scope = unitsVisibleTo(user, sql`u.work_unit_id`);
   const [row] = await rows<{ name: string; position: string; unit: string }>(
     sql`select u.name, u.position, w.name as unit from users u join work_units w on w.id = u.work_unit_id where u.id = ${id} and ${scope}`,

@@ -1,12 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { actionItems, workUnits, type ActionItem } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can, type ActionItemResource } from "@/lib/permissions";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
 export type LoadedItem = ActionItem & { unitName: string; unitTimeZone: string; unitParentId: string | null };
 
@@ -27,7 +26,3 @@ export async function loadVisibleItem(user: CurrentUser, id: string, handle: DbO
   if (!row || !can(user, "actionItem.view", resourceOf(row.item))) throw new NotFoundError();
   return { ...row.item, unitName: row.unitName, unitTimeZone: row.unitTimeZone, unitParentId: row.unitParentId };
 }
-
-/** Overdue and due-soon, judged in the owner unit's zone (SQL over action_items joined to work_units). */
-export const overdueSql = sql`(${actionItems.status} not in ('verified','cancelled') and ${actionItems.dueDate} < (now() at time zone ${workUnits.timeZone})::date)`;
-export const dueSoonSql = sql`(${actionItems.status} not in ('verified','cancelled') and ${actionItems.dueDate} >= (now() at time zone ${workUnits.timeZone})::date and ${actionItems.dueDate} <= (now() at time zone ${workUnits.timeZone})::date + 7)`;

@@ -6,8 +6,8 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation, orConflict } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { isUuid } from "./access";
 import { categorySchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 type Ctx = Omit<AuditContext, "actorId">;
 

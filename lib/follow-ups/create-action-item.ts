@@ -9,9 +9,9 @@ import { can } from "@/lib/permissions";
 import { unitsOverseenBy } from "@/lib/scopes";
 import { todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { isUuid } from "./access";
 import { loadMeeting } from "./meeting-access";
 import { createActionItemSchema, createFromDecisionSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 type Ctx = Omit<AuditContext, "actorId">;
 

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { unitsOverseenBy, uuidArray } from "@/lib/scopes";
+import { overdueSql } from "./overdue";
 
 export type Aggregate = {
   total: number;
@@ -99,8 +100,7 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
         from (select a.work_unit_id, a.category_id
                 from work_units w join action_items a on a.work_unit_id = w.id
                where ${unitScope(user, sql`w.id`, opts.unitIds)}
-                 and a.status in ('open', 'in_progress', 'reported')
-                 and a.due_date < (now() at time zone w.time_zone)::date) o
+                 and ${overdueSql(sql.raw("a"), sql.raw("w.time_zone"))}) o
        group by ${groupingSets}`,
     // The median of whole days from creation to verification, read from the histogram
     // follow_up_verify_days: the value at the middle position(s) of the cumulative counts.

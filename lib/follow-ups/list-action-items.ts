@@ -4,7 +4,7 @@ import { actionItems, categories, meetings, users, workUnits } from "@/db/schema
 import type { CurrentUser } from "@/lib/auth/types";
 import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { actionItemsVisibleTo, unitsVisibleTo } from "@/lib/scopes";
-import { dueSoonSql, overdueSql } from "./access";
+import { dueSoonSql, overdueSql } from "./overdue";
 import type { ListFilters } from "./schemas";
 
 export const ACTION_ITEM_PAGE_SIZE = 25;
@@ -22,8 +22,8 @@ function whereOf(user: CurrentUser, f: Partial<ListFilters>): SQL {
   if (f.picUserId) where.push(eq(actionItems.picUserId, f.picUserId));
   if (f.dueFrom) where.push(gte(actionItems.dueDate, f.dueFrom));
   if (f.dueTo) where.push(lte(actionItems.dueDate, f.dueTo));
-  if (f.overdue) where.push(overdueSql);
-  if (f.dueSoon) where.push(dueSoonSql);
+  if (f.overdue) where.push(overdueSql());
+  if (f.dueSoon) where.push(dueSoonSql());
   if (f.q) where.push(ilike(actionItems.title, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`));
   return and(...where)!;
 }
@@ -44,8 +44,8 @@ const listColumns = {
   meetingTitle: meetings.title,
   createdAt: actionItems.createdAt,
   verifiedAt: actionItems.verifiedAt,
-  overdue: sql<boolean>`${overdueSql}`,
-  dueSoon: sql<boolean>`${dueSoonSql}`,
+  overdue: sql<boolean>`${overdueSql()}`,
+  dueSoon: sql<boolean>`${dueSoonSql()}`,
 };
 
 function baseQuery() {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import type { MeetingStatus } from "@/db/schema";
 import type { MeetingResource } from "@/lib/permissions";
-import { isUuid } from "./access";
+import { isUuid } from "@/lib/ids";
 
 export type MeetingInfo = MeetingResource & { id: string; title: string; startsAt: Date; timeZone: string };
 

@@ -8,10 +8,12 @@ import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
 import { actionItemsVisibleTo } from "@/lib/scopes";
-import { isUuid, loadVisibleItem } from "./access";
+import { loadVisibleItem } from "./access";
+import { overdueSql } from "./overdue";
 import { loadMeeting } from "./meeting-access";
 import { reviewBatchSchema, reviewSchema } from "./schemas";
 import { transitionActionItem } from "./workflow";
+import { isUuid } from "@/lib/ids";
 
 export type ReviewRow = {
   id: string;
@@ -85,7 +87,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
     keys,
     units: sql`
       select w.id as unit_id, w.name as unit_name, count(*)::int as open,
-             (count(*) filter (where action_items.due_date < (now() at time zone w.time_zone)::date))::int as overdue,
+             (count(*) filter (where ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))}))::int as overdue,
              count(r.id)::int as reviewed
         ${from}
        group by w.id, w.name
@@ -96,7 +98,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
              action_items.work_unit_id, action_items.pic_user_id,
              w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
              ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
-             (action_items.due_date < (now() at time zone w.time_zone)::date) as overdue,
+             ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))} as overdue,
              (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
         ${from} ${unitFilter} and ${keys.where}
        order by ${keys.orderBy}

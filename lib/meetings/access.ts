@@ -4,6 +4,7 @@ import type { Meeting, MeetingStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Action, type MeetingResource } from "@/lib/permissions";
+import { isUuid } from "@/lib/ids";
 
 export { uuidArray } from "@/lib/scopes";
 
@@ -18,7 +19,7 @@ export function toResource(m: Pick<Meeting, "status" | "organizerUnitId">, invit
 
 /** The meeting with what the policy needs (invited units, minute-takers): two queries. */
 export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<LoadedMeeting | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const m = await handle.query.meetings.findFirst({ where: (t, { eq }) => eq(t.id, id) });
   if (!m) return null;
   const [extra] = await rows<AccessRow>(

@@ -10,6 +10,7 @@ import { loadMeeting, requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { attendanceSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 /** Self check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_OPENS_MINUTES = 60;
@@ -72,7 +73,7 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
 }
 
 async function requireAttendance(user: CurrentUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  if (!isUuid(id)) throw new NotFoundError();
   const [row] = await db.select().from(attendances).where(eq(attendances.id, id));
   if (!row) throw new NotFoundError();
   const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");

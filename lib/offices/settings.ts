@@ -4,7 +4,7 @@ import { officeSettings, users, workUnits, type OfficeSettings } from "@/db/sche
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
-import { isUuid } from "@/lib/follow-ups/access";
+import { isUuid } from "@/lib/ids";
 import { CONTENT_TYPES, detectFileType } from "@/lib/follow-ups/file-type";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";

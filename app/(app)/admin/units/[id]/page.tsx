@@ -6,12 +6,13 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { getWorkUnit, listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { setWorkUnitActiveAction, updateWorkUnitAction } from "../../actions";
+import { isUuid } from "@/lib/ids";
 
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   await requireAdmin();
   const { id } = await params;
-  const unit = /^[0-9a-f-]{36}$/i.test(id) ? await getWorkUnit(id) : null;
+  const unit = isUuid(id) ? await getWorkUnit(id) : null;
   if (!unit) notFound();
   const t = await getT();
   const tree = await listWorkUnitTree({ activeOnly: true });
