@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -103,6 +103,15 @@ export async function closeDb() {
   globalForDb.__rakorDb = undefined;
   if (state) await state.close();
 }
+
+/**
+ * A json value as one type on both drivers: PGlite parses json, postgres.js (under drizzle) hands
+ * it over as text.
+ */
+export const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+/** A json array expression as a select column: parsed on both drivers, [] when SQL gives null. */
+export const jsonList = <T = string>(expr: SQL) => sql<T[]>`coalesce(${expr}, '[]'::json)`.mapWith((v: unknown) => parseJson<T[]>(v));
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */
 export async function rows<T>(query: SQL, handle: DbOrTx = db): Promise<T[]> {

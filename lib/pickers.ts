@@ -7,6 +7,7 @@ import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
 import { unitsOrganisableBy, unitsOverseenBy, unitsVisibleTo, uuidArray } from "@/lib/scopes";
 import type { PickerOption } from "@/lib/pickers-types";
+import { emptyToUndefined } from "@/lib/input";
 import { parseInput } from "@/lib/validation";
 import { isUuid } from "@/lib/ids";
 
@@ -15,7 +16,6 @@ export type { PickerOption };
 /** A picker answers at most this many matches; typing narrows them. */
 export const PICKER_LIMIT = 20;
 
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const q = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(100, "errors.invalid"));
 const optionalUuid = z.preprocess(emptyToUndefined, z.uuid("errors.invalid").optional());
 

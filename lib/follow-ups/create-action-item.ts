@@ -9,7 +9,7 @@ import { can } from "@/lib/permissions";
 import { unitsOverseenBy } from "@/lib/scopes";
 import { todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { loadMeeting } from "./meeting-access";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { createActionItemSchema, createFromDecisionSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
 
@@ -51,8 +51,8 @@ async function checkSource(user: CurrentUser, meetingId: string | null, decision
     meetingId = dec.meetingId;
   }
   if (!meetingId) return { meetingId: null, meeting: null };
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new ValidationError({ meetingId: ["followUps.errors.meeting"] });
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new ValidationError({ meetingId: ["followUps.errors.meeting"] });
   return { meetingId, meeting };
 }
 
@@ -164,8 +164,8 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
   if (!isUuid(decisionId)) throw new NotFoundError();
   const [dec] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
   if (!dec) throw new NotFoundError();
-  const meeting = await loadMeeting(dec.meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, dec.meetingId);
+  if (!meeting) throw new NotFoundError();
   const invited = await rows<{ id: string; name: string }>(
     sql`select w.id, w.name from invitations i join work_units w on w.id = i.work_unit_id
          where i.meeting_id = ${dec.meetingId} and w.active order by w.name`,

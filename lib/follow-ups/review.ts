@@ -10,7 +10,7 @@ import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
 import { actionItemsVisibleTo } from "@/lib/scopes";
 import { loadVisibleItem } from "./access";
 import { overdueSql } from "./overdue";
-import { loadMeeting } from "./meeting-access";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { reviewBatchSchema, reviewSchema } from "./schemas";
 import { transitionActionItem } from "./workflow";
 import { isUuid } from "@/lib/ids";
@@ -44,7 +44,7 @@ const KEY: KeyColumn[] = [
   { sql: sql`action_items.id`, type: "uuid" },
 ];
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
+type Loaded = NonNullable<Awaited<ReturnType<typeof findVisibleMeeting>>>;
 
 /**
  * Which follow-ups a rakor reviews: those of its invited units that are not finished and came from
@@ -67,8 +67,8 @@ function reviewFrom(user: CurrentUser, meeting: Loaded) {
 
 /** The review's queries: counts per unit first, then one unit's items a page at a time (exported for EXPLAIN). */
 export async function reviewQueries(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   return buildReviewQueries(user, meeting, opts);
 }
 
@@ -157,8 +157,8 @@ export async function listReviewItems(user: CurrentUser, meetingId: string, opts
  * the chosen unit, or every unit with `withItems` — one page of its items.
  */
 export async function getReview(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string; withItems?: boolean } = {}) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   const unitId = opts.unitId && isUuid(opts.unitId) ? opts.unitId : undefined;
   const q = buildReviewQueries(user, meeting, { unitId, cursor: unitId || opts.withItems ? opts.cursor : null });
   const [units, found] = await Promise.all([
@@ -183,8 +183,8 @@ export async function getReview(user: CurrentUser, meetingId: string, opts: { un
  */
 export async function recordReview(user: CurrentUser, meetingId: string, itemId: string, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
   const { note } = parseInput(reviewSchema, input);
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   if (!can(user, "minutes.write", meeting)) throw new ForbiddenError();
   const item = await loadVisibleItem(user, itemId);
   if (!meeting.invitedUnitIds.includes(item.workUnitId)) throw new NotFoundError();
@@ -211,8 +211,8 @@ export async function recordReview(user: CurrentUser, meetingId: string, itemId:
  */
 export async function recordReviews(user: CurrentUser, meetingId: string, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
   const { entries } = parseInput(reviewBatchSchema, input);
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   if (!can(user, "minutes.write", meeting)) throw new ForbiddenError();
   const failed: Record<string, string[]> = {};
   let saved = 0;
@@ -233,8 +233,8 @@ export async function recordReviews(user: CurrentUser, meetingId: string, input:
 
 /** The follow-ups a meeting reviewed, for its minutes (one query). */
 export async function listReviewedInMeeting(user: CurrentUser, meetingId: string) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   return rows<{ id: string; title: string; unit_name: string; status_at_review: ActionItemStatus; note: string; reviewed_at: string }>(sql`
     select action_items.id, action_items.title, w.name as unit_name, r.status_at_review, r.note, r.updated_at as reviewed_at
       from action_item_reviews r

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { loadVisibleItem, resourceOf } from "./access";
 import { checkEvidenceFile, evidenceBelongsTo, storeEvidence, type UploadedFile } from "./evidence";
 import { getActionItem } from "./get-action-item";
-import { loadMeeting } from "./meeting-access";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { progressSchema, transitionSchema } from "./schemas";
 
 export type TransitionName = "start" | "report" | "verify" | "return" | "cancel";
@@ -81,8 +81,8 @@ export async function transitionActionItem(user: CurrentUser, id: string, versio
   if (data.evidenceFileId && !(await evidenceBelongsTo(data.evidenceFileId, item.id))) errors.evidenceFileId = ["errors.invalid"];
   // The reviewing meeting is stored with the step: it must be one the user may see.
   if (data.meetingId) {
-    const meeting = await loadMeeting(data.meetingId);
-    if (!meeting || !can(user, "meeting.view", meeting)) errors.meetingId = ["errors.invalid"];
+    const meeting = await findVisibleMeeting(user, data.meetingId);
+    if (!meeting) errors.meetingId = ["errors.invalid"];
   }
   if (rule.needsEvidence && !data.evidenceUrl && !hasFile && !data.evidenceFileId) errors.evidence = ["followUps.errors.evidenceRequired"];
   if (Object.keys(errors).length) throw new ValidationError(errors);

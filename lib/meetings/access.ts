@@ -1,34 +1,41 @@
-import { sql } from "drizzle-orm";
-import { db, rows, type DbOrTx } from "@/db/client";
-import type { Meeting, MeetingStatus } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { db, jsonList, type DbOrTx } from "@/db/client";
+import { meetings, type Meeting } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Action, type MeetingResource } from "@/lib/permissions";
 import { isUuid } from "@/lib/ids";
+import { isEditableStatus } from "./lifecycle";
 
 export { uuidArray } from "@/lib/scopes";
 
-export type LoadedMeeting = Meeting & { resource: MeetingResource };
-
-type AccessRow = { invited_unit_ids: string[] | string; minute_taker_ids: string[] | string };
-const asArray = (v: string[] | string | null): string[] => (v == null ? [] : typeof v === "string" ? (JSON.parse(v) as string[]) : v);
+/** A meeting with what the policy needs; it is itself a MeetingResource (`resource` kept for callers that pass it on). */
+export type LoadedMeeting = Meeting & { invitedUnitIds: string[]; minuteTakerUserIds: string[]; resource: MeetingResource };
 
 export function toResource(m: Pick<Meeting, "status" | "organizerUnitId">, invitedUnitIds: string[], minuteTakerUserIds: string[]): MeetingResource {
   return { status: m.status, organizerUnitId: m.organizerUnitId, invitedUnitIds, minuteTakerUserIds };
 }
 
-/** The meeting with what the policy needs (invited units, minute-takers): two queries. */
+/** The one meeting loader of the use cases: the meeting, its invited units and minute-takers, in one query. */
 export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<LoadedMeeting | null> {
   if (!isUuid(id)) return null;
-  const m = await handle.query.meetings.findFirst({ where: (t, { eq }) => eq(t.id, id) });
-  if (!m) return null;
-  const [extra] = await rows<AccessRow>(
-    sql`select
-          (select coalesce(json_agg(work_unit_id), '[]'::json) from invitations where meeting_id = ${id}) as invited_unit_ids,
-          (select coalesce(json_agg(user_id), '[]'::json) from speakers where meeting_id = ${id} and role = 'minute_taker' and user_id is not null) as minute_taker_ids`,
-    handle,
-  );
-  return { ...m, resource: toResource(m, asArray(extra?.invited_unit_ids ?? []), asArray(extra?.minute_taker_ids ?? [])) };
+  const [row] = await handle
+    .select({
+      meeting: meetings,
+      invited: jsonList(sql`(select json_agg(i.work_unit_id) from invitations i where i.meeting_id = ${meetings.id})`),
+      minuteTakers: jsonList(sql`(select json_agg(s.user_id) from speakers s where s.meeting_id = ${meetings.id} and s.role = 'minute_taker' and s.user_id is not null)`),
+    })
+    .from(meetings)
+    .where(eq(meetings.id, id));
+  if (!row) return null;
+  const resource = toResource(row.meeting, row.invited, row.minuteTakers);
+  return { ...row.meeting, invitedUnitIds: row.invited, minuteTakerUserIds: row.minuteTakers, resource };
+}
+
+/** The meeting if the user may see it, else null (a meeting one may not see does not exist for them). */
+export async function findVisibleMeeting(user: CurrentUser, id: string, handle: DbOrTx = db): Promise<LoadedMeeting | null> {
+  const m = await loadMeeting(id, handle);
+  return m && can(user, "meeting.view", m.resource) ? m : null;
 }
 
 /**
@@ -38,16 +45,15 @@ export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<Load
 export type MeetingAction = Extract<Action, `meeting.${string}` | `minutes.${string}`> & Exclude<Action, "meeting.list" | "meeting.create">;
 
 export async function requireMeeting(user: CurrentUser, id: string, action: MeetingAction = "meeting.view"): Promise<LoadedMeeting> {
-  const m = await loadMeeting(id);
-  if (!m || !can(user, "meeting.view", m.resource)) throw new NotFoundError();
+  const m = await findVisibleMeeting(user, id);
+  if (!m) throw new NotFoundError();
   if (action !== "meeting.view" && !can(user, action, m.resource)) throw new ForbiddenError();
   return m;
 }
 
-const EDITABLE: MeetingStatus[] = ["draft", "scheduled", "ongoing"];
 /** Cancelled and completed meetings keep their schedule, agenda, speakers and invitations as they were. */
 export function assertEditable(m: Pick<Meeting, "status">) {
-  if (!EDITABLE.includes(m.status)) throw new ValidationError({ _form: ["meetings.errors.notEditable"] }, "meetings.errors.notEditable");
+  if (!isEditableStatus(m.status)) throw new ValidationError({ _form: ["meetings.errors.notEditable"] }, "meetings.errors.notEditable");
 }
 
 /** Meeting columns of a raw row → typed fields. */

@@ -12,6 +12,10 @@ export function startEarlyMinutes(): number {
   return Number.isInteger(raw) && raw >= 0 && raw <= 24 * 60 ? raw : 60;
 }
 
+/** Statuses in which the schedule, agenda, speakers and invitations may still change. */
+export const EDITABLE_STATUSES = ["draft", "scheduled", "ongoing"] as const satisfies readonly MeetingStatus[];
+export const isEditableStatus = (status: MeetingStatus) => (EDITABLE_STATUSES as readonly MeetingStatus[]).includes(status);
+
 type Timed = { status: MeetingStatus; startsAt: Date };
 
 /** From when "start" is allowed. */
