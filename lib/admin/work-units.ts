@@ -12,27 +12,14 @@ export type WorkUnitNode = WorkUnit & { depth: number; path: string };
 
 /** The whole tree in display order (depth-first by name), one query. */
 export async function listWorkUnitTree(options: { activeOnly?: boolean } = {}): Promise<WorkUnitNode[]> {
-  const result = await rows<Record<string, unknown>>(sql`
+  const result = await rows<Omit<WorkUnit, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; depth: number; path: string }>(sql`
     with recursive tree as (
       select w.*, 0 as depth, w.name::text as path from work_units w where w.parent_id is null
       union all
       select c.*, tree.depth + 1, tree.path || ' / ' || c.name from work_units c join tree on c.parent_id = tree.id
     )
     select * from tree ${options.activeOnly ? sql`where active` : sql``} order by path`);
-  return result.map((r) => ({
-    id: r.id as string,
-    parentId: (r.parent_id as string | null) ?? null,
-    code: r.code as string,
-    name: r.name as string,
-    kind: r.kind as WorkUnit["kind"],
-    timeZone: r.time_zone as string,
-    active: r.active as boolean,
-    version: Number(r.version),
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    depth: Number(r.depth),
-    path: r.path as string,
-  }));
+  return result.map((r) => ({ ...r, version: Number(r.version), createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt), depth: Number(r.depth) }));
 }
 
 export async function getWorkUnit(id: string) {

@@ -10,14 +10,14 @@ type Row = {
   email: string;
   role: Role;
   position: string;
-  work_unit_id: string;
-  work_unit_name: string;
-  time_zone: string;
+  workUnitId: string;
+  workUnitName: string;
+  timeZone: string;
   active: boolean;
-  session_version: number;
+  sessionVersion: number;
   locale: string;
-  scope_unit_id: string;
-  scope_unit_ids: string[];
+  scopeUnitId: string;
+  scopeUnitIds: string[];
 };
 
 /**
@@ -46,20 +46,19 @@ export async function loadUser(userId: string): Promise<{ user: CurrentUser; act
       from users u join work_units w on w.id = u.work_unit_id
      where u.id = ${userId}`);
   if (!row) return null;
-  const scope = typeof row.scope_unit_ids === "string" ? (JSON.parse(row.scope_unit_ids) as string[]) : row.scope_unit_ids;
   const user: CurrentUser = {
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
     position: row.position,
-    workUnitId: row.work_unit_id,
-    workUnitName: row.work_unit_name,
-    timeZone: row.time_zone,
+    workUnitId: row.workUnitId,
+    workUnitName: row.workUnitName,
+    timeZone: row.timeZone,
     locale: isLocale(row.locale) ? row.locale : "id",
-    scopeUnitId: row.scope_unit_id,
-    scopeUnitIds: scope,
+    scopeUnitId: row.scopeUnitId,
+    scopeUnitIds: row.scopeUnitIds,
   };
-  return { user, active: row.active, sessionVersion: row.session_version };
+  return { user, active: row.active, sessionVersion: row.sessionVersion };
 }
 

@@ -180,7 +180,7 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
 /** Decisions of recent meetings the user organises (to turn into follow-ups), newest first. */
 export async function listRecentDecisions(user: CurrentUser, limit = 30) {
   const scope = unitsOverseenBy(user, sql`m.organizer_unit_id`);
-  return rows<{ id: string; number: number; text: string; meeting_title: string; starts_at: string | Date; items: number }>(sql`
+  return rows<{ id: string; number: number; text: string; meetingTitle: string; startsAt: string | Date; items: number }>(sql`
     select d.id, d.number, d.text, m.title as meeting_title, m.starts_at,
            (select count(*)::int from action_items a where a.decision_id = d.id) as items
       from decisions d join meetings m on m.id = d.meeting_id

@@ -29,11 +29,11 @@ export type TrendPoint = { month: string; created: number; verified: number };
 type AggRow = {
   total: number | string;
   open: number | string;
-  in_progress: number | string;
+  inProgress: number | string;
   reported: number | string;
   verified: number | string;
   cancelled: number | string;
-  on_time: number | string;
+  onTime: number | string;
 };
 type Extra = { overdue: number; median: number | null };
 
@@ -46,12 +46,12 @@ const toAggregate = (r: AggRow | undefined, extra: Extra | undefined): Aggregate
   return {
     total,
     open: Number(r?.open ?? 0),
-    inProgress: Number(r?.in_progress ?? 0),
+    inProgress: Number(r?.inProgress ?? 0),
     reported: Number(r?.reported ?? 0),
     verified,
     cancelled,
     overdue: extra?.overdue ?? 0,
-    onTimeRate: rate(Number(r?.on_time ?? 0), verified),
+    onTimeRate: rate(Number(r?.onTime ?? 0), verified),
     medianDaysToVerify: extra?.median ?? null,
     completionRate: rate(verified, total - cancelled),
   };
@@ -103,7 +103,7 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
                  and ${overdueSql(sql.raw("a"), sql.raw("w.time_zone"))}) o
        group by ${groupingSets}`,
     // The median of whole days from creation to verification, read from the histogram
-    // follow_up_verify_days: the value at the middle position(s) of the cumulative counts.
+    // followUpVerifyDays: the value at the middle position(s) of the cumulative counts.
     median: sql`
       with h as (
         select ${groupOf} as grp, work_unit_id, category_id, days, sum(n)::bigint as c
@@ -150,7 +150,7 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
   };
 }
 
-type Grouped = { grp: number; work_unit_id: string | null; category_id: string | null };
+type Grouped = { grp: number; workUnitId: string | null; categoryId: string | null };
 
 /**
  * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
@@ -169,7 +169,7 @@ export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[]
     rows<{ id: string; name: string; kind: string; active: boolean }>(q.units),
     db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),
   ]);
-  const key = (r: Grouped) => `${r.grp}:${r.work_unit_id ?? r.category_id ?? ""}`;
+  const key = (r: Grouped) => `${r.grp}:${r.workUnitId ?? r.categoryId ?? ""}`;
   const countBy = new Map(counts.map((r) => [key(r), r]));
   const extraBy = new Map<string, Extra>();
   const extra = (k: string) => extraBy.get(k) ?? (extraBy.set(k, { overdue: 0, median: null }), extraBy.get(k)!);

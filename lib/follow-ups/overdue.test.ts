@@ -22,7 +22,7 @@ describe("the overdue rule: SQL and TypeScript agree", () => {
         }
       }
     }
-    const got = await rows<{ id: string; overdue: boolean; due_soon: boolean }>(sql`
+    const got = await rows<{ id: string; overdue: boolean; dueSoon: boolean }>(sql`
       select action_items.id, ${overdueSql()} as overdue, ${dueSoonSql()} as due_soon
         from action_items join work_units on work_units.id = action_items.work_unit_id
        where action_items.id = any(${`{${items.map((i) => i.id).join(",")}}`}::uuid[])`);
@@ -30,11 +30,11 @@ describe("the overdue rule: SQL and TypeScript agree", () => {
     const disagree = items.filter((i) => {
       const r = byId.get(i.id)!;
       const today = todayIn(i.timeZone);
-      return r.overdue !== isOverdue(i, today) || r.due_soon !== isDueSoon(i, today);
+      return r.overdue !== isOverdue(i, today) || r.dueSoon !== isDueSoon(i, today);
     });
     expect(disagree).toEqual([]);
     // Both outcomes occur: the comparison is not vacuous.
     expect(new Set(got.map((r) => r.overdue))).toEqual(new Set([true, false]));
-    expect(new Set(got.map((r) => r.due_soon))).toEqual(new Set([true, false]));
+    expect(new Set(got.map((r) => r.dueSoon))).toEqual(new Set([true, false]));
   });
 });

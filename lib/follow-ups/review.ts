@@ -80,7 +80,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
     limit: REVIEW_PAGE_SIZE,
     cursor: opts.cursor,
     binding: bindingOf({ list: "review", meeting: meeting.id, unit: opts.unitId, user: user.id }),
-    keyOf: (r) => [r.due_date, r.id],
+    keyOf: (r) => [r.dueDate, r.id],
   });
   const unitFilter = opts.unitId && isUuid(opts.unitId) ? sql`and action_items.work_unit_id = ${opts.unitId}` : sql``;
   return {
@@ -111,18 +111,18 @@ type ItemRow = {
   title: string;
   status: ActionItemStatus;
   progress: number;
-  due_date: string;
+  dueDate: string;
   version: number;
-  work_unit_id: string;
-  pic_user_id: string | null;
-  unit_name: string;
-  source_title: string | null;
-  source_starts_at: string | Date | null;
-  age_days: number;
+  workUnitId: string;
+  picUserId: string | null;
+  unitName: string;
+  sourceTitle: string | null;
+  sourceStartsAt: string | Date | null;
+  ageDays: number;
   overdue: boolean;
   reviewed: boolean;
-  review_note: string | null;
-  status_at_review: ActionItemStatus | null;
+  reviewNote: string | null;
+  statusAtReview: ActionItemStatus | null;
 };
 
 const toReviewRow = (r: ItemRow): ReviewRow => ({
@@ -130,18 +130,18 @@ const toReviewRow = (r: ItemRow): ReviewRow => ({
   title: r.title,
   status: r.status,
   progress: Number(r.progress),
-  dueDate: r.due_date,
+  dueDate: r.dueDate,
   version: Number(r.version),
-  workUnitId: r.work_unit_id,
-  picUserId: r.pic_user_id,
-  unitName: r.unit_name,
-  sourceMeetingTitle: r.source_title,
-  sourceMeetingStartsAt: r.source_starts_at ? new Date(r.source_starts_at) : null,
-  ageDays: Number(r.age_days),
+  workUnitId: r.workUnitId,
+  picUserId: r.picUserId,
+  unitName: r.unitName,
+  sourceMeetingTitle: r.sourceTitle,
+  sourceMeetingStartsAt: r.sourceStartsAt ? new Date(r.sourceStartsAt) : null,
+  ageDays: Number(r.ageDays),
   overdue: !!r.overdue,
   reviewed: !!r.reviewed,
-  reviewNote: r.review_note,
-  statusAtReview: r.status_at_review,
+  reviewNote: r.reviewNote,
+  statusAtReview: r.statusAtReview,
 });
 
 /**
@@ -162,13 +162,13 @@ export async function getReview(user: CurrentUser, meetingId: string, opts: { un
   const unitId = opts.unitId && isUuid(opts.unitId) ? opts.unitId : undefined;
   const q = buildReviewQueries(user, meeting, { unitId, cursor: unitId || opts.withItems ? opts.cursor : null });
   const [units, found] = await Promise.all([
-    rows<{ unit_id: string; unit_name: string; open: number; overdue: number; reviewed: number }>(q.units),
+    rows<{ unitId: string; unitName: string; open: number; overdue: number; reviewed: number }>(q.units),
     unitId || opts.withItems ? rows<ItemRow>(q.items) : Promise.resolve([] as ItemRow[]),
   ]);
   const page = q.keys.finish(found);
   return {
     meeting,
-    units: units.map((u): ReviewUnit => ({ unitId: u.unit_id, unitName: u.unit_name, open: Number(u.open), overdue: Number(u.overdue), reviewed: Number(u.reviewed) })),
+    units: units.map((u): ReviewUnit => ({ unitId: u.unitId, unitName: u.unitName, open: Number(u.open), overdue: Number(u.overdue), reviewed: Number(u.reviewed) })),
     unitId: unitId ?? null,
     items: page.items.map(toReviewRow),
     nextCursor: page.nextCursor,
@@ -235,7 +235,7 @@ export async function recordReviews(user: CurrentUser, meetingId: string, input:
 export async function listReviewedInMeeting(user: CurrentUser, meetingId: string) {
   const meeting = await findVisibleMeeting(user, meetingId);
   if (!meeting) throw new NotFoundError();
-  return rows<{ id: string; title: string; unit_name: string; status_at_review: ActionItemStatus; note: string; reviewed_at: string }>(sql`
+  return rows<{ id: string; title: string; unitName: string; statusAtReview: ActionItemStatus; note: string; reviewedAt: string }>(sql`
     select action_items.id, action_items.title, w.name as unit_name, r.status_at_review, r.note, r.updated_at as reviewed_at
       from action_item_reviews r
       join action_items on action_items.id = r.action_item_id

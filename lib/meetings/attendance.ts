@@ -161,7 +161,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
         .where(and(eq(attendances.meetingId, meeting.id), eq(attendances.userId, user.id)));
       return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: existing?.checkedInAt ?? now };
     }
-    await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.check_in", "meeting", meeting.id, { attendanceId: row.id });
+    await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.checkIn", "meeting", meeting.id, { attendanceId: row.id });
     return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: false, checkedInAt: now };
   });
 }
@@ -185,7 +185,7 @@ export type Recap = {
   people: number;
 };
 
-type RecapRow = { unit_id: string | null; unit_name: string | null; invited: boolean; response: RsvpResponse | null; by_status: Record<string, number> | string };
+type RecapRow = { unitId: string | null; unitName: string | null; invited: boolean; response: RsvpResponse | null; byStatus: Record<string, number> };
 
 const emptyCounts = () => Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
 
@@ -207,17 +207,16 @@ export async function attendanceRecap(meetingId: string): Promise<Recap> {
      order by (i.id is null), w.name nulls last`);
   const recap: Recap = { units: [], invitedUnits: 0, answeredUnits: 0, unitsPresent: 0, unitsWithNobody: [], byStatus: emptyCounts(), people: 0 };
   for (const r of result) {
-    const raw = typeof r.by_status === "string" ? (JSON.parse(r.by_status) as Record<string, number>) : r.by_status;
-    const byStatus = { ...emptyCounts(), ...raw };
+    const byStatus = { ...emptyCounts(), ...r.byStatus };
     const sent = byStatus.present + byStatus.represented;
-    recap.units.push({ unitId: r.unit_id, unitName: r.unit_name, invited: r.invited, response: r.response, byStatus, sent });
+    recap.units.push({ unitId: r.unitId, unitName: r.unitName, invited: r.invited, response: r.response, byStatus, sent });
     for (const s of ATTENDANCE_STATUSES) recap.byStatus[s] += byStatus[s];
     recap.people += Object.values(byStatus).reduce((a, b) => a + b, 0);
     if (!r.invited) continue;
     recap.invitedUnits++;
     if (r.response && r.response !== "pending") recap.answeredUnits++;
     if (sent > 0) recap.unitsPresent++;
-    else recap.unitsWithNobody.push({ unitId: r.unit_id!, unitName: r.unit_name ?? "" });
+    else recap.unitsWithNobody.push({ unitId: r.unitId!, unitName: r.unitName ?? "" });
   }
   return recap;
 }

@@ -34,18 +34,18 @@ type Row = {
   topic: string;
   kind: MeetingKind;
   status: MeetingStatus;
-  starts_at: Date | string;
-  ends_at: Date | string;
-  time_zone: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  timeZone: string;
   location: string;
-  organizer_unit_id: string;
-  organizer_unit_name: string;
-  series_id: string | null;
-  series_index: number | null;
-  invited_count: number | string;
-  answered_count: number | string;
-  my_response: RsvpResponse | null;
-  sort_at: string;
+  organizerUnitId: string;
+  organizerUnitName: string;
+  seriesId: string | null;
+  seriesIndex: number | null;
+  invitedCount: number | string;
+  answeredCount: number | string;
+  myResponse: RsvpResponse | null;
+  sortAt: string;
 };
 
 const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
@@ -82,17 +82,17 @@ const toItem = (r: Row): MeetingListItem => ({
   topic: r.topic,
   kind: r.kind,
   status: r.status,
-  startsAt: toDate(r.starts_at),
-  endsAt: toDate(r.ends_at),
-  timeZone: r.time_zone,
+  startsAt: toDate(r.startsAt),
+  endsAt: toDate(r.endsAt),
+  timeZone: r.timeZone,
   location: r.location,
-  organizerUnitId: r.organizer_unit_id,
-  organizerUnitName: r.organizer_unit_name,
-  seriesId: r.series_id,
-  seriesIndex: r.series_index,
-  invitedCount: Number(r.invited_count),
-  answeredCount: Number(r.answered_count),
-  myResponse: r.my_response,
+  organizerUnitId: r.organizerUnitId,
+  organizerUnitName: r.organizerUnitName,
+  seriesId: r.seriesId,
+  seriesIndex: r.seriesIndex,
+  invitedCount: Number(r.invitedCount),
+  answeredCount: Number(r.answeredCount),
+  myResponse: r.myResponse,
 });
 
 /** Newest start first; the id breaks ties. */
@@ -111,7 +111,7 @@ export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
     limit: f.pageSize,
     cursor: f.cursor,
     binding: bindingOf({ list: "meetings", user: user.id, ...f, cursor: undefined }),
-    keyOf: (r) => [r.sort_at, r.id],
+    keyOf: (r) => [r.sortAt, r.id],
   });
   return {
     f,

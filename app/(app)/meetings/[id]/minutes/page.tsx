@@ -59,7 +59,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
           <ol>
             {reviewed.map((r) => (
               <li key={r.id}>
-                {r.title} — {r.unit_name} · {t(`followUps.status.${r.status_at_review}`)}
+                {r.title} — {r.unitName} · {t(`followUps.status.${r.statusAtReview}`)}
                 {r.note ? ` · ${r.note}` : ""}
               </li>
             ))}
