@@ -9,7 +9,6 @@ import { can, type Action } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleItem, resourceOf } from "./access";
 import { checkEvidenceFile, evidenceBelongsTo, storeEvidence, type UploadedFile } from "./evidence";
-import { getActionItem } from "./get-action-item";
 import { findVisibleMeeting } from "@/lib/meetings/access";
 import { progressSchema, transitionSchema } from "./schemas";
 
@@ -133,7 +132,7 @@ export async function transitionActionItem(user: CurrentUser, id: string, versio
       }
       return updated;
     }),
-    () => getActionItem(user, item.id).then((d) => d.item),
+    () => loadVisibleItem(user, item.id),
   );
 }
 
@@ -154,6 +153,6 @@ export async function updateProgress(user: CurrentUser, id: string, version: num
       await audit(tx, { actorId: user.id, ...ctx }, "actionItem.progress", "action_item", item.id, { progress: [item.progress, data.progress] });
       return updated;
     }),
-    () => getActionItem(user, item.id).then((d) => d.item),
+    () => loadVisibleItem(user, item.id),
   );
 }

@@ -6,7 +6,7 @@ import { ActionItemTable } from "@/components/follow-ups/action-item-table";
 import "@/components/follow-ups/follow-ups.css";
 import { Picker } from "@/components/forms/picker";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
-import { ACTION_ITEM_STATUSES } from "@/db/schema/_enums";
+import { ACTION_ITEM_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/session";
 import { listActionItems, listFilterOptions } from "@/lib/follow-ups/list-action-items";
 import { filtersToSearch, parseListFilters } from "@/lib/follow-ups/schemas";

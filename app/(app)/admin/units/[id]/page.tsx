@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { WorkUnitForm } from "@/components/admin/work-unit-form";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getWorkUnit, listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { setWorkUnitActiveAction, updateWorkUnitAction } from "../../actions";

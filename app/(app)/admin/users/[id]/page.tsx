@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { UserForm } from "@/components/admin/user-form";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getUser } from "@/lib/admin/users";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";

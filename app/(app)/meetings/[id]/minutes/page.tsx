@@ -4,7 +4,7 @@ import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
-import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Notulen" };
