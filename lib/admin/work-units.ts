@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users, workUnits, type WorkUnit } from "@/db/schema";

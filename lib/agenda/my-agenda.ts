@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItems, attendances, invitations, meetings, users } from "@/db/schema";

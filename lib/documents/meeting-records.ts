@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations, meetings, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";

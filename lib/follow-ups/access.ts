@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { actionItems, workUnits, type ActionItem } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { actionItemUpdates, actionItems, categories, decisions, users, workUnits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, sql, type SQL } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { categories } from "@/db/schema";

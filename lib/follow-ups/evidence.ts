@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { actionItemUpdates, actionItems, evidenceFiles } from "@/db/schema";

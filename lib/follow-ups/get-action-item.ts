@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, rows } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { actionItems, categories, meetings, users, workUnits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { jobRuns } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { actionItemReviews, actionItemUpdates, type ActionItemStatus } from "@/db/schema";

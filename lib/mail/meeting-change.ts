@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { meetingReschedules } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, jsonList, type DbOrTx } from "@/db/client";
 import { meetings, type Meeting } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { agendaItems, speakers } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatus, type RsvpResponse } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";

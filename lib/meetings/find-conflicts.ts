@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { ValidationError } from "@/lib/errors";

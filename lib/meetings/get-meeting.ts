@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, rooms, users, workUnits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { invitations } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { MeetingKind, MeetingStatus, RsvpResponse } from "@/db/schema";

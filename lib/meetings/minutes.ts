@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { decisions, minutes } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { aliasedTable, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { agendaItems, attendances, speakers, users, workUnits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/schema";

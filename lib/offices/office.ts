@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, isNull, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { workUnits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { officeSettings, users, workUnits, type OfficeSettings } from "@/db/schema";
