@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
-import { office, publishedMeeting, someCategory } from "@/lib/agenda/test-office";
+import { office, publishedMeeting, someCategory } from "@/tests/office";
 import { operations, type Operation, type OperationId } from "@/lib/api/operations";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
-import { insertItem } from "@/lib/follow-ups/test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 import { makeUser } from "./fixtures";
 import { callApi, tokenOf, type ApiCall } from "./api";
 

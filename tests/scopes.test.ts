@@ -13,7 +13,7 @@ import {
   unitsVisibleTo,
   uuidArray,
 } from "@/lib/scopes";
-import { firstCategoryId } from "@/lib/follow-ups/test-helpers";
+import { firstCategoryId } from "@/tests/follow-ups";
 import { makeUnit, makeUser } from "@/tests/fixtures";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users, workUnits, type WorkUnit } from "@/db/schema";
 import { audit, changes, type AuditContext } from "@/lib/audit";
@@ -114,8 +114,4 @@ export async function setWorkUnitActive(
     await audit(tx, { actorId: user.id, ...ctx }, active ? "work_unit.activate" : "work_unit.deactivate", "work_unit", id);
     return unit;
   }), () => getWorkUnit(id));
-}
-
-export async function listActiveUnitsFlat() {
-  return db.select({ id: workUnits.id, name: workUnits.name, parentId: workUnits.parentId, code: workUnits.code }).from(workUnits).where(eq(workUnits.active, true)).orderBy(asc(workUnits.name));
 }

@@ -4,7 +4,7 @@ import { rows } from "@/db/client";
 import { ACTION_ITEM_STATUSES, type ActionItemStatus } from "@/db/schema";
 import { todayIn } from "@/lib/time";
 import { makeUnit } from "@/tests/fixtures";
-import { insertItem } from "./test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 import { dueSoonSql, isDueSoon, isOverdue, overdueSql } from "./overdue";
 
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

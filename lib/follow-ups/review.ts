@@ -146,14 +146,6 @@ const toReviewRow = (r: ItemRow): ReviewRow => ({
 });
 
 /**
- * "Review of follow-ups" at a rakor, a page at a time: the items (all invited units, or `unitId`'s)
- * by due date, REVIEW_PAGE_SIZE per page with keyset cursors.
- */
-export async function listReviewItems(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}): Promise<ReviewRow[]> {
-  return (await getReview(user, meetingId, { ...opts, withItems: true })).items;
-}
-
-/**
  * The review page: the counts per invited unit first (open, overdue, reviewed here), then — for
  * the chosen unit, or every unit with `withItems` — one page of its items.
  */

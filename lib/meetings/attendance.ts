@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatus, type RsvpResponse } from "@/db/schema";
-import { audit, changes } from "@/lib/audit";
+import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { loadMeeting, requireMeeting } from "./access";
+import { requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { attendanceSchema } from "./schemas";
@@ -80,31 +80,6 @@ async function requireAttendance(user: CurrentUser, id: string) {
   const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");
   assertRecordable(meeting.status);
   return row;
-}
-const currentAttendance = async (id: string) => (await db.select().from(attendances).where(eq(attendances.id, id)))[0] ?? null;
-
-/** Changes the status of a recorded person (versioned). */
-export async function updateAttendance(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
-  const before = await requireAttendance(user, id);
-  const data = parseInput(attendanceSchema, { ...input as object, userId: before.userId, guestName: (input as { guestName?: unknown })?.guestName ?? before.guestName });
-  const set = {
-    status: data.status,
-    representedBy: data.status === "represented" ? data.representedBy : null,
-    ...(before.userId ? {} : { guestName: data.guestName, guestPosition: data.guestPosition, guestOrganization: data.guestOrganization }),
-  };
-  return orConflict(
-    db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(attendances)
-        .set({ ...set, recordedBy: user.id, version: sql`${attendances.version} + 1` })
-        .where(and(eq(attendances.id, id), eq(attendances.version, version)))
-        .returning();
-      if (!row) return null;
-      await audit(tx, { actorId: user.id, ...ctx }, "attendance.update", "meeting", before.meetingId, { attendanceId: id, ...changes(before, set) });
-      return row;
-    }),
-    () => currentAttendance(id),
-  );
 }
 
 export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}) {
@@ -220,11 +195,4 @@ export async function attendanceRecap(meetingId: string): Promise<Recap> {
     else recap.unitsWithNobody.push({ unitId: r.unitId!, unitName: r.unitName ?? "" });
   }
   return recap;
-}
-
-/** For pages: the recap after a visibility check. */
-export async function getRecap(user: CurrentUser, meetingId: string) {
-  const m = await loadMeeting(meetingId);
-  if (!m || !can(user, "meeting.view", m.resource)) throw new NotFoundError();
-  return attendanceRecap(meetingId);
 }
