@@ -1,25 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import type { Role } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/translate";
 import type { CurrentUser } from "./types";
 
-type Row = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  position: string;
-  workUnitId: string;
-  workUnitName: string;
-  timeZone: string;
-  active: boolean;
-  sessionVersion: number;
-  locale: string;
-  scopeUnitId: string;
-  scopeUnitIds: string[];
-};
+/** The user as the query returns it: the locale still unchecked text, plus the account's state. */
+type Row = Omit<CurrentUser, "locale" | "scopeUnitIds"> & { locale: string; scopeUnitIds: string[]; active: boolean; sessionVersion: number };
 
 /**
  * Loads a user with their oversight scope: the nearest division above (or at) their unit, or
@@ -47,19 +33,9 @@ export async function loadUser(userId: string): Promise<{ user: CurrentUser; act
       from users u join work_units w on w.id = u.work_unit_id
      where u.id = ${userId}`);
   if (!row) return null;
-  const user: CurrentUser = {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    position: row.position,
-    workUnitId: row.workUnitId,
-    workUnitName: row.workUnitName,
-    timeZone: row.timeZone,
-    locale: isLocale(row.locale) ? row.locale : "id",
-    scopeUnitId: row.scopeUnitId,
-    scopeUnitIds: row.scopeUnitIds,
-  };
-  return { user, active: row.active, sessionVersion: row.sessionVersion };
+  const { active, sessionVersion, locale, ...rest } = row;
+  const user: CurrentUser = { ...rest, locale: isLocale(locale) ? locale : "id" };
+
+  return { user, active, sessionVersion };
 }
 

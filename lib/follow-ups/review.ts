@@ -97,7 +97,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
       select action_items.id, action_items.title, action_items.status, action_items.progress,
              to_char(action_items.due_date, 'YYYY-MM-DD') as due_date, action_items.version,
              action_items.work_unit_id, action_items.pic_user_id,
-             w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
+             w.name as unit_name, src.title as source_meeting_title, src.starts_at as source_meeting_starts_at,
              ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
              ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))} as overdue,
              (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
@@ -107,43 +107,10 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
   };
 }
 
-type ItemRow = {
-  id: string;
-  title: string;
-  status: ActionItemStatus;
-  progress: number;
-  dueDate: string;
-  version: number;
-  workUnitId: string;
-  picUserId: string | null;
-  unitName: string;
-  sourceTitle: string | null;
-  sourceStartsAt: string | Date | null;
-  ageDays: number;
-  overdue: boolean;
-  reviewed: boolean;
-  reviewNote: string | null;
-  statusAtReview: ActionItemStatus | null;
-};
+/** A raw row: ReviewRow with the source meeting's start as text (the SQL names it source_meeting_*). */
+type ItemRow = Omit<ReviewRow, "sourceMeetingStartsAt"> & { sourceMeetingStartsAt: string | Date | null };
 
-const toReviewRow = (r: ItemRow): ReviewRow => ({
-  id: r.id,
-  title: r.title,
-  status: r.status,
-  progress: Number(r.progress),
-  dueDate: r.dueDate,
-  version: Number(r.version),
-  workUnitId: r.workUnitId,
-  picUserId: r.picUserId,
-  unitName: r.unitName,
-  sourceMeetingTitle: r.sourceTitle,
-  sourceMeetingStartsAt: r.sourceStartsAt ? new Date(r.sourceStartsAt) : null,
-  ageDays: Number(r.ageDays),
-  overdue: !!r.overdue,
-  reviewed: !!r.reviewed,
-  reviewNote: r.reviewNote,
-  statusAtReview: r.statusAtReview,
-});
+const toReviewRow = (r: ItemRow): ReviewRow => ({ ...r, sourceMeetingStartsAt: r.sourceMeetingStartsAt ? new Date(r.sourceMeetingStartsAt) : null });
 
 /**
  * The review page: the counts per invited unit first (open, overdue, reviewed here), then — for

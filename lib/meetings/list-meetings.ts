@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { zonedLocalToInstant } from "@/lib/time";
 import { meetingsVisibleTo } from "@/lib/scopes";
-import { toDate } from "./access";
+import { omit, toDate } from "./access";
 import { listFiltersSchema, type ListFilters } from "./schemas";
 
 export type MeetingListItem = {
@@ -29,25 +29,8 @@ export type MeetingListItem = {
   myResponse: RsvpResponse | null;
 };
 
-type Row = {
-  id: string;
-  title: string;
-  topic: string;
-  kind: MeetingKind;
-  status: MeetingStatus;
-  startsAt: Date | string;
-  endsAt: Date | string;
-  timeZone: string;
-  location: string;
-  organizerUnitId: string;
-  organizerUnitName: string;
-  seriesId: string | null;
-  seriesIndex: number | null;
-  invitedCount: number | string;
-  answeredCount: number | string;
-  myResponse: RsvpResponse | null;
-  sortAt: string;
-};
+/** A raw row: the item with its times as the driver gives them, and the sort key as text. */
+type Row = Omit<MeetingListItem, "startsAt" | "endsAt"> & { startsAt: Date | string; endsAt: Date | string; sortAt: string };
 
 const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
 
@@ -77,24 +60,8 @@ function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number) {
      limit ${limit}`;
 }
 
-const toItem = (r: Row): MeetingListItem => ({
-  id: r.id,
-  title: r.title,
-  topic: r.topic,
-  kind: r.kind,
-  status: r.status,
-  startsAt: toDate(r.startsAt),
-  endsAt: toDate(r.endsAt),
-  timeZone: r.timeZone,
-  location: r.location,
-  organizerUnitId: r.organizerUnitId,
-  organizerUnitName: r.organizerUnitName,
-  seriesId: r.seriesId,
-  seriesIndex: r.seriesIndex,
-  invitedCount: Number(r.invitedCount),
-  answeredCount: Number(r.answeredCount),
-  myResponse: r.myResponse,
-});
+/** The sort key stays out of the item. */
+const toItem = (r: Row): MeetingListItem => ({ ...omit(r, "sortAt"), startsAt: toDate(r.startsAt), endsAt: toDate(r.endsAt) });
 
 /** Newest start first; the id breaks ties. */
 const KEY: KeyColumn[] = [
