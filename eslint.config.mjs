@@ -17,6 +17,7 @@ const APP = { group: ["@/app/**"], message: "lib/ and components/ never import a
 const COMPONENTS = { group: ["@/components/**"], message: "lib/ never imports components/; see STYLE.md layering." };
 const LIB = { group: ["@/lib/**"], message: "db/ never imports lib/; see STYLE.md layering." };
 const NAVIGATION = { name: "next/navigation", message: "Redirects and notFound() belong to pages (app/); lib/ throws NotFoundError/ForbiddenError." };
+const CACHE = { name: "next/cache", message: "Revalidation belongs to server actions (app/); lib/ use cases only change data." };
 const restrict = (patterns, paths = []) => ({ "no-restricted-imports": ["error", { patterns, paths }] });
 
 const TESTS = ["**/*.test.ts", "tests/**", "e2e/**"];
@@ -29,9 +30,9 @@ const config = [
   },
   { files: ["app/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([DB]) },
   { files: ["components/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([DB, APP]) },
-  { files: ["lib/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([APP, COMPONENTS], [NAVIGATION]) },
+  { files: ["lib/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([APP, COMPONENTS], [NAVIGATION, CACHE]) },
   // The sign-in redirect of requireUser() is the one navigation lib/ owns (pages, actions and the API share it).
-  { files: ["lib/auth/session.ts"], rules: restrict([APP, COMPONENTS]) },
+  { files: ["lib/auth/session.ts"], rules: restrict([APP, COMPONENTS], [CACHE]) },
   { files: ["db/**/*.ts"], ignores: TESTS, rules: restrict([LIB, APP, COMPONENTS]) },
   // No import cycles between our modules.
   {

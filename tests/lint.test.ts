@@ -34,6 +34,10 @@ describe("layering enforced by the linter", () => {
     expect(await errorsOf("lib-imports-navigation.ts", "lib/lint-fixture.ts")).toEqual([expect.stringContaining("belong to pages")]);
   });
 
+  it("refuses next/cache in lib", async () => {
+    expect(await errorsOf("lib-imports-cache.ts", "lib/lint-fixture.ts")).toEqual([expect.stringContaining("server actions")]);
+  });
+
   it("refuses lib → components and lib → app", async () => {
     expect(await errorsOf("lib-imports-ui.ts", "lib/lint-fixture.ts")).toHaveLength(2);
   });
