@@ -14,7 +14,9 @@ import {
   uuidArray,
 } from "@/lib/scopes";
 import { firstCategoryId } from "@/tests/follow-ups";
-import { makeUnit, makeUser } from "@/tests/fixtures";
+import { makeUnit, makeUser, uid } from "@/tests/fixtures";
+import { listForExport } from "@/lib/follow-ups/list-action-items";
+import { listMeetings } from "@/lib/meetings/list-meetings";
 
 /**
  * The SQL scopes of lib/scopes.ts against the policy: users of every role in every unit of a
@@ -24,6 +26,8 @@ import { makeUnit, makeUser } from "@/tests/fixtures";
  */
 
 type Fixture = {
+  /** In every fixture title: the real lists are searched for it. */
+  token: string;
   unitIds: string[];
   users: CurrentUser[];
   meetings: (MeetingResource & { id: string })[];
@@ -34,6 +38,7 @@ const MEETING_STATUSES: MeetingStatus[] = ["draft", "scheduled", "ongoing", "com
 const ITEM_STATUSES: ActionItemStatus[] = ["open", "reported", "verified", "cancelled"];
 
 async function buildFixture(): Promise<Fixture> {
+  const token = `scope${uid()}`;
   const office = await makeUnit({ kind: "regional_office" });
   const divA = await makeUnit({ kind: "division", parentId: office.id });
   const unitA1 = await makeUnit({ parentId: divA.id });
@@ -58,7 +63,7 @@ async function buildFixture(): Promise<Fixture> {
         const [m] = await db
           .insert(meetings)
           .values({
-            title: `Scope ${day}`,
+            title: `Scope ${token} ${day}`,
             startsAt: start,
             endsAt: new Date(start.getTime() + 3_600_000),
             timeZone: "Asia/Jakarta",
@@ -82,7 +87,7 @@ async function buildFixture(): Promise<Fixture> {
         const [a] = await db
           .insert(actionItems)
           .values({
-            title: `Scope item ${items.length}`,
+            title: `Scope item ${token} ${items.length}`,
             categoryId,
             workUnitId: unit.id,
             picUserId,
@@ -98,7 +103,7 @@ async function buildFixture(): Promise<Fixture> {
       }
     }
   }
-  return { unitIds, users, meetings: fixtureMeetings, items };
+  return { token, unitIds, users, meetings: fixtureMeetings, items };
 }
 
 let f: Fixture;
@@ -192,5 +197,20 @@ describe("SQL scopes agree with the policy, row by row", () => {
       (user, list) => sql`select w.id from work_units w where w.id = any(${list}) and ${unitsVisibleTo(user, sql`w.id`)}`,
       (user, u) => ITEM_STATUSES.every((status) => can(user, "actionItem.view", { workUnitId: u.id, picUserId: null, status })),
     );
+  });
+
+  it("the lists themselves apply the scopes: listMeetings and the follow-up export", async () => {
+    for (const user of f.users) {
+      const seen = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listMeetings>> = await listMeetings(user, { q: f.token, pageSize: 100, cursor });
+        for (const m of page.items) seen.add(m.id);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(f.meetings.filter((m) => seen.has(m.id) !== can(user, "meeting.view", m)), label(user)).toEqual([]);
+      const exported = new Set((await listForExport(user, { q: f.token })).map((a) => a.id));
+      expect(f.items.filter((a) => exported.has(a.id) !== can(user, "actionItem.view", a)), label(user)).toEqual([]);
+    }
   });
 });
