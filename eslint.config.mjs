@@ -26,7 +26,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tests/lint/**"],
+    ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tests/lint/**", "e2e/client/generated/**"],
   },
   { files: ["app/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([DB]) },
   { files: ["components/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict([DB, APP]) },
@@ -42,7 +42,9 @@ const config = [
       // Our own modules only: packages cannot import us back.
       "import/ignore": ["node_modules"],
     },
-    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+    // A dynamic import() is the accepted way to load a module lazily where a static import would
+    // close a loop at load time (lib/live/access.ts ↔ screen-links.ts).
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
   },
 ];
 

@@ -86,9 +86,13 @@ function undecodable(pathname: string, isApi: boolean): NextResponse | null {
   }
 }
 
+/** The room screen opened with a screen link (issue 13): its token is the credential, checked by the page. */
+const SCREEN_WITH_TOKEN = /^\/meetings\/[0-9a-f-]{36}\/screen$/i;
+
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const isPublic =
+    PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || (SCREEN_WITH_TOKEN.test(pathname) && request.nextUrl.searchParams.has("token"));
   const isApi = pathname.startsWith("/api/");
   const malformed = undecodable(pathname, isApi);
   if (malformed) return securityHeaders(malformed);

@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./helpers";
+import { OpenApiValidator } from "./openapi-validate";
 
 /**
  * The JSON API, driven over HTTP against the running server: the whole story from scheduling to
@@ -7,20 +8,26 @@ import { ACCOUNTS, signIn } from "./helpers";
  */
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
+/** Every response of this file is checked against the served OpenAPI document (ajv, 2020-12). */
+let validator: OpenApiValidator;
+
 async function tokenFor(browser: import("@playwright/test").Browser, email: string): Promise<APIRequestContext> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email);
+  const session = validator.wrap(page.request);
   // With a session, an unsafe method needs a same-origin Origin header.
-  const refused = await page.request.post("/api/v1/tokens", { data: { name: "no origin" } });
+  const refused = await session.post("/api/v1/tokens", { data: { name: "no origin" } });
   expect(refused.status()).toBe(403);
-  const created = await page.request.post("/api/v1/tokens", { data: { name: `e2e ${email}` }, headers: { Origin: baseURL } });
+  const created = await session.post("/api/v1/tokens", { data: { name: `e2e ${email}` }, headers: { Origin: baseURL } });
   expect(created.status()).toBe(201);
   const { token } = await created.json();
   expect(token).toMatch(/^rk_/);
   await context.close();
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  return validator.wrap(await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } }));
 }
+
+const anonymousContext = async (headers: Record<string, string> = {}) => validator.wrap(await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: headers }));
 
 const isoInDays = (days: number, hour: number) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -37,6 +44,7 @@ test.describe("the JSON API", () => {
   let units: { id: string; code: string }[];
 
   test.beforeAll(async ({ browser }) => {
+    validator = await OpenApiValidator.load(await playwrightRequest.newContext({ baseURL }));
     [secretariat, head, malang, blitar] = await Promise.all([
       tokenFor(browser, ACCOUNTS.secretariat),
       tokenFor(browser, ACCOUNTS.head),
@@ -48,13 +56,29 @@ test.describe("the JSON API", () => {
 
   const unit = (code: string) => units.find((u) => u.code === code)!.id;
 
-  test("no credentials or a bad token answer 401 problem+json", async () => {
-    const anonymous = await playwrightRequest.newContext({ baseURL });
+  test("no credentials or a bad token answer 401 problem+json with WWW-Authenticate", async () => {
+    const anonymous = await anonymousContext();
     const response = await anonymous.get("/api/v1/meetings");
     expect(response.status()).toBe(401);
     expect(response.headers()["content-type"]).toContain("application/problem+json");
-    const bad = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer rk_nope" } });
+    expect(response.headers()["www-authenticate"]).toMatch(/^Bearer/);
+    const bad = await anonymousContext({ Authorization: "Bearer rk_nope" });
     expect((await bad.get("/api/v1/me")).status()).toBe(401);
+    expect((await anonymous.get(`/api/v1/meetings/00000000-0000-4000-8000-000000000000/documents/ics`)).status()).toBe(401);
+  });
+
+  test("an unknown path is a problem+json 404, another method a 405 with Allow, JSON is never cached", async () => {
+    for (const path of ["/api/v1/nope/nothing", "/api/v1/meetings/00000000-0000-4000-8000-000000000000/nothing", "/api/v1"]) {
+      const unknown = await secretariat.get(path);
+      expect(unknown.status(), path).toBe(404);
+      expect(unknown.headers()["content-type"], path).toContain("application/problem+json");
+    }
+    const wrong = await secretariat.delete("/api/v1/meetings");
+    expect(wrong.status()).toBe(405);
+    expect(wrong.headers()["allow"]).toBe("GET, POST");
+    expect(wrong.headers()["content-type"]).toContain("application/problem+json");
+    const me = await secretariat.get("/api/v1/me");
+    expect(me.headers()["cache-control"]).toContain("no-store");
   });
 
   test("a meeting goes from scheduling to a verified follow-up over HTTP", async () => {
@@ -77,7 +101,8 @@ test.describe("the JSON API", () => {
     });
     expect(created.status()).toBe(201);
     const meeting = await created.json();
-    expect(meeting).toMatchObject({ status: "draft", kind: "rakor", timeZone: "Asia/Jakarta", version: 1 });
+    expect(meeting).toMatchObject({ status: "draft", kind: "rakor", timeZone: "Asia/Jakarta", version: 1, roomId: null, room: null });
+    expect(created.headers()["etag"]).toBe('W/"1"');
     expect(new Date(meeting.startsAt).toISOString()).toBe(new Date(isoInDays(30, 9)).toISOString());
 
     // Agenda and speakers.
@@ -103,8 +128,12 @@ test.describe("the JSON API", () => {
     // Invite Malang; publish.
     const invited = await secretariat.post(`/api/v1/meetings/${meeting.id}/invitations`, { data: { workUnitId: unit("KANIM-MLG") } });
     expect(invited.status()).toBe(201);
-    const published = await secretariat.post(`/api/v1/meetings/${meeting.id}/transitions`, { data: { to: "scheduled" } });
-    expect(published.status()).toBe(201);
+    expect((await invited.json()).items).toHaveLength(1);
+    // Every write of a versioned record names the version it edited: none → 428.
+    expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/transitions`, { data: { to: "scheduled" } })).status()).toBe(428);
+    const etag = (await secretariat.get(`/api/v1/meetings/${meeting.id}`)).headers()["etag"]!;
+    const published = await secretariat.post(`/api/v1/meetings/${meeting.id}/transitions`, { data: { to: "scheduled" }, headers: { "If-Match": etag } });
+    expect(published.status()).toBe(200);
     expect((await published.json()).status).toBe("scheduled");
 
     // Visible to Malang, not to Blitar; a participant cannot schedule.
@@ -118,19 +147,27 @@ test.describe("the JSON API", () => {
     // RSVP: represented by someone.
     const invitations = await (await malang.get(`/api/v1/meetings/${meeting.id}/invitations`)).json();
     const mine = invitations.items.find((i: { workUnitId: string }) => i.workUnitId === unit("KANIM-MLG"));
-    const rsvp = await malang.patch(`/api/v1/invitations/${mine.id}`, { data: { response: "represented", representedBy: "Kepala Seksi Lalu Lintas Keimigrasian" } });
+    expect(mine.response).toBe("pending");
+    const rsvp = await malang.patch(`/api/v1/invitations/${mine.id}`, { data: { response: "represented", representedBy: "Kepala Seksi Lalu Lintas Keimigrasian", version: mine.version } });
     expect(rsvp.status()).toBe(200);
     expect((await rsvp.json()).response).toBe("represented");
-    const blitarRsvp = await blitar.patch(`/api/v1/invitations/${mine.id}`, { data: { response: "declined", reason: "x" } });
+    // A 422 names public fields: attending needs delegates.
+    const noDelegates = await malang.patch(`/api/v1/invitations/${mine.id}`, { data: { response: "attending", delegates: [] }, headers: { "If-Match": rsvp.headers()["etag"]! } });
+    expect(noDelegates.status()).toBe(422);
+    expect((await noDelegates.json()).errors.map((e: { path: string }) => e.path)).toContain("delegates");
+    const blitarRsvp = await blitar.patch(`/api/v1/invitations/${mine.id}`, { data: { response: "declined", reason: "x", version: mine.version } });
     expect(blitarRsvp.status()).toBe(404);
 
     // Attendance and its summary.
     expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/attendances`, { data: { userId: malangMe.id, workUnitId: unit("KANIM-MLG"), status: "present" } })).status()).toBe(201);
-    expect(
-      (await secretariat.post(`/api/v1/meetings/${meeting.id}/attendances`, {
-        data: { name: "Tamu Ombudsman", position: "Asisten", organization: "Ombudsman RI", status: "present" },
-      })).status(),
-    ).toBe(201);
+    const guest = await secretariat.post(`/api/v1/meetings/${meeting.id}/attendances`, {
+      data: { name: "Tamu Ombudsman", position: "Asisten", organization: "Ombudsman RI", status: "present" },
+    });
+    expect(guest.status()).toBe(201);
+    expect((await guest.json()).name).toBe("Tamu Ombudsman");
+    const nameless = await secretariat.post(`/api/v1/meetings/${meeting.id}/attendances`, { data: { status: "present" } });
+    expect(nameless.status()).toBe(422);
+    expect((await nameless.json()).errors.map((e: { path: string }) => e.path)).toContain("name");
     const summary = await (await secretariat.get(`/api/v1/meetings/${meeting.id}/attendance-summary`)).json();
     expect(summary.invitedUnits).toBe(1);
     expect(summary.answeredUnits).toBe(1);
@@ -159,18 +196,40 @@ test.describe("the JSON API", () => {
     expect(item.status()).toBe(201);
     const { id: itemId } = await item.json();
     expect((await blitar.get(`/api/v1/action-items/${itemId}`)).status()).toBe(404);
-    expect((await malang.post(`/api/v1/action-items/${itemId}/updates`, { data: { to: "in_progress", note: "Mulai." } })).status()).toBe(201);
-    const noEvidence = await malang.post(`/api/v1/action-items/${itemId}/updates`, { data: { to: "reported", note: "Selesai." } });
+    // The plan: the division's head moves the due date and priority; the owner unit may not.
+    const planEtag = (await head.get(`/api/v1/action-items/${itemId}`)).headers()["etag"]!;
+    expect((await malang.patch(`/api/v1/action-items/${itemId}`, { data: { priority: "low" }, headers: { "If-Match": planEtag } })).status()).toBe(403);
+    const planned = await head.patch(`/api/v1/action-items/${itemId}`, { data: { priority: "medium", dueDate: isoInDays(25, 9).slice(0, 10) }, headers: { "If-Match": planEtag } });
+    expect(planned.status()).toBe(200);
+    expect(await planned.json()).toMatchObject({ priority: "medium", status: "open", version: 2 });
+    let version = 2;
+    const step = async (api: APIRequestContext, data: Record<string, unknown>) => {
+      const r = await api.post(`/api/v1/action-items/${itemId}/updates`, { data: { ...data, version } });
+      if (r.ok()) version = (await r.json()).version;
+      return r;
+    };
+    expect((await step(malang, { to: "in_progress", note: "Mulai." })).status()).toBe(201);
+    const noEvidence = await step(malang, { to: "reported", note: "Selesai." });
     expect(noEvidence.status()).toBe(422);
-    const reported = await malang.post(`/api/v1/action-items/${itemId}/updates`, { data: { to: "reported", note: "Selesai.", evidenceUrl: "https://malang.imigrasi.go.id/maklumat" } });
+    const reported = await step(malang, { to: "reported", note: "Selesai.", evidenceUrl: "https://malang.imigrasi.go.id/maklumat" });
     expect(reported.status()).toBe(201);
     // Verifying one's own follow-up is refused.
-    expect((await malang.post(`/api/v1/action-items/${itemId}/updates`, { data: { to: "verified", note: "ok" } })).status()).toBe(403);
-    const verified = await head.post(`/api/v1/action-items/${itemId}/updates`, { data: { to: "verified", note: "Terverifikasi." } });
+    expect((await step(malang, { to: "verified", note: "ok" })).status()).toBe(403);
+    const verified = await step(head, { to: "verified", note: "Terverifikasi." });
     expect(verified.status()).toBe(201);
     expect((await verified.json()).status).toBe("verified");
-    const detail = await (await head.get(`/api/v1/action-items/${itemId}`)).json();
-    expect(detail.updates.map((u: { toStatus: string }) => u.toStatus)).toEqual(expect.arrayContaining(["in_progress", "reported", "verified"]));
+    const timeline = await (await head.get(`/api/v1/action-items/${itemId}/updates`)).json();
+    expect(timeline.items.map((u: { toStatus: string }) => u.toStatus)).toEqual(expect.arrayContaining(["in_progress", "reported", "verified"]));
+
+    // The meeting's files, with a token, under the pages' rules.
+    const ics = await malang.get(`/api/v1/meetings/${meeting.id}/documents/ics`);
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    expect((await malang.get(`/api/v1/meetings/${meeting.id}/documents/attendance`)).status()).toBe(403);
+    expect((await blitar.get(`/api/v1/meetings/${meeting.id}/documents/ics`)).status()).toBe(404);
+    const sheet = await secretariat.get(`/api/v1/meetings/${meeting.id}/documents/attendanceXlsx`);
+    expect(sheet.status()).toBe(200);
+    expect((await sheet.body()).subarray(0, 2).toString()).toBe("PK");
 
     const list = await (await head.get(`/api/v1/action-items?meetingId=${meeting.id}&limit=1`)).json();
     expect(list.items).toHaveLength(1);
@@ -180,10 +239,13 @@ test.describe("the JSON API", () => {
     // A stale PATCH is a 409 carrying the current meeting.
     const fresh = await (await secretariat.get(`/api/v1/meetings/${meeting.id}`)).json();
     expect((await secretariat.patch(`/api/v1/meetings/${meeting.id}`, { data: { topic: "Topik baru", version: fresh.version } })).status()).toBe(200);
-    const stale = await secretariat.patch(`/api/v1/meetings/${meeting.id}`, { data: { topic: "Topik lama" }, headers: { "If-Match": `"${fresh.version}"` } });
-    expect(stale.status()).toBe(409);
+    const stale = await secretariat.patch(`/api/v1/meetings/${meeting.id}`, { data: { topic: "Topik lama" }, headers: { "If-Match": `W/"${fresh.version}"` } });
+    expect(stale.status()).toBe(412);
     const problem = await stale.json();
     expect(problem.current.topic).toBe("Topik baru");
+    const staleBody = await secretariat.patch(`/api/v1/meetings/${meeting.id}`, { data: { topic: "Topik lama", version: fresh.version } });
+    expect(staleBody.status()).toBe(409);
+    expect((await staleBody.json()).current.version).toBe(fresh.version + 1);
   });
 
   test("twenty kinds of malformed body are refused with problem+json and store nothing", async () => {
@@ -245,5 +307,39 @@ test.describe("the JSON API", () => {
     const me = list.items[0];
     expect((await api.delete(`/api/v1/tokens/${me.id}`)).status()).toBe(204);
     expect((await api.get("/api/v1/me")).status()).toBe(401);
+  });
+
+  test("a double booking is a 422 listing the conflicts; lists walk by cursor and refuse a foreign one", async () => {
+    const marker = `Bentrok ${Date.now()}`;
+    const body = { title: `Rakor ${marker} A`, kind: "rakor", startsAt: isoInDays(60, 9), endsAt: isoInDays(60, 11), timeZone: "Asia/Jakarta", location: `Ruang ${marker}`, organizerUnitId: unit("DIV-IMI") };
+    const a = await secretariat.post("/api/v1/meetings", { data: body });
+    expect(a.status()).toBe(201);
+    const clash = await secretariat.post("/api/v1/meetings", { data: { ...body, title: `Rakor ${marker} B` } });
+    expect(clash.status()).toBe(422);
+    const problem = await clash.json();
+    expect(problem.conflicts).toEqual([expect.objectContaining({ kind: "room", meetingId: (await a.json()).id, title: body.title })]);
+    expect(problem.errors.map((e: { path: string }) => e.path)).toContain("acknowledgeConflicts");
+    expect((await secretariat.post("/api/v1/meetings", { data: { ...body, title: `Rakor ${marker} B`, acknowledgeConflicts: true } })).status()).toBe(201);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: APIResponse = await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: marker, limit: "1", ...(cursor ? { cursor } : {}) })}`);
+      expect(page.status()).toBe(200);
+      const json: { items: { title: string }[]; nextCursor: string | null } = await page.json();
+      seen.push(...json.items.map((m: { title: string }) => m.title));
+      cursor = json.nextCursor;
+    } while (cursor && seen.length < 5);
+    expect(seen.sort()).toEqual([`Rakor ${marker} A`, `Rakor ${marker} B`]);
+    const first = await (await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: marker, limit: "1" })}`)).json();
+    expect((await secretariat.get(`/api/v1/meetings?${new URLSearchParams({ q: "lain", limit: "1", cursor: first.nextCursor })}`)).status()).toBe(400);
+    expect((await secretariat.get(`/api/v1/action-items?${new URLSearchParams({ cursor: first.nextCursor })}`)).status()).toBe(400);
+    expect((await secretariat.get("/api/v1/tokens?cursor=sampah!")).status()).toBe(400);
+  });
+
+  test("every response above matched the OpenAPI document", async () => {
+    console.log(`[api] ${validator.checked} responses checked against the document, ${validator.mismatches.length} mismatches`);
+    expect(validator.mismatches).toEqual([]);
+    expect(validator.checked).toBeGreaterThan(80);
   });
 });

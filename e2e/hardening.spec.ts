@@ -151,7 +151,7 @@ test.describe("uploads", () => {
     expect(created.status()).toBe(201);
     const item = await created.json();
     const malang = await signedIn(browser, ACCOUNTS.malang, "rakor-demo");
-    const started = await malang.request.post(`/api/v1/action-items/${item.id}/updates`, { data: { to: "in_progress", note: "Mulai" }, headers: { Origin: baseURL } });
+    const started = await malang.request.post(`/api/v1/action-items/${item.id}/updates`, { data: { to: "in_progress", note: "Mulai", version: item.version }, headers: { Origin: baseURL } });
     expect(started.status()).toBe(201);
 
     await malang.goto(`/follow-ups/${item.id}`);

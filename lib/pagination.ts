@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { parseDateTime, yearInRange } from "@/lib/input";
 
 /**
  * Keyset pagination shared by the lists of the UI and of the API: a page is "the next LIMIT rows
@@ -25,11 +26,17 @@ export class BadCursorError extends AppError {
   }
 }
 
+/** A calendar date that exists, in the years the app accepts (a cursor out of range is refused, not cast). */
+const realDate = (v: string) => {
+  const p = parseDateTime(v.slice(0, 10), "date");
+  return !!p && yearInRange(p.year);
+};
 const VALID: Record<KeyType, (v: string) => boolean> = {
   uuid: isUuid,
-  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && realDate(v),
   // PostgreSQL's text form of a timestamptz ("2018-11-09 02:00:00.123456+00").
-  timestamptz: (v) => /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(v),
+  timestamptz: (v) =>
+    /^\d{4}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.test(v) && realDate(v),
   text: (v) => v.length <= 500,
 };
 

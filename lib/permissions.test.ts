@@ -45,4 +45,12 @@ describe("follow-up policy", () => {
     expect(can(actor("head", DIV), "actionItem.verify", { ...item, status: "reported" })).toBe(true);
     expect(can(actor("head", OTHER_DIV), "actionItem.view", item)).toBe(false);
   });
+
+  it("lets the secretariat and the owning division's head edit the plan of an open item, not the owner unit", () => {
+    expect(can(actor("secretariat", DIV), "actionItem.plan", item)).toBe(true);
+    expect(can(actor("head", DIV), "actionItem.plan", item)).toBe(true);
+    expect(can(actor("head", OTHER_DIV), "actionItem.plan", item)).toBe(false);
+    expect(can(actor("participant", MALANG), "actionItem.plan", item)).toBe(false);
+    expect(can(actor("head", DIV), "actionItem.plan", { ...item, status: "verified" })).toBe(false);
+  });
 });

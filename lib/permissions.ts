@@ -43,6 +43,9 @@ type Resources = {
   "meeting.records": MeetingResource;
   "minutes.write": MeetingResource;
   "minutes.reopen": MeetingResource;
+  "live.run": MeetingResource;
+  "live.screen": MeetingResource;
+  "live.note": MeetingResource;
   /** Oversees some units' follow-ups: creates follow-ups (the unit is chosen in the form), verifies them. */
   "actionItem.oversee": undefined;
   "actionItem.create": { workUnitId: string };
@@ -50,6 +53,7 @@ type Resources = {
   "actionItem.work": ActionItemResource;
   "actionItem.requestExtension": ActionItemResource;
   "actionItem.verify": ActionItemResource;
+  "actionItem.plan": ActionItemResource;
   "actionItem.decideExtension": ActionItemResource;
 };
 
@@ -89,6 +93,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
     rules["meeting.manage"](a, m) ||
     (m.status !== "draft" && (m.minuteTakerUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m)),
   "minutes.reopen": (a, m) => rules["meeting.manage"](a, m),
+  // Rakor day, live (issue 13): the secretariat (and admin) of the organizing division run the
+  // agenda, speakers and attendance of an ongoing meeting, and open or link its room screen.
+  "live.run": (a, m) => m.status === "ongoing" && rules["meeting.manage"](a, m),
+  "live.screen": (a, m) => (m.status === "scheduled" || m.status === "ongoing" || m.status === "completed") && rules["meeting.manage"](a, m),
+  // Item notes flow into the minutes: whoever writes the minutes, while the meeting runs.
+  "live.note": (a, m) => m.status === "ongoing" && rules["minutes.write"](a, m),
 
   "actionItem.oversee": (a) => isStaff(a),
   "actionItem.create": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
@@ -104,6 +114,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // The secretariat and the owning division's head verify, return, cancel and decide extensions.
   "actionItem.verify": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
   "actionItem.decideExtension": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
+  // The same people (who assign follow-ups) edit the plan — title, category, PIC, due date,
+  // priority — while the item is not closed; progress stays with the owner unit.
+  "actionItem.plan": (a, r) => rules["actionItem.verify"](a, r) && r.status !== "verified" && r.status !== "cancelled",
 };
 
 export function can<A extends Action>(actor: Actor, action: A, ...resource: Resources[A] extends undefined ? [] : [Resources[A]]): boolean {

@@ -31,6 +31,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/action-items/{id}": () => import("@/app/api/v1/action-items/[id]/route"),
   "/action-items/{id}/updates": () => import("@/app/api/v1/action-items/[id]/updates/route"),
   "/dashboard/follow-ups": () => import("@/app/api/v1/dashboard/follow-ups/route"),
+  "/meetings/{id}/documents/{kind}": () => import("@/app/api/v1/meetings/[id]/documents/[kind]/route"),
 };
 
 export type ApiCall = {

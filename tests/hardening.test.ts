@@ -237,12 +237,12 @@ describe("8. ids the caller may not use", { timeout: 120_000 }, () => {
     const m = await publishedMeeting(o);
     const [mine, theirs] = await Promise.all([o.unitA.id, o.unitB.id].map(async (u) => (await db.select().from(invitations).where(and(eq(invitations.meetingId, m.id), eq(invitations.workUnitId, u))))[0]!));
     const token = await tokenOf(o.participantA);
-    const r = await callApi({ method: "PATCH", path: "/invitations/{id}", params: { id: theirs.id }, token, body: { response: "declined", reason: "Bentrok" } });
+    const r = await callApi({ method: "PATCH", path: "/invitations/{id}", params: { id: theirs.id }, token, body: { response: "declined", reason: "Bentrok", version: theirs.version } });
     expect(r.status).toBe(404);
     const now = (await db.select().from(invitations).where(eq(invitations.id, mine.id)))[0]!;
     expect(now.response).toBe("pending");
     expect(now.version).toBe(mine.version);
-    const ok = await callApi({ method: "PATCH", path: "/invitations/{id}", params: { id: mine.id }, token, body: { response: "declined", reason: "Bentrok" } });
+    const ok = await callApi({ method: "PATCH", path: "/invitations/{id}", params: { id: mine.id }, token, body: { response: "declined", reason: "Bentrok", version: mine.version } });
     expect(ok.status).toBe(200);
   });
 

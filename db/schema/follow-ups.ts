@@ -150,6 +150,24 @@ export const followUpVerifyDays = pgTable(
   ],
 );
 
+/**
+ * Follow-ups created and verified per unit and calendar month (the month in the unit's own zone):
+ * the dashboard's 12-month trend reads a dozen rows per unit instead of every item of the year.
+ * Delta rows kept by the same triggers and folded by the same job as follow_up_counts.
+ */
+export const followUpMonths = pgTable(
+  "follow_up_months",
+  {
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    created: integer("created").notNull().default(0),
+    verified: integer("verified").notNull().default(0),
+  },
+  (t) => [index("follow_up_months_unit_idx").on(t.workUnitId, t.month)],
+);
+
 /** Uploaded evidence (bukti dukung), kept in PostgreSQL so every app instance serves it. */
 export const evidenceFiles = pgTable(
   "evidence_files",

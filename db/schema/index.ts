@@ -4,3 +4,4 @@ export * from "./offices";
 export * from "./meetings";
 export * from "./follow-ups";
 export * from "./system";
+export * from "./live";

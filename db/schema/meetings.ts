@@ -156,6 +156,11 @@ export const agendaItems = pgTable(
     durationMinutes: integer("duration_minutes").notNull(),
     presenterSpeakerId: uuid("presenter_speaker_id").references(() => speakers.id, { onDelete: "set null" }),
     kind: text("kind").$type<AgendaItemKind>().notNull().default("regular"),
+    /** When the item actually started and ended in the room (the live console, issue 13). */
+    actualStartedAt: tstz("actual_started_at"),
+    actualEndedAt: tstz("actual_ended_at"),
+    /** The secretariat's note taken during the item; it flows into the minutes draft. */
+    liveNote: text("live_note").notNull().default(""),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -166,6 +171,7 @@ export const agendaItems = pgTable(
     check("agenda_items_duration_ck", sql`duration_minutes between 1 and 1440`),
     check("agenda_items_kind_ck", sql.raw(`kind in (${sqlList(AGENDA_ITEM_KINDS)})`)),
     check("agenda_items_title_ck", sql`length(title) between 1 and 200`),
+    check("agenda_items_live_note_ck", sql`length(live_note) <= 5000`),
   ],
 );
 

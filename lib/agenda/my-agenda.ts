@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { actionItems, attendances, invitations, meetings, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { loadMeetingRecords, type MeetingRecord } from "@/lib/documents/meeting-records";
-import { checkInWindow } from "@/lib/meetings/attendance";
+import { checkInWindow } from "@/lib/meetings/lifecycle";
 import { can } from "@/lib/permissions";
 import { isOverdue } from "@/lib/follow-ups/overdue";
 import { todayIn, zonedLocalToInstant } from "@/lib/time";

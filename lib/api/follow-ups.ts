@@ -1,67 +1,71 @@
+import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import { db } from "@/db/client";
+import { actionItems, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
+import { NotFoundError } from "@/lib/errors";
 import { createActionItem } from "@/lib/follow-ups/create-action-item";
 import { getDashboard } from "@/lib/follow-ups/dashboard";
+import { editActionItemPlan } from "@/lib/follow-ups/edit-action-item";
 import { getActionItem } from "@/lib/follow-ups/get-action-item";
 import { listActionItems } from "@/lib/follow-ups/list-action-items";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
-import { loadVisibleItem } from "@/lib/follow-ups/access";
+import { dueSoonSql, loadVisibleItem, overdueSql } from "@/lib/follow-ups/access";
+import { assertVersion, withCurrent } from "./meetings";
+import type * as r from "./resources";
 import type * as s from "./schemas";
 
 type Ctx = { ip?: string | null };
+type Out<T extends z.ZodType> = z.output<T>;
 
-type ItemLike = {
-  id: string;
-  meetingId?: string | null;
-  decisionId?: string | null;
-  title: string;
-  description?: string;
-  categoryId?: string;
-  workUnitId: string;
-  picUserId?: string | null;
-  dueDate: string;
-  priority: string;
-  status: string;
-  progress: number;
-  version: number;
-};
+/** Follow-ups by id in their public shape (the caller has checked visibility), in the ids' order. */
+export async function publicActionItems(ids: readonly string[]): Promise<Out<typeof r.ActionItem>[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ i: actionItems, workUnitName: workUnits.name, overdue: overdueSql.mapWith(Boolean), dueSoon: dueSoonSql.mapWith(Boolean) })
+    .from(actionItems)
+    .innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId))
+    .where(inArray(actionItems.id, [...ids]));
+  const byId = new Map(
+    found.map(({ i, workUnitName, overdue, dueSoon }): [string, Out<typeof r.ActionItem>] => [
+      i.id,
+      {
+        id: i.id,
+        meetingId: i.meetingId,
+        decisionId: i.decisionId,
+        title: i.title,
+        description: i.description,
+        categoryId: i.categoryId,
+        workUnitId: i.workUnitId,
+        workUnitName,
+        picUserId: i.picUserId,
+        dueDate: i.dueDate,
+        priority: i.priority,
+        status: i.status,
+        progress: i.progress,
+        overdue: Boolean(overdue),
+        dueSoon: Boolean(dueSoon),
+        version: i.version,
+      },
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
-export const actionItemJson = (i: ItemLike & Record<string, unknown>) => ({
-  id: i.id,
-  meetingId: i.meetingId ?? null,
-  decisionId: i.decisionId ?? null,
-  title: i.title,
-  description: i.description ?? "",
-  categoryId: i.categoryId ?? null,
-  workUnitId: i.workUnitId,
-  picUserId: i.picUserId ?? null,
-  dueDate: i.dueDate,
-  priority: i.priority,
-  status: i.status,
-  progress: i.progress,
-  version: i.version,
-});
+async function publicActionItem(id: string) {
+  const [item] = await publicActionItems([id]);
+  if (!item) throw new NotFoundError();
+  return item;
+}
 
-export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s.actionItemsQuery>) {
+export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s.actionItemsQuery>): Promise<Out<typeof r.ActionItemPage>> {
   const result = await listActionItems(
     user,
     { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo, cursor: q.cursor },
     { limit: q.limit },
   );
   return {
-    items: result.items.map((i) => ({
-      id: i.id,
-      title: i.title,
-      status: i.status,
-      progress: i.progress,
-      priority: i.priority,
-      dueDate: i.dueDate,
-      workUnitId: i.workUnitId,
-      workUnitName: i.unitName,
-      overdue: Boolean(i.overdue),
-      dueSoon: Boolean(i.dueSoon),
-      version: i.version,
-    })),
+    items: await publicActionItems(result.items.map((i) => i.id)),
     total: result.total,
     totalCapped: result.totalCapped,
     nextCursor: result.nextCursor,
@@ -71,14 +75,18 @@ export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s
 
 export async function apiCreateActionItem(user: CurrentUser, body: z.output<typeof s.actionItemCreateBody>, ctx: Ctx) {
   const created = await createActionItem(user, body, ctx);
-  return actionItemJson(created as unknown as ItemLike);
+  return publicActionItem(created.id);
 }
 
 export async function apiGetActionItem(user: CurrentUser, id: string) {
+  await loadVisibleItem(user, id);
+  return publicActionItem(id);
+}
+
+export async function apiActionItemUpdates(user: CurrentUser, id: string): Promise<Out<typeof r.ActionItemUpdateList>> {
   const detail = await getActionItem(user, id);
   return {
-    ...actionItemJson(detail.item as unknown as ItemLike),
-    updates: detail.timeline.map((u) => ({
+    items: detail.timeline.map((u) => ({
       id: u.id,
       kind: u.kind,
       fromStatus: u.fromStatus,
@@ -92,27 +100,36 @@ export async function apiGetActionItem(user: CurrentUser, id: string) {
   };
 }
 
-export async function apiUpdateProgress(user: CurrentUser, id: string, body: z.output<typeof s.actionItemPatchBody>, version: number, ctx: Ctx) {
-  const { version: _v, ...input } = body;
+/** Edits the plan (title, description, category, PIC, due date, priority). */
+export async function apiEditActionItem(user: CurrentUser, id: string, body: z.output<typeof s.actionItemPatchBody>, version: number, ctx: Ctx) {
+  const { version: _v, ...plan } = body;
   void _v;
-  const saved = await updateProgress(user, id, version, input, ctx);
-  return actionItemJson(saved as unknown as ItemLike);
+  const item = await loadVisibleItem(user, id);
+  await assertVersion(item.version, version, () => publicActionItem(id));
+  await withCurrent(editActionItemPlan(user, id, version, plan, ctx), () => publicActionItem(id));
+  return publicActionItem(id);
 }
 
 /** An update; a transition when `to` is given ("returned" sends a reported item back to in_progress). */
-export async function apiAddUpdate(user: CurrentUser, id: string, body: z.output<typeof s.actionItemUpdateBody>, ctx: Ctx) {
+export async function apiAddUpdate(user: CurrentUser, id: string, body: z.output<typeof s.actionItemUpdateBody>, version: number, ctx: Ctx) {
   const item = await loadVisibleItem(user, id);
-  const version = body.version ?? item.version;
+  await assertVersion(item.version, version, () => publicActionItem(id));
   if (!body.to) {
-    const saved = await updateProgress(user, id, version, { progress: body.progress ?? item.progress, note: body.note, evidenceUrl: body.evidenceUrl ?? null }, ctx);
-    return actionItemJson(saved as unknown as ItemLike);
+    await withCurrent(
+      updateProgress(user, id, version, { progress: body.progress ?? item.progress, note: body.note, evidenceUrl: body.evidenceUrl ?? null }, ctx),
+      () => publicActionItem(id),
+    );
+    return publicActionItem(id);
   }
   const to = body.to === "returned" ? "in_progress" : body.to;
-  const saved = await transitionActionItem(user, id, version, { to, note: body.note, evidenceUrl: body.evidenceUrl ?? null, progress: body.progress }, null, ctx);
-  return actionItemJson(saved as unknown as ItemLike);
+  await withCurrent(
+    transitionActionItem(user, id, version, { to, note: body.note, evidenceUrl: body.evidenceUrl ?? null, progress: body.progress }, null, ctx),
+    () => publicActionItem(id),
+  );
+  return publicActionItem(id);
 }
 
-export async function apiDashboard(user: CurrentUser) {
+export async function apiDashboard(user: CurrentUser): Promise<Out<typeof r.FollowUpDashboard>> {
   const d = await getDashboard(user);
   return { units: d.units, categories: d.categories, overall: d.overall, trend: d.trend };
 }

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/types";
 import { AppError, ConflictError, DB_RETRY_AFTER_SECONDS, ValidationError, inputDbError, isDatabaseUnavailable } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
+import { versionFromIfMatch } from "@/lib/input";
+import { ConflictsNeedAcknowledgement, type Conflict } from "@/lib/meetings/find-conflicts";
 import { authenticateApi } from "./authenticate";
 import type { Operation } from "./operations";
 import { problem } from "./problem";
@@ -10,7 +12,55 @@ import { problem } from "./problem";
 export const MAX_BODY_BYTES = 1_000_000;
 const en = createT("en");
 
-type Ctx<Q, B> = { user: CurrentUser; query: Q; body: B; params: Record<string, string>; request: NextRequest };
+type Ctx<Q, B> = {
+  user: CurrentUser;
+  query: Q;
+  body: B;
+  params: Record<string, string>;
+  request: NextRequest;
+  /** The version the client edited: If-Match, else the body's `version`; 428 when neither is sent. */
+  version: () => number;
+};
+
+/** The client sent no version to check: the write does not proceed. */
+class PreconditionRequired extends AppError {
+  constructor() {
+    super(422, "Send the version you edited: If-Match: W/\"<version>\" (or `version` in the body).");
+  }
+}
+
+/** A weak ETag from a record's version. */
+export const etagOf = (version: number) => `W/"${version}"`;
+
+/**
+ * Field names of the use cases → the API's public names (a guest's `guestName` is `name`, a
+ * speaker's `sortOrder` is `order`, the unit picked for an invitation is `workUnitId`).
+ */
+const PUBLIC_PATH: Record<string, string> = {
+  guestName: "name",
+  guestPosition: "position",
+  guestOrganization: "organization",
+  sortOrder: "order",
+  unitIds: "workUnitId",
+  _form: "(body)",
+};
+export function publicPath(path: string): string {
+  const [head, ...rest] = path.split(".");
+  const mapped = PUBLIC_PATH[head!];
+  if (!mapped) return path;
+  // "unitIds.0" names the one unit the API takes.
+  return head === "unitIds" ? mapped : [mapped, ...rest].join(".");
+}
+
+const conflictJson = (c: Conflict) => ({
+  kind: c.kind,
+  meetingId: c.meetingId,
+  title: c.title,
+  startsAt: c.startsAt.toISOString(),
+  endsAt: c.endsAt.toISOString(),
+  timeZone: c.timeZone,
+  subject: c.subject,
+});
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** JSON with instants as ISO 8601 (UTC, "Z") and nothing else surprising; never stored by a cache. */
@@ -18,9 +68,15 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}) {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-function validationProblem(fieldErrors: Record<string, string[]>, detail = "The request has invalid fields.") {
-  const errors = Object.entries(fieldErrors).flatMap(([path, messages]) => messages.map((m) => ({ path, message: en(m) })));
-  return problem(422, detail, { errors });
+function validationProblem(fieldErrors: Record<string, string[]>, detail = "The request has invalid fields.", extra: Record<string, unknown> = {}) {
+  const seen = new Set<string>();
+  const errors = Object.entries(fieldErrors)
+    .flatMap(([path, messages]) => messages.map((m) => ({ path: publicPath(path), message: en(m) })))
+    .filter((e) => {
+      const key = `${e.path}\u0000${e.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  return problem(422, detail, { errors, ...extra });
 }
 
 function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: string }[]) {
@@ -38,10 +94,13 @@ export function apiRoute<O extends Operation>(
   handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<unknown>,
 ) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    let versionSource: "if-match" | "body" | null = null;
     try {
       const auth = await authenticateApi(request);
       if (!auth.ok) {
-        return problem(auth.status, auth.detail, {}, auth.retryAfterSeconds ? { "Retry-After": String(auth.retryAfterSeconds) } : {});
+        const headers: Record<string, string> = auth.retryAfterSeconds ? { "Retry-After": String(auth.retryAfterSeconds) } : {};
+        if (auth.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="rakor"';
+        return problem(auth.status, auth.detail, {}, headers);
       }
       let query: unknown = undefined;
       if (operation.query) {
@@ -80,12 +139,44 @@ export function apiRoute<O extends Operation>(
         // A path segment that is not valid percent-encoding (/meetings/%zz) names nothing.
         return problem(404, "Not found.");
       }
-      const result = await handler({ user: auth.user, query: query as never, body: body as never, params, request });
+      const version = () => {
+        const header = request.headers.get("if-match");
+        if (header !== null) {
+          const n = versionFromIfMatch(header);
+          if (n === null) throw new ValidationError({ "If-Match": ["If-Match must be a version from 0 to 2147483647, e.g. W/\"3\"."] });
+          versionSource = "if-match";
+          return n;
+        }
+        const fromBody = (body as { version?: unknown } | undefined)?.version;
+        if (typeof fromBody === "number") {
+          versionSource = "body";
+          return fromBody;
+        }
+        throw new PreconditionRequired();
+      };
+      const result = await handler({ user: auth.user, query: query as never, body: body as never, params, request, version });
       if (result instanceof Response) return result;
-      return json(result, operation.method === "POST" ? 201 : 200);
+      if (result === undefined) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+      const headers: Record<string, string> = {};
+      const v = (result as { version?: unknown }).version;
+      if (typeof v === "number" && !("items" in (result as object))) headers.ETag = etagOf(v);
+      return json(result, operation.created ? 201 : 200, headers);
     } catch (e) {
+      if (e instanceof PreconditionRequired) return problem(428, e.message);
+      if (e instanceof ConflictsNeedAcknowledgement) {
+        return validationProblem(e.fieldErrors, "Other meetings overlap: send acknowledgeConflicts: true to go ahead.", { conflicts: e.conflicts.map(conflictJson) });
+      }
       if (e instanceof ValidationError) return validationProblem(e.fieldErrors);
-      if (e instanceof ConflictError) return problem(409, en(e.message), { current: e.current });
+      if (e instanceof ConflictError) {
+        const stale = versionSource === "if-match" ? 412 : 409;
+        const v = (e.current as { version?: unknown } | null)?.version;
+        return problem(
+          stale,
+          stale === 412 ? "The record changed since the version in If-Match; here it is as it is now." : en(e.message),
+          { current: e.current },
+          typeof v === "number" ? { ETag: etagOf(v) } : {},
+        );
+      }
       if (e instanceof AppError) return problem(e.status, en(e.message));
       if (isDatabaseUnavailable(e)) {
         console.error("[rakor] API: database unavailable", (e as Error)?.message);

@@ -1,57 +1,99 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db } from "@/db/client";
-import { agendaItems, invitations, type Meeting } from "@/db/schema";
+import { agendaItems, invitations, meetings, rooms, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/meetings/agenda";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { createMeeting } from "@/lib/meetings/create-meeting";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 import { inviteUnits, respondToInvitation } from "@/lib/meetings/invitations";
 import { listMeetings } from "@/lib/meetings/list-meetings";
-import { currentMinutes, saveMinutes } from "@/lib/meetings/minutes";
+import { addDecision, currentMinutes, saveMinutes } from "@/lib/meetings/minutes";
 import { addSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { loadMeeting } from "@/lib/meetings/access";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { versionFromIfMatch } from "@/lib/input";
 import { instantToZonedLocal } from "@/lib/time";
+import type * as r from "./resources";
 import type * as s from "./schemas";
 
 type Ctx = { ip?: string | null };
+type Out<T extends z.ZodType> = z.output<T>;
 
-/** The version to check: the body's, else the If-Match header's ("3", W/"3" or 3). */
-export function versionFrom(body: { version?: number } | undefined, request: Request, required: boolean): number | undefined {
-  if (body?.version !== undefined) return body.version;
-  const header = request.headers.get("if-match");
-  const n = versionFromIfMatch(header);
-  if (n !== null) return n;
-  if (header !== null) throw new ValidationError({ "If-Match": ["If-Match must be a version from 0 to 2147483647, e.g. \"3\"."] });
-  if (required) throw new ValidationError({ version: ["Send the version you edited, in the body or as If-Match."] });
-  return undefined;
+/**
+ * A stale write's ConflictError carries the raw row; the API answers with the resource in its
+ * public shape instead, loaded the way a GET would.
+ */
+export async function withCurrent<T>(work: Promise<T>, current: () => Promise<unknown>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof ConflictError) throw new ConflictError(await current(), e.message);
+    throw e;
+  }
 }
 
-export function meetingJson(m: Pick<Meeting, "id" | "title" | "topic" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "location" | "roomId" | "onlineUrl" | "organizerUnitId" | "chairUserId" | "status" | "cancelReason" | "seriesId" | "version">) {
-  return {
-    id: m.id,
-    title: m.title,
-    topic: m.topic,
-    description: m.description,
-    kind: m.kind,
-    startsAt: m.startsAt.toISOString(),
-    endsAt: m.endsAt.toISOString(),
-    timeZone: m.timeZone,
-    location: m.location,
-    roomId: m.roomId,
-    onlineUrl: m.onlineUrl,
-    organizerUnitId: m.organizerUnitId,
-    chairUserId: m.chairUserId,
-    status: m.status,
-    cancelReason: m.cancelReason,
-    seriesId: m.seriesId,
-    version: m.version,
-  };
+/**
+ * The version check up front, so a stale write is answered 409/412 before any other rule (a
+ * replayed "publish" is stale, not "already published"); the use case checks again atomically.
+ */
+export async function assertVersion(actual: number, expected: number, current: () => Promise<unknown>) {
+  if (actual !== expected) throw new ConflictError(await current());
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+// ---------------------------------------------------------------------------------------------
+// Meetings: one serializer, fed by one query (room and organizer name joined), for every operation.
+
+const organizer = alias(workUnits, "organizer");
+
+/** Meetings by id in their public shape (the caller has checked visibility), in the ids' order. */
+export async function publicMeetings(ids: readonly string[]): Promise<Out<typeof r.Meeting>[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ m: meetings, roomName: rooms.name, roomBuilding: rooms.building, roomCapacity: rooms.capacity, organizerUnitName: organizer.name })
+    .from(meetings)
+    .leftJoin(rooms, eq(rooms.id, meetings.roomId))
+    .innerJoin(organizer, eq(organizer.id, meetings.organizerUnitId))
+    .where(inArray(meetings.id, [...ids]));
+  const byId = new Map(
+    found.map(({ m, roomName, roomBuilding, roomCapacity, organizerUnitName }): [string, Out<typeof r.Meeting>] => [
+      m.id,
+      {
+        id: m.id,
+        title: m.title,
+        topic: m.topic,
+        description: m.description,
+        kind: m.kind,
+        startsAt: m.startsAt.toISOString(),
+        endsAt: m.endsAt.toISOString(),
+        timeZone: m.timeZone as Out<typeof r.Meeting>["timeZone"],
+        location: m.location,
+        roomId: m.roomId,
+        room: roomName !== null ? { name: roomName, building: roomBuilding ?? "", capacity: roomCapacity } : null,
+        onlineUrl: m.onlineUrl,
+        organizerUnitId: m.organizerUnitId,
+        organizerUnitName,
+        chairUserId: m.chairUserId,
+        status: m.status,
+        cancelReason: m.cancelReason,
+        seriesId: m.seriesId,
+        seriesIndex: m.seriesIndex,
+        version: m.version,
+      },
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function publicMeeting(id: string) {
+  const [m] = await publicMeetings([id]);
+  if (!m) throw new NotFoundError();
+  return m;
 }
 
 /** API instants → the wall-clock fields the meeting form (and its schema) uses. */
@@ -64,22 +106,10 @@ function toFormInput(body: Omit<Partial<z.output<typeof s.meetingCreateBody>>, "
   };
 }
 
-export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>) {
+export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>): Promise<Out<typeof r.MeetingPage>> {
   const result = await listMeetings(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
   return {
-    items: result.items.map((m) => ({
-      id: m.id,
-      title: m.title,
-      topic: m.topic,
-      kind: m.kind,
-      status: m.status,
-      startsAt: m.startsAt.toISOString(),
-      endsAt: m.endsAt.toISOString(),
-      timeZone: m.timeZone,
-      location: m.location,
-      organizerUnitId: m.organizerUnitId,
-      seriesId: m.seriesId,
-    })),
+    items: await publicMeetings(result.items.map((m) => m.id)),
     total: result.total,
     totalCapped: result.totalCapped,
     nextCursor: result.nextCursor,
@@ -88,101 +118,143 @@ export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.me
 }
 
 export async function apiCreateMeeting(user: CurrentUser, body: z.output<typeof s.meetingCreateBody>, ctx: Ctx) {
-  const { meeting, conflicts } = await createMeeting(user, toFormInput(body, body.timeZone), ctx);
-  return { ...meetingJson(meeting), conflicts };
+  const { meeting } = await createMeeting(user, toFormInput(body, body.timeZone), ctx);
+  return publicMeeting(meeting.id);
 }
 
 export async function apiGetMeeting(user: CurrentUser, id: string) {
-  const detail = await getMeeting(user, id);
-  return meetingJson(detail.meeting);
+  await getMeetingVisible(user, id);
+  return publicMeeting(id);
+}
+
+/** NotFoundError unless the user may see the meeting (the same rule as the pages). */
+async function getMeetingVisible(user: CurrentUser, id: string) {
+  return getMeeting(user, id);
 }
 
 export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Partial<z.output<typeof s.meetingCreateBody>> & { version?: number }, version: number, ctx: Ctx) {
+  await getMeetingVisible(user, id);
   const current = await loadMeeting(id);
   if (!current) throw new NotFoundError();
+  await assertVersion(current.version, version, () => publicMeeting(id));
   const { version: _v, ...patch } = body;
   void _v;
   const merged = {
-    ...meetingJson(current),
+    title: current.title,
+    topic: current.topic,
+    description: current.description,
+    kind: current.kind,
+    startsAt: current.startsAt.toISOString(),
+    endsAt: current.endsAt.toISOString(),
+    timeZone: current.timeZone,
+    location: current.location,
     onlineUrl: current.onlineUrl ?? "",
     roomId: current.roomId ?? "",
+    organizerUnitId: current.organizerUnitId,
     chairUserId: current.chairUserId ?? "",
     ...patch,
   };
-  const { meeting, conflicts } = await updateMeeting(user, id, version, toFormInput(merged, current.timeZone), ctx);
-  return { ...meetingJson(meeting), conflicts };
+  await withCurrent(updateMeeting(user, id, version, toFormInput(merged, current.timeZone), ctx), () => publicMeeting(id));
+  return publicMeeting(id);
 }
 
-export async function apiTransitionMeeting(user: CurrentUser, id: string, body: z.output<typeof s.meetingTransitionBody>, version: number | undefined, ctx: Ctx) {
-  const current = await loadMeeting(id);
-  if (!current) throw new NotFoundError();
-  const v = version ?? current.version;
-  if (body.to === "cancelled") return meetingJson(await cancelMeeting(user, id, v, { reason: body.reason ?? "" }, ctx));
+export async function apiTransitionMeeting(user: CurrentUser, id: string, body: z.output<typeof s.meetingTransitionBody>, version: number, ctx: Ctx) {
   const step = { scheduled: "publish", ongoing: "start", completed: "complete" } as const;
-  return meetingJson(await transitionMeeting(user, id, v, { to: step[body.to] }, ctx));
+  const current = await getMeetingVisible(user, id);
+  await assertVersion(current.meeting.version, version, () => publicMeeting(id));
+  await withCurrent(
+    body.to === "cancelled" ? cancelMeeting(user, id, version, { reason: body.reason ?? "" }, ctx) : transitionMeeting(user, id, version, { to: step[body.to] }, ctx),
+    () => publicMeeting(id),
+  );
+  return publicMeeting(id);
 }
 
-export async function apiAgenda(user: CurrentUser, id: string) {
-  const detail = await getMeeting(user, id);
+// ---------------------------------------------------------------------------------------------
+// Agenda
+
+type Detail = Awaited<ReturnType<typeof getMeeting>>;
+
+function agendaJson(meetingId: string, a: Detail["agenda"]["items"][number]): Out<typeof r.AgendaItem> {
   return {
-    totalMinutes: detail.agenda.totalMinutes,
-    items: detail.agenda.items.map((a) => ({
-      id: a.id,
-      position: a.position,
-      title: a.title,
-      description: a.description,
-      durationMinutes: a.durationMinutes,
-      presenterSpeakerId: a.presenterSpeakerId,
-      kind: a.kind,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt.toISOString(),
-      version: a.version,
-    })),
+    id: a.id,
+    meetingId,
+    position: a.position,
+    title: a.title,
+    description: a.description,
+    durationMinutes: a.durationMinutes,
+    presenterSpeakerId: a.presenterSpeakerId,
+    kind: a.kind,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    version: a.version,
   };
 }
 
-const agendaJson = (a: { id: string; meetingId: string; position: number; title: string; description: string; durationMinutes: number; presenterSpeakerId: string | null; version: number }) => ({
-  id: a.id,
-  meetingId: a.meetingId,
-  position: a.position,
-  title: a.title,
-  description: a.description,
-  durationMinutes: a.durationMinutes,
-  presenterSpeakerId: a.presenterSpeakerId,
-  version: a.version,
-});
+export async function apiAgenda(user: CurrentUser, id: string): Promise<Out<typeof r.AgendaList>> {
+  const detail = await getMeeting(user, id);
+  return { totalMinutes: detail.agenda.totalMinutes, items: detail.agenda.items.map((a) => agendaJson(id, a)) };
+}
+
+async function publicAgendaItem(user: CurrentUser, meetingId: string, itemId: string) {
+  const found = (await apiAgenda(user, meetingId)).items.find((a) => a.id === itemId);
+  if (!found) throw new NotFoundError();
+  return found;
+}
 
 export async function apiAddAgendaItem(user: CurrentUser, meetingId: string, body: z.output<typeof s.agendaItemBody>, ctx: Ctx) {
-  return agendaJson(await addAgendaItem(user, meetingId, body, ctx));
+  const { position, ...fields } = body;
+  const saved = await addAgendaItem(user, meetingId, fields, ctx);
+  if (position !== undefined) await moveTo(user, saved.id, saved.position, position, ctx);
+  return publicAgendaItem(user, meetingId, saved.id);
+}
+
+/** Moving is done one step at a time, as with the keyboard controls in the UI. */
+async function moveTo(user: CurrentUser, itemId: string, from: number, to: number, ctx: Ctx) {
+  let at = from;
+  for (let guard = 0; at !== to && guard < 200; guard++) {
+    await moveAgendaItem(user, itemId, { direction: to < at ? "up" : "down" }, ctx);
+    const [now] = await db.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.id, itemId));
+    if (!now || now.position === at) break;
+    at = now.position;
+  }
+}
+
+async function agendaRow(itemId: string) {
+  const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
+  if (!item) throw new NotFoundError();
+  return item;
 }
 
 export async function apiUpdateAgendaItem(user: CurrentUser, itemId: string, body: z.output<typeof s.agendaItemPatchBody>, version: number, ctx: Ctx) {
-  const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
-  if (!item) throw new NotFoundError();
+  const item = await agendaRow(itemId);
+  await getMeetingVisible(user, item.meetingId);
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
   const { position, version: _v, ...fields } = body;
   void _v;
-  let saved = await updateAgendaItem(user, itemId, version, { title: item.title, description: item.description, durationMinutes: item.durationMinutes, presenterSpeakerId: item.presenterSpeakerId ?? "", ...fields }, ctx);
-  // Moving is done one step at a time, as with the keyboard controls in the UI.
-  for (let guard = 0; position !== undefined && saved.position !== position && guard < 200; guard++) {
-    await moveAgendaItem(user, itemId, { direction: position < saved.position ? "up" : "down" }, ctx);
-    const [now] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
-    if (!now || now.position === saved.position) break;
-    saved = now;
-  }
-  return agendaJson(saved);
+  const saved = await withCurrent(
+    updateAgendaItem(user, itemId, version, { title: item.title, description: item.description, durationMinutes: item.durationMinutes, presenterSpeakerId: item.presenterSpeakerId ?? "", ...fields }, ctx),
+    () => publicAgendaItem(user, item.meetingId, itemId),
+  );
+  if (position !== undefined) await moveTo(user, itemId, saved.position, position, ctx);
+  return publicAgendaItem(user, item.meetingId, itemId);
 }
 
-export async function apiDeleteAgendaItem(user: CurrentUser, itemId: string, version: number | undefined, ctx: Ctx) {
-  const [item] = await db.select({ version: agendaItems.version }).from(agendaItems).where(eq(agendaItems.id, itemId));
-  if (!item) throw new NotFoundError();
-  await deleteAgendaItem(user, itemId, version ?? item.version, ctx);
+export async function apiDeleteAgendaItem(user: CurrentUser, itemId: string, version: number, ctx: Ctx) {
+  const item = await agendaRow(itemId);
+  await getMeetingVisible(user, item.meetingId);
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
+  await withCurrent(deleteAgendaItem(user, itemId, version, ctx), () => publicAgendaItem(user, item.meetingId, itemId));
 }
 
-export async function apiSpeakers(user: CurrentUser, id: string) {
+// ---------------------------------------------------------------------------------------------
+// Speakers
+
+export async function apiSpeakers(user: CurrentUser, id: string): Promise<Out<typeof r.SpeakerList>> {
   const detail = await getMeeting(user, id);
   return {
     items: detail.speakers.map((sp) => ({
       id: sp.id,
+      meetingId: sp.meetingId,
       userId: sp.userId,
       name: sp.displayName,
       position: sp.displayPosition,
@@ -198,62 +270,85 @@ export async function apiSpeakers(user: CurrentUser, id: string) {
 
 export async function apiAddSpeaker(user: CurrentUser, meetingId: string, body: z.output<typeof s.speakerBody>, ctx: Ctx) {
   const { order, ...rest } = body;
-  const result = await addSpeaker(user, meetingId, { userId: null, name: null, position: null, organization: null, onBehalfOf: null, topic: null, ...rest, sortOrder: order ?? null }, ctx);
-  return result;
+  const { speaker } = await addSpeaker(user, meetingId, { userId: null, name: null, position: null, organization: null, onBehalfOf: null, topic: null, ...rest, sortOrder: order ?? null }, ctx);
+  const found = (await apiSpeakers(user, meetingId)).items.find((sp) => sp.id === speaker.id);
+  if (!found) throw new NotFoundError();
+  return found;
 }
 
-export async function apiInvitations(user: CurrentUser, id: string) {
-  const detail = await getMeeting(user, id);
+// ---------------------------------------------------------------------------------------------
+// Invitations
+
+function invitationJson(i: Detail["invitations"][number]): Out<typeof r.Invitation> {
   return {
-    items: detail.invitations.map((i) => ({
-      id: i.id,
-      meetingId: i.meetingId,
-      workUnitId: i.workUnitId,
-      workUnitName: i.unitName,
-      response: i.response,
-      delegates: i.delegates,
-      representedBy: i.representedBy,
-      reason: i.reason,
-      respondedAt: i.respondedAt?.toISOString() ?? null,
-      version: i.version,
-    })),
+    id: i.id,
+    meetingId: i.meetingId,
+    workUnitId: i.workUnitId,
+    workUnitName: i.unitName,
+    response: i.response,
+    delegates: i.delegates.map((d) => ({ name: d.name, ...(d.position !== undefined ? { position: d.position } : {}) })),
+    representedBy: i.representedBy,
+    reason: i.reason,
+    respondedAt: i.respondedAt ? iso(i.respondedAt) : null,
+    version: i.version,
   };
 }
 
-export async function apiInvite(user: CurrentUser, meetingId: string, body: z.output<typeof s.invitationBody>, ctx: Ctx) {
-  return inviteUnits(user, meetingId, { unitIds: [body.workUnitId], includeSubUnits: body.includeSubUnits ?? false, acknowledgeConflicts: body.acknowledgeConflicts }, ctx);
+export async function apiInvitations(user: CurrentUser, id: string): Promise<Out<typeof r.InvitationList>> {
+  const detail = await getMeeting(user, id);
+  return { items: detail.invitations.map(invitationJson) };
 }
 
-export async function apiRespond(user: CurrentUser, invitationId: string, body: z.output<typeof s.rsvpBody>, ctx: Ctx) {
+/** The invitations created (none when the unit was already invited). */
+export async function apiInvite(user: CurrentUser, meetingId: string, body: z.output<typeof s.invitationBody>, ctx: Ctx): Promise<Out<typeof r.InvitationList>> {
+  const { invitations: created } = await inviteUnits(user, meetingId, { unitIds: [body.workUnitId], includeSubUnits: body.includeSubUnits ?? false, acknowledgeConflicts: body.acknowledgeConflicts }, ctx);
+  const ids = new Set(created.map((i) => i.id));
+  return { items: (await apiInvitations(user, meetingId)).items.filter((i) => ids.has(i.id)) };
+}
+
+async function publicInvitation(user: CurrentUser, meetingId: string, invitationId: string) {
+  const found = (await apiInvitations(user, meetingId)).items.find((i) => i.id === invitationId);
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+export async function apiRespond(user: CurrentUser, invitationId: string, body: z.output<typeof s.rsvpBody>, version: number, ctx: Ctx) {
   const [inv] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
   // A unit answers only its own invitation: any other id (another unit's, even one the user may
   // see) names nothing the user can answer, so 404 — never the user's own invitation instead.
   if (!inv || inv.workUnitId !== user.workUnitId) throw new NotFoundError();
-  const { version, ...answer } = body;
-  const row = await respondToInvitation(user, inv.meetingId, version ?? inv.version, answer, ctx);
-  return { id: row.id, meetingId: row.meetingId, workUnitId: row.workUnitId, response: row.response, delegates: row.delegates, representedBy: row.representedBy, reason: row.reason, version: row.version };
+  const { version: _v, ...answer } = body;
+  void _v;
+  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId));
+  await withCurrent(respondToInvitation(user, inv.meetingId, version, answer, ctx), () => publicInvitation(user, inv.meetingId, invitationId));
+  return publicInvitation(user, inv.meetingId, invitationId);
 }
 
-export async function apiAttendances(user: CurrentUser, id: string) {
+// ---------------------------------------------------------------------------------------------
+// Attendance
+
+export async function apiAttendances(user: CurrentUser, id: string): Promise<Out<typeof r.AttendanceList>> {
   const detail = await getMeeting(user, id);
   return {
     items: detail.attendances.map((a) => ({
       id: a.id,
+      meetingId: a.meetingId,
       userId: a.userId,
-      name: a.userName ?? a.guestName,
+      name: a.userName ?? a.guestName ?? "",
       position: a.userId ? a.userPosition : a.guestPosition,
       organization: a.guestOrganization,
       workUnitId: a.workUnitId,
       status: a.status,
       representedBy: a.representedBy,
-      checkedInAt: a.checkedInAt?.toISOString() ?? null,
+      checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
       method: a.method,
+      version: a.version,
     })),
   };
 }
 
 export async function apiRecordAttendance(user: CurrentUser, meetingId: string, body: z.output<typeof s.attendanceBody>, ctx: Ctx) {
-  return recordAttendance(
+  const row = await recordAttendance(
     user,
     meetingId,
     {
@@ -267,25 +362,41 @@ export async function apiRecordAttendance(user: CurrentUser, meetingId: string, 
     },
     ctx,
   );
+  const found = (await apiAttendances(user, meetingId)).items.find((a) => a.id === row.id);
+  if (!found) throw new NotFoundError();
+  return found;
 }
 
-export async function apiAttendanceSummary(user: CurrentUser, id: string) {
+export async function apiAttendanceSummary(user: CurrentUser, id: string): Promise<Out<typeof r.AttendanceSummary>> {
   const detail = await getMeeting(user, id);
   return detail.recap;
 }
 
-export async function apiMinutes(user: CurrentUser, id: string) {
-  await getMeeting(user, id);
+// ---------------------------------------------------------------------------------------------
+// Minutes and decisions
+
+async function publicMinutes(id: string): Promise<Out<typeof r.Minutes>> {
   const { minutes, decisions } = await currentMinutes(id);
   return {
+    meetingId: id,
     summary: minutes?.summary ?? "",
-    finalizedAt: minutes?.finalizedAt?.toISOString() ?? null,
+    finalizedAt: minutes?.finalizedAt ? iso(minutes.finalizedAt) : null,
     version: minutes?.version ?? 0,
-    decisions: decisions.map((d) => ({ id: d.id, number: d.number, text: d.text, version: d.version })),
+    decisions: decisions.map((d) => ({ id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version })),
   };
 }
 
+export async function apiMinutes(user: CurrentUser, id: string) {
+  await getMeeting(user, id);
+  return publicMinutes(id);
+}
+
 export async function apiSaveMinutes(user: CurrentUser, id: string, body: z.output<typeof s.minutesBody>, version: number, ctx: Ctx) {
-  await saveMinutes(user, id, version, { summary: body.summary }, ctx);
-  return apiMinutes(user, id);
+  await withCurrent(saveMinutes(user, id, version, { summary: body.summary }, ctx), () => publicMinutes(id));
+  return publicMinutes(id);
+}
+
+export async function apiAddDecision(user: CurrentUser, meetingId: string, body: z.output<typeof s.decisionBody>, ctx: Ctx): Promise<Out<typeof r.Decision>> {
+  const d = await addDecision(user, meetingId, body, ctx);
+  return { id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version };
 }

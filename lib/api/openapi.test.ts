@@ -14,7 +14,7 @@ function routeHandlers(): string[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const route = `/${path.relative(apiRoot, dir)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
-        if (route === "/openapi.json") continue;
+        if (route === "/openapi.json" || route.includes("[[...") || route.includes("[...")) continue;
         const source = fs.readFileSync(full, "utf8");
         for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${route}`);
       }
@@ -40,5 +40,20 @@ describe("the OpenAPI document", () => {
     const schema = create.requestBody.content["application/json"].schema;
     expect(Object.keys(schema.properties)).toEqual(["name", "expiresAt"]);
     expect(schema.required).toEqual(["name"]);
+  });
+
+  it("documents a response body schema (or 204) for every success, and problem+json for every refusal", () => {
+    const empty: string[] = [];
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [m, op] of Object.entries(ops) as [string, { responses: Record<string, { content?: Record<string, { schema?: object }> }> }][]) {
+        for (const [status, r] of Object.entries(op.responses)) {
+          if (status === "204") continue;
+          const content = r.content ?? {};
+          const wanted = Number(status) >= 400 ? ["application/problem+json"] : Object.keys(content);
+          if (wanted.length === 0 || wanted.some((t) => !content[t]?.schema || Object.keys(content[t]!.schema!).length === 0)) empty.push(`${m.toUpperCase()} ${p} ${status}`);
+        }
+      }
+    }
+    expect(empty).toEqual([]);
   });
 });

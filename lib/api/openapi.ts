@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { MEETING_FILES } from "@/lib/documents/render";
 import { operations, type Operation } from "./operations";
+import { apiSchemas } from "./resources";
 
-const problemSchema = {
-  type: "object",
-  properties: {
-    type: { type: "string" },
-    title: { type: "string" },
-    status: { type: "integer" },
-    detail: { type: "string" },
-    errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
-  },
-  required: ["type", "title", "status", "detail"],
-};
+/**
+ * The OpenAPI 3.1 document, generated: request bodies and query parameters from the zod schemas
+ * the handlers validate with (io "input"), response bodies from the output schemas the
+ * serializers are typed with (lib/api/resources.ts, io "output"), and every status a handler can
+ * answer, problem+json included.
+ */
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 const toSchema = (schema: z.ZodType) => {
   const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -19,31 +18,143 @@ const toSchema = (schema: z.ZodType) => {
   return json;
 };
 
-function operationObject(id: string, op: Operation) {
-  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
-  if (op.query) {
-    const schema = toSchema(op.query) as { properties?: Record<string, unknown>; required?: string[] };
-    for (const [name, s] of Object.entries(schema.properties ?? {})) {
-      params.push({ name, in: "query", required: (schema.required ?? []).includes(name) && !(s as { default?: unknown }).default, schema: s } as never);
-    }
+/** The id a schema has in the registry (every response schema has one). */
+const idOf = (schema: z.ZodType) => {
+  const id = apiSchemas.get(schema)?.id;
+  if (!id) throw new Error("A response schema must be registered in lib/api/resources.ts");
+  return id;
+};
+
+/** Components: every registered output schema, nested ones as $refs. */
+function componentSchemas(): Record<string, Record<string, unknown>> {
+  const out = z.toJSONSchema(apiSchemas, { target: "draft-2020-12", io: "output", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
+  for (const s of Object.values(out.schemas)) {
+    delete s.$schema;
+    delete s.$id;
+    delete s.id;
   }
-  const problems = Object.fromEntries(
-    [401, 403, 404, ...(op.body ? [400, 409, 413, 415, 422] : op.query ? [422] : []), 429].map((status) => [
-      String(status),
-      { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
-    ]),
-  );
+  return out.schemas;
+}
+
+const VERSIONED = new Set(["Meeting", "AgendaItem", "Speaker", "Invitation", "Attendance", "Decision", "Minutes", "ActionItem"]);
+
+const headers = {
+  ETag: { description: "The record's version as a weak tag (W/\"3\"); send it back as If-Match.", schema: { type: "string", pattern: '^W/"\\d+"$' } },
+  RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "string", pattern: "^\\d+$" } },
+  WWWAuthenticate: { description: "Bearer: send Authorization: Bearer <token>.", schema: { type: "string" } },
+};
+
+const problemContent = (schema: Record<string, unknown> = ref("Problem")) => ({ "application/problem+json": { schema } });
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: "Bad request: the body is not JSON, or the cursor is not one of this list's (filters and limit included).",
+  401: "No valid credentials.",
+  403: "Not allowed for this user.",
+  404: "Not found, or not visible to this user.",
+  409: "Conflict: the record already exists, or the body's `version` is stale (`current` is the record as it is now).",
+  412: "The If-Match version is stale (`current` is the record as it is now).",
+  413: "The body is larger than 1 MB.",
+  415: "The body is not application/json.",
+  422: "Invalid input: `errors` lists every invalid field by its public name; `conflicts` lists double bookings to acknowledge.",
+  428: "Send the version you edited: If-Match (or `version` in the body).",
+  429: "Too many requests.",
+  503: "The database is unavailable for a moment.",
+};
+
+function problemResponse(status: number, op: Operation) {
+  const response: Record<string, unknown> = { description: PROBLEM_TEXT[status] };
+  const responseId = op.response ? idOf(op.response) : null;
+  if ((status === 409 || status === 412) && op.versioned) {
+    // The current record in its public shape (a DELETE's is the record it meant to delete).
+    const currentId = responseId ?? "AgendaItem";
+    response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current: ref(currentId) }, required: ["current"] }] });
+    response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
+  } else {
+    response.content = problemContent();
+  }
+  if (status === 401) response.headers = { "WWW-Authenticate": { $ref: "#/components/headers/WWWAuthenticate" } };
+  if (status === 429 || status === 503) response.headers = { "Retry-After": { $ref: "#/components/headers/RetryAfter" } };
+  return response;
+}
+
+function fileResponse() {
+  const types = [...new Set(Object.values(MEETING_FILES).map((f) => f.type))];
   return {
-    operationId: id,
-    summary: op.summary,
-    tags: [op.tag],
-    parameters: params.length ? params : undefined,
-    requestBody: op.body ? { required: true, content: { "application/json": { schema: toSchema(op.body) } } } : undefined,
-    responses: { [op.method === "POST" ? "201" : "200"]: { description: "OK", content: { "application/json": {} } }, ...problems },
+    description: "The file (Content-Disposition: attachment).",
+    content: Object.fromEntries(types.map((t) => t.split(";")[0]!).map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
   };
 }
 
-/** The OpenAPI 3.1 document, generated from the operations and their zod schemas. */
+function successResponse(op: Operation) {
+  if (op.file) return { "200": fileResponse() };
+  if (!op.response) return { "204": { description: "Done; no body." } };
+  const id = idOf(op.response);
+  const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: ref(id) } } };
+  if (VERSIONED.has(id)) response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
+  return { [op.created ? "201" : "200"]: response };
+}
+
+function operationObject(id: string, op: Operation) {
+  const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) =>
+    m[1] === "kind"
+      ? { name: "kind", in: "path", required: true, description: "Which file.", schema: { type: "string", enum: Object.keys(MEETING_FILES) } }
+      : { name: m[1], in: "path", required: true, description: "The record's id.", schema: { type: "string", format: "uuid" } },
+  );
+  if (op.query) {
+    const schema = toSchema(op.query) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+    for (const [name, s] of Object.entries(schema.properties ?? {})) {
+      const description = (s.description as string | undefined) ?? (name === "cursor" ? "A page's nextCursor or prevCursor, unchanged (bound to the filters and limit)." : name === "limit" ? "Items per page." : `Filter by ${name}.`);
+      params.push({ name, in: "query", required: (schema.required ?? []).includes(name) && s.default === undefined, description, schema: s });
+    }
+  }
+  if (op.versioned) {
+    params.push({
+      name: "If-Match",
+      in: "header",
+      required: false,
+      description: 'The version you edited, as the ETag you got (W/"3"); or send `version` in the body. One of the two is required.',
+      schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}"?$' },
+    });
+  }
+  const statuses = [
+    ...(op.body || op.paginated ? [400] : []),
+    401,
+    403,
+    404,
+    ...(op.body ? [409] : op.versioned ? [409] : []),
+    ...(op.versioned ? [412] : []),
+    ...(op.body ? [413, 415] : []),
+    ...(op.body || op.query || op.versioned ? [422] : []),
+    ...(op.versioned ? [428] : []),
+    429,
+    503,
+  ];
+  return {
+    operationId: id,
+    summary: op.summary,
+    description: `${op.summary}.`,
+    tags: [op.tag],
+    parameters: params.length ? params : undefined,
+    requestBody: op.body ? { required: true, content: { "application/json": { schema: toSchema(op.body) } } } : undefined,
+    responses: { ...successResponse(op), ...Object.fromEntries(statuses.map((status) => [String(status), problemResponse(status, op)])) },
+  };
+}
+
+const TAGS: Record<string, string> = {
+  Account: "The caller and their API tokens.",
+  Organisation: "Work units.",
+  Meetings: "Coordination meetings (rakor).",
+  Agenda: "A meeting's agenda.",
+  Speakers: "A meeting's speakers.",
+  Invitations: "Invited units and their answers.",
+  Attendance: "Who attended.",
+  Minutes: "Minutes (notulen) and decisions.",
+  Documents: "Letters, lists, calendar entries and exports of a meeting.",
+  "Follow-ups": "Action items from decisions and their progress.",
+};
+
 export function openApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, op] of Object.entries(operations) as [string, Operation][]) {
@@ -53,15 +164,22 @@ export function openApiDocument(serverUrl = "/api/v1") {
     openapi: "3.1.0",
     info: {
       title: "Rakor API",
-      version: "1.0.0",
+      version: "1.1.0",
       description:
-        "Coordination meetings (rakor) and their follow-ups. Authenticate with `Authorization: Bearer <token>` (create one on your profile page) or a session cookie (unsafe methods then need a same-origin Origin header). Errors are RFC 9457 problem+json.",
+        "Coordination meetings (rakor) and their follow-ups. Authenticate with `Authorization: Bearer <token>` (create one on your profile page) or a session cookie (unsafe methods then need a same-origin Origin header). Errors are RFC 9457 problem+json. JSON responses are never cached (Cache-Control: no-store). Versioned records answer with an ETag; every write of one needs If-Match (or `version` in the body): a stale If-Match is 412, a stale body version 409, both with the current record. Lists page with opaque keyset cursors bound to their filters and limit.",
+      contact: { name: "Rakor secretariat", url: "https://github.com/rakor" },
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: serverUrl }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { cookie: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: problemSchema },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token (rk_…) from the profile page." },
+        cookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The web session; unsafe methods need a same-origin Origin header." },
+      },
+      headers,
+      schemas: componentSchemas(),
     },
     paths,
   };

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import * as r from "./resources";
 import * as s from "./schemas";
 import { createTokenSchema } from "./token-schema";
 
@@ -13,44 +14,56 @@ export type Operation = {
   tag: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The success body (a schema of lib/api/resources.ts); none: 204 No Content. */
+  response?: z.ZodType;
+  /** 201 for a create; otherwise 200 (204 without a response). */
+  created?: boolean;
+  /** A write of an existing versioned record: If-Match or a body `version` is required. */
+  versioned?: boolean;
+  /** A keyset-paginated list (a bad cursor is a 400). */
+  paginated?: boolean;
+  /** A file download instead of JSON. */
+  file?: boolean;
 };
 
 
 export const operations = {
-  getMe: { method: "GET", path: "/me", summary: "The signed-in user (or the token's owner)", tag: "Account" },
-  listTokens: { method: "GET", path: "/tokens", summary: "My API tokens (never their secrets)", tag: "Account" },
-  createToken: { method: "POST", path: "/tokens", summary: "Create an API token; the secret is shown once", tag: "Account", body: createTokenSchema },
+  getMe: { method: "GET", path: "/me", summary: "The signed-in user (or the token's owner)", tag: "Account", response: r.Me },
+  listTokens: { method: "GET", path: "/tokens", summary: "My API tokens (never their secrets)", tag: "Account", response: r.TokenPage, paginated: true, query: s.tokensQuery },
+  createToken: { method: "POST", path: "/tokens", summary: "Create an API token; the secret is shown once", tag: "Account", body: createTokenSchema, response: r.CreatedToken, created: true },
   revokeToken: { method: "DELETE", path: "/tokens/{id}", summary: "Revoke an API token", tag: "Account" },
-  listWorkUnits: { method: "GET", path: "/work-units", summary: "All work units, flat, with parentId", tag: "Organisation" },
-  listCategories: { method: "GET", path: "/categories", summary: "Follow-up categories (UU 25/2009 obligations)", tag: "Follow-ups" },
+  listWorkUnits: { method: "GET", path: "/work-units", summary: "All work units, flat, with parentId", tag: "Organisation", response: r.WorkUnitList },
+  listCategories: { method: "GET", path: "/categories", summary: "Follow-up categories (UU 25/2009 obligations)", tag: "Follow-ups", response: r.CategoryList },
 
-  listMeetings: { method: "GET", path: "/meetings", summary: "Meetings I may see (filters from, to, status, unitId, q)", tag: "Meetings", query: s.meetingsQuery },
-  createMeeting: { method: "POST", path: "/meetings", summary: "Schedule a meeting (a draft)", tag: "Meetings", body: s.meetingCreateBody },
-  getMeeting: { method: "GET", path: "/meetings/{id}", summary: "One meeting", tag: "Meetings" },
-  updateMeeting: { method: "PATCH", path: "/meetings/{id}", summary: "Edit a meeting (send version, in the body or If-Match)", tag: "Meetings", body: s.meetingPatchBody },
-  transitionMeeting: { method: "POST", path: "/meetings/{id}/transitions", summary: "Publish, start, complete or cancel a meeting", tag: "Meetings", body: s.meetingTransitionBody },
-  listAgendaItems: { method: "GET", path: "/meetings/{id}/agenda-items", summary: "The agenda with computed start times", tag: "Agenda" },
-  createAgendaItem: { method: "POST", path: "/meetings/{id}/agenda-items", summary: "Add an agenda item", tag: "Agenda", body: s.agendaItemBody },
-  updateAgendaItem: { method: "PATCH", path: "/agenda-items/{id}", summary: "Edit or move an agenda item (send version)", tag: "Agenda", body: s.agendaItemPatchBody },
-  deleteAgendaItem: { method: "DELETE", path: "/agenda-items/{id}", summary: "Remove an agenda item", tag: "Agenda" },
-  listSpeakers: { method: "GET", path: "/meetings/{id}/speakers", summary: "Speakers of a meeting", tag: "Speakers" },
-  createSpeaker: { method: "POST", path: "/meetings/{id}/speakers", summary: "Add a speaker (internal userId, or an external name)", tag: "Speakers", body: s.speakerBody },
-  listInvitations: { method: "GET", path: "/meetings/{id}/invitations", summary: "Invited units and their answers", tag: "Invitations" },
-  createInvitation: { method: "POST", path: "/meetings/{id}/invitations", summary: "Invite a unit (optionally with its sub-units)", tag: "Invitations", body: s.invitationBody },
-  respondInvitation: { method: "PATCH", path: "/invitations/{id}", summary: "Answer an invitation for my unit (RSVP)", tag: "Invitations", body: s.rsvpBody },
-  listAttendances: { method: "GET", path: "/meetings/{id}/attendances", summary: "Attendance records", tag: "Attendance" },
-  createAttendance: { method: "POST", path: "/meetings/{id}/attendances", summary: "Record a person's or a guest's attendance", tag: "Attendance", body: s.attendanceBody },
-  attendanceSummary: { method: "GET", path: "/meetings/{id}/attendance-summary", summary: "Attendance counts per unit", tag: "Attendance" },
-  getMinutes: { method: "GET", path: "/meetings/{id}/minutes", summary: "Minutes (notulen) and decisions", tag: "Minutes" },
-  putMinutes: { method: "PUT", path: "/meetings/{id}/minutes", summary: "Save the minutes' summary (send version; 0 for new)", tag: "Minutes", body: s.minutesBody },
-  createDecision: { method: "POST", path: "/meetings/{id}/decisions", summary: "Add a numbered decision", tag: "Minutes", body: s.decisionBody },
+  listMeetings: { method: "GET", path: "/meetings", summary: "Meetings I may see (filters from, to, status, unitId, q)", tag: "Meetings", query: s.meetingsQuery, response: r.MeetingPage, paginated: true },
+  createMeeting: { method: "POST", path: "/meetings", summary: "Schedule a meeting (a draft)", tag: "Meetings", body: s.meetingCreateBody, response: r.Meeting, created: true },
+  getMeeting: { method: "GET", path: "/meetings/{id}", summary: "One meeting", tag: "Meetings", response: r.Meeting },
+  updateMeeting: { method: "PATCH", path: "/meetings/{id}", summary: "Edit a meeting (send version, in the body or If-Match)", tag: "Meetings", body: s.meetingPatchBody, response: r.Meeting, versioned: true },
+  transitionMeeting: { method: "POST", path: "/meetings/{id}/transitions", summary: "Publish, start, complete or cancel a meeting", tag: "Meetings", body: s.meetingTransitionBody, response: r.Meeting, versioned: true },
+  listAgendaItems: { method: "GET", path: "/meetings/{id}/agenda-items", summary: "The agenda with computed start times", tag: "Agenda", response: r.AgendaList },
+  createAgendaItem: { method: "POST", path: "/meetings/{id}/agenda-items", summary: "Add an agenda item", tag: "Agenda", body: s.agendaItemBody, response: r.AgendaItem, created: true },
+  updateAgendaItem: { method: "PATCH", path: "/agenda-items/{id}", summary: "Edit or move an agenda item (send version)", tag: "Agenda", body: s.agendaItemPatchBody, response: r.AgendaItem, versioned: true },
+  deleteAgendaItem: { method: "DELETE", path: "/agenda-items/{id}", summary: "Remove an agenda item", tag: "Agenda", versioned: true },
+  listSpeakers: { method: "GET", path: "/meetings/{id}/speakers", summary: "Speakers of a meeting", tag: "Speakers", response: r.SpeakerList },
+  createSpeaker: { method: "POST", path: "/meetings/{id}/speakers", summary: "Add a speaker (internal userId, or an external name)", tag: "Speakers", body: s.speakerBody, response: r.Speaker, created: true },
+  listInvitations: { method: "GET", path: "/meetings/{id}/invitations", summary: "Invited units and their answers", tag: "Invitations", response: r.InvitationList },
+  createInvitation: { method: "POST", path: "/meetings/{id}/invitations", summary: "Invite a unit (optionally with its sub-units)", tag: "Invitations", body: s.invitationBody, response: r.InvitationList, created: true },
+  respondInvitation: { method: "PATCH", path: "/invitations/{id}", summary: "Answer an invitation for my unit (RSVP)", tag: "Invitations", body: s.rsvpBody, response: r.Invitation, versioned: true },
+  listAttendances: { method: "GET", path: "/meetings/{id}/attendances", summary: "Attendance records", tag: "Attendance", response: r.AttendanceList },
+  createAttendance: { method: "POST", path: "/meetings/{id}/attendances", summary: "Record a person's or a guest's attendance", tag: "Attendance", body: s.attendanceBody, response: r.Attendance, created: true },
+  attendanceSummary: { method: "GET", path: "/meetings/{id}/attendance-summary", summary: "Attendance counts per unit", tag: "Attendance", response: r.AttendanceSummary },
+  getMinutes: { method: "GET", path: "/meetings/{id}/minutes", summary: "Minutes (notulen) and decisions", tag: "Minutes", response: r.Minutes },
+  putMinutes: { method: "PUT", path: "/meetings/{id}/minutes", summary: "Save the minutes' summary (send version; 0 for new)", tag: "Minutes", body: s.minutesBody, response: r.Minutes, versioned: true },
+  createDecision: { method: "POST", path: "/meetings/{id}/decisions", summary: "Add a numbered decision", tag: "Minutes", body: s.decisionBody, response: r.Decision, created: true },
 
-  listActionItems: { method: "GET", path: "/action-items", summary: "Follow-ups I may see (filters unitId, status, categoryId, meetingId, overdue, dueFrom, dueTo)", tag: "Follow-ups", query: s.actionItemsQuery },
-  createActionItem: { method: "POST", path: "/action-items", summary: "Create a follow-up", tag: "Follow-ups", body: s.actionItemCreateBody },
-  getActionItem: { method: "GET", path: "/action-items/{id}", summary: "One follow-up with its timeline", tag: "Follow-ups" },
-  updateActionItem: { method: "PATCH", path: "/action-items/{id}", summary: "Report progress (send version)", tag: "Follow-ups", body: s.actionItemPatchBody },
-  createActionItemUpdate: { method: "POST", path: "/action-items/{id}/updates", summary: "Add an update; a transition when `to` is given", tag: "Follow-ups", body: s.actionItemUpdateBody },
-  followUpDashboard: { method: "GET", path: "/dashboard/follow-ups", summary: "Per-unit follow-up figures of the division head's dashboard", tag: "Follow-ups" },
+  listActionItems: { method: "GET", path: "/action-items", summary: "Follow-ups I may see (filters unitId, status, categoryId, meetingId, overdue, dueFrom, dueTo)", tag: "Follow-ups", query: s.actionItemsQuery, response: r.ActionItemPage, paginated: true },
+  createActionItem: { method: "POST", path: "/action-items", summary: "Create a follow-up", tag: "Follow-ups", body: s.actionItemCreateBody, response: r.ActionItem, created: true },
+  getActionItem: { method: "GET", path: "/action-items/{id}", summary: "One follow-up", tag: "Follow-ups", response: r.ActionItem },
+  updateActionItem: { method: "PATCH", path: "/action-items/{id}", summary: "Edit the plan: title, description, category, PIC, due date, priority (send version)", tag: "Follow-ups", body: s.actionItemPatchBody, response: r.ActionItem, versioned: true },
+  listActionItemUpdates: { method: "GET", path: "/action-items/{id}/updates", summary: "A follow-up's timeline (progress, transitions, extensions)", tag: "Follow-ups", response: r.ActionItemUpdateList },
+  createActionItemUpdate: { method: "POST", path: "/action-items/{id}/updates", summary: "Add an update; a transition when `to` is given", tag: "Follow-ups", body: s.actionItemUpdateBody, response: r.ActionItem, created: true, versioned: true },
+  getMeetingDocument: { method: "GET", path: "/meetings/{id}/documents/{kind}", summary: "A meeting's file: invitation letter, attendance list, minutes (PDF), calendar entry (ICS), attendance CSV/XLSX, follow-up matrix (XLSX)", tag: "Documents", file: true },
+  followUpDashboard: { method: "GET", path: "/dashboard/follow-ups", summary: "Per-unit follow-up figures of the division head's dashboard", tag: "Follow-ups", response: r.FollowUpDashboard },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

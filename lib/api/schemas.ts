@@ -10,11 +10,32 @@ import { listQuery } from "./operations-base";
  */
 const instant = strictInstant("An ISO 8601 date-time with offset that exists, e.g. 2018-11-09T09:00:00+07:00");
 const isoDate = strictDate("A date that exists, as YYYY-MM-DD");
-/** Single-line text (titles, names, places): no control characters, no line breaks. */
-const str = (max: number) => safeText(max);
-/** Multi-line text (descriptions, notes, minutes): no control characters. */
-const para = (max: number) => safeText(max, { multiline: true });
-const version = versionNumber("A version is a whole number from 1 to 2147483647.");
+/*
+ * Text rules, written as patterns so the document shows every rule that refuses input: no control
+ * characters (single-line text: no line breaks either), no HTML tags in meeting texts, and required
+ * text must not be blank.
+ */
+const NO_CONTROL_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
+const NO_CONTROL_MULTI = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+const NO_HTML = /^(?![\s\S]*<\s*\/?\s*[a-zA-Z!?][^>]*>)/;
+const NOT_BLANK = /\S/;
+type TextOpts = { html?: boolean; required?: boolean };
+const textOf = (max: number, multiline: boolean, opts: TextOpts) => {
+  let t = safeText(max, { multiline }).regex(multiline ? NO_CONTROL_MULTI : NO_CONTROL_LINE, "errors.controlChars");
+  if (!opts.html) t = t.regex(NO_HTML, "meetings.errors.noHtml");
+  if (opts.required) t = t.regex(NOT_BLANK, "errors.required");
+  return t;
+};
+/** Single-line text (titles, names, places): no control characters, no line breaks, no HTML. */
+const str = (max: number, opts: TextOpts = {}) => textOf(max, false, opts);
+/** Multi-line text (descriptions, notes, minutes): no control characters, no HTML. */
+const para = (max: number, opts: TextOpts = {}) => textOf(max, true, opts);
+const req = { required: true } as const;
+/** An http(s) link. */
+const link = (max: number) => str(max).regex(/^https?:\/\/\S+$/i, "meetings.errors.invalidUrl");
+const version = versionNumber("A version is a whole number from 1 to 2147483647.").describe(
+  "The version you edited (from the record or its ETag). Send it here or as If-Match: a write of an existing record needs one of the two (428 without).",
+);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const meetingsQuery = listQuery.extend({
@@ -22,46 +43,48 @@ export const meetingsQuery = listQuery.extend({
   to: isoDate.optional(),
   status: z.enum(MEETING_STATUSES).optional(),
   unitId: z.uuid().optional(),
-  q: str(200).optional(),
+  q: str(200, { html: true }).optional(),
 });
 
 const meetingFields = {
-  title: str(200),
+  title: str(200, req),
   topic: str(500).optional(),
   description: para(5000).optional(),
   kind: z.enum(MEETING_KINDS).default("rakor"),
   startsAt: instant,
-  endsAt: instant,
+  endsAt: instant.describe("After startsAt, and at most 7 days later."),
   timeZone: z.enum(TIME_ZONES),
   location: str(200).optional(),
   roomId: z.uuid().nullable().optional(),
-  onlineUrl: str(500).nullable().optional(),
+  onlineUrl: link(500).nullable().optional(),
   organizerUnitId: z.uuid(),
   chairUserId: z.uuid().nullable().optional(),
-  acknowledgeConflicts: z.boolean().optional(),
+  acknowledgeConflicts: z.boolean().optional().describe("Go ahead although the room, the chair or an invited unit is booked elsewhere at that time (a 422 lists the `conflicts`)."),
 };
 
 export const meetingCreateBody = z.strictObject(meetingFields);
-export const meetingPatchBody = z.strictObject({
-  ...Object.fromEntries(Object.entries(meetingFields).map(([k, v]) => [k, (v as z.ZodType).optional()])),
-  version: version.optional(),
-}) as z.ZodType<Partial<z.input<typeof meetingCreateBody>> & { version?: number }>;
+const { kind: _kind, ...patchable } = meetingFields;
+void _kind;
+/** Only the fields sent change. */
+export const meetingPatchBody = z
+  .strictObject({ ...patchable, kind: z.enum(MEETING_KINDS).optional(), version: version.optional() })
+  .partial();
 
 export const meetingTransitionBody = z.strictObject({
   to: z.enum(["scheduled", "ongoing", "completed", "cancelled"]),
-  reason: para(1000).optional(),
+  reason: para(1000, req).optional().describe("Required to cancel."),
   version: version.optional(),
 });
 
 export const agendaItemBody = z.strictObject({
-  title: str(200),
+  title: str(200, req),
   description: para(2000).optional(),
   durationMinutes: z.number().int().min(1).max(1440),
   presenterSpeakerId: z.uuid().nullable().optional(),
   position: z.number().int().min(1).max(1000).optional(),
 });
 export const agendaItemPatchBody = z.strictObject({
-  title: str(200).optional(),
+  title: str(200, req).optional(),
   description: para(2000).optional(),
   durationMinutes: z.number().int().min(1).max(1440).optional(),
   presenterSpeakerId: z.uuid().nullable().optional(),
@@ -69,9 +92,10 @@ export const agendaItemPatchBody = z.strictObject({
   version: version.optional(),
 });
 
+/** An internal speaker (`userId`) or an external one (`name` required without userId). */
 export const speakerBody = z.strictObject({
   userId: z.uuid().nullable().optional(),
-  name: str(200).nullable().optional(),
+  name: str(200).nullable().optional().describe("An external speaker's name; required without userId."),
   position: str(200).nullable().optional(),
   organization: str(200).nullable().optional(),
   role: z.enum(SPEAKER_ROLES),
@@ -87,26 +111,33 @@ export const invitationBody = z.strictObject({
   acknowledgeConflicts: z.boolean().optional(),
 });
 
-export const rsvpBody = z.strictObject({
-  response: z.enum(["attending", "represented", "declined"]),
-  delegates: z.array(z.strictObject({ name: str(200), position: str(200).optional() })).max(20).optional(),
-  representedBy: str(200).optional(),
-  reason: para(1000).optional(),
-  version: version.optional(),
-});
+/** The answer for the user's unit: attending names delegates, represented names who, declined gives a reason. */
+export const rsvpBody = z.discriminatedUnion("response", [
+  z.strictObject({
+    response: z.literal("attending"),
+    delegates: z.array(z.strictObject({ name: str(200, req), position: str(200).optional() })).min(1).max(20),
+    version: version.optional(),
+  }),
+  z.strictObject({ response: z.literal("represented"), representedBy: str(200, req), version: version.optional() }),
+  z.strictObject({ response: z.literal("declined"), reason: para(1000, req), version: version.optional() }),
+]);
 
+/** A person (`userId`) or a guest (`name`); `represented` needs `representedBy`. */
 export const attendanceBody = z.strictObject({
   userId: z.uuid().nullable().optional(),
-  name: str(200).optional(),
+  name: str(200, req).optional().describe("A guest's name; required without userId."),
   position: str(200).optional(),
   organization: str(200).optional(),
   workUnitId: z.uuid().nullable().optional(),
   status: z.enum(ATTENDANCE_STATUSES),
-  representedBy: str(200).nullable().optional(),
+  representedBy: str(200, req).nullable().optional().describe("Required when status is represented."),
 });
 
-export const minutesBody = z.strictObject({ summary: para(50_000), version: z.number().int().min(0).max(2_147_483_647).optional() });
-export const decisionBody = z.strictObject({ text: para(5000) });
+export const minutesBody = z.strictObject({
+  summary: para(50_000),
+  version: z.number().int().min(0).max(2_147_483_647).optional().describe("0 when no minutes exist yet."),
+});
+export const decisionBody = z.strictObject({ text: para(5000, req) });
 
 export const actionItemsQuery = listQuery.extend({
   unitId: z.uuid().optional(),
@@ -122,8 +153,8 @@ export const actionItemsQuery = listQuery.extend({
 export const actionItemCreateBody = z.strictObject({
   meetingId: z.uuid().nullable().optional(),
   decisionId: z.uuid().nullable().optional(),
-  title: str(300),
-  description: para(5000).optional(),
+  title: str(300, { html: true, required: true }),
+  description: para(5000, { html: true }).optional(),
   categoryId: z.uuid(),
   workUnitId: z.uuid(),
   picUserId: z.uuid().nullable().optional(),
@@ -131,17 +162,23 @@ export const actionItemCreateBody = z.strictObject({
   priority: z.enum(PRIORITIES).optional(),
 });
 
+/** The plan of a follow-up; progress and status go through /updates. */
 export const actionItemPatchBody = z.strictObject({
-  progress: z.number().int().min(0).max(100),
-  note: para(5000),
-  evidenceUrl: str(2000).nullable().optional(),
+  title: str(300, { html: true, required: true }).optional(),
+  description: para(5000, { html: true }).optional(),
+  categoryId: z.uuid().optional(),
+  picUserId: z.uuid().nullable().optional(),
+  dueDate: isoDate.optional().describe("Not in the past (the owner unit's today)."),
+  priority: z.enum(PRIORITIES).optional(),
   version: version.optional(),
 });
 
 export const actionItemUpdateBody = z.strictObject({
   to: z.enum(["in_progress", "reported", "verified", "returned", "cancelled"]).optional(),
   progress: z.number().int().min(0).max(100).optional(),
-  note: para(5000),
-  evidenceUrl: str(2000).nullable().optional(),
+  note: para(5000, { html: true }).describe("Required (not blank) for a progress report without `to`."),
+  evidenceUrl: link(2000).nullable().optional().describe("Required to report (`to: reported`) unless a file was uploaded in the app."),
   version: version.optional(),
 });
+/** Unknown parameters are refused (a filter the list does not have would silently be ignored). */
+export const tokensQuery = z.strictObject(listQuery.shape);

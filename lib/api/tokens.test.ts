@@ -16,11 +16,11 @@ describe("API tokens", () => {
     expect(row!.tokenHash).not.toContain(created.token);
     expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await findApiToken(created.token))?.userId).toBe(user.id);
-    expect(await listApiTokens(user)).toHaveLength(1);
+    expect((await listApiTokens(user)).items).toHaveLength(1);
 
     await revokeApiToken(user, created.id);
     expect(await findApiToken(created.token)).toBeNull();
-    expect(await listApiTokens(user)).toHaveLength(0);
+    expect((await listApiTokens(user)).items).toHaveLength(0);
   });
 
   it("does not let one user revoke another's token", async () => {

@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { bindingOf, cappedCountSql, cappedTotal, keyset } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { createTokenSchema } from "./token-schema";
 
@@ -27,13 +28,41 @@ export async function createApiToken(user: CurrentUser, input: unknown, ctx: Omi
   });
 }
 
-export async function listApiTokens(user: CurrentUser) {
-  return db
-    .select({ id: apiTokens.id, name: apiTokens.name, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, createdAt: apiTokens.createdAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt))
-    .limit(100);
+type TokenRow = { id: string; name: string; expiresAt: Date | null; lastUsedAt: Date | null; createdAt: Date; sortAt: string };
+
+/** My live tokens, newest first, a keyset page at a time (cursors bound to the user and the limit). */
+export async function listApiTokens(user: CurrentUser, opts: { limit?: number; cursor?: string } = {}) {
+  const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
+  const live = and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt));
+  const page = keyset<TokenRow>({
+    columns: [
+      { sql: sql`${apiTokens.createdAt}`, type: "timestamptz" },
+      { sql: sql`${apiTokens.id}`, type: "uuid" },
+    ],
+    order: "desc",
+    limit,
+    cursor: opts.cursor,
+    binding: bindingOf({ list: "tokens", user: user.id, limit }),
+    keyOf: (r) => [r.sortAt, r.id],
+  });
+  const [found, [count]] = await Promise.all([
+    db
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        expiresAt: apiTokens.expiresAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        createdAt: apiTokens.createdAt,
+        sortAt: sql<string>`${apiTokens.createdAt}::text`,
+      })
+      .from(apiTokens)
+      .where(and(live, page.where))
+      .orderBy(page.orderBy)
+      .limit(page.fetch),
+    rows<{ n: number | string }>(cappedCountSql(sql`from api_tokens where user_id = ${user.id} and revoked_at is null`)),
+  ]);
+  const { items, nextCursor, prevCursor } = page.finish(found);
+  return { items: items.map(({ sortAt: _s, ...t }) => (void _s, t)), nextCursor, prevCursor, ...cappedTotal(count?.n) };
 }
 
 export async function revokeApiToken(user: CurrentUser, id: string, ctx: Omit<AuditContext, "actorId"> = {}) {

@@ -9,7 +9,18 @@ import { officesOf } from "@/lib/offices/office";
 
 const chair = aliasedTable(users, "chair");
 
-export type RecordAgendaItem = { title: string; description: string; startsAt: Date; endsAt: Date; durationMinutes: number; presenterName: string | null };
+export type RecordAgendaItem = {
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  durationMinutes: number;
+  presenterName: string | null;
+  /** As it happened (the live console, issue 13). */
+  actualStartedAt: Date | null;
+  actualEndedAt: Date | null;
+  liveNote: string;
+};
 export type RecordSpeaker = { role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null; nip: string | null };
 export type RecordInvitedUnit = { id: string; name: string; response: RsvpResponse };
 
@@ -72,6 +83,9 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
         description: a.item.description,
         durationMinutes: a.item.durationMinutes,
         presenterName: presenterNameOf(a),
+        actualStartedAt: a.item.actualStartedAt,
+        actualEndedAt: a.item.actualEndedAt,
+        liveNote: a.item.liveNote,
       })),
     ).items;
     records.set(meeting.id, {

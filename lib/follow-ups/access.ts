@@ -5,6 +5,7 @@ import { actionItems, workUnits, type ActionItem } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can, type ActionItemResource } from "@/lib/permissions";
+import { dueSoonSql as dueSoonOf, overdueSql as overdueOf } from "./overdue";
 import { isUuid } from "@/lib/ids";
 
 
@@ -27,3 +28,7 @@ export async function loadVisibleItem(user: CurrentUser, id: string, handle: DbO
   if (!row || !can(user, "actionItem.view", resourceOf(row.item))) throw new NotFoundError();
   return { ...row.item, unitName: row.unitName, unitTimeZone: row.unitTimeZone, unitParentId: row.unitParentId };
 }
+
+/** The overdue and due-soon rules over action_items joined to work_units (lib/follow-ups/overdue.ts), as lib/api reads them. */
+export const overdueSql = overdueOf();
+export const dueSoonSql = dueSoonOf();

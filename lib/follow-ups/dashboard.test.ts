@@ -95,12 +95,12 @@ describe("dashboard aggregates", () => {
     }
     expect(dash.categories.reduce((s, c) => s + c.total, 0)).toBe(rows.length);
     for (const row of [...dash.units, ...dash.categories, dash.overall]) expectConsistent(row, `seed ${seed}`);
-    // The trend: 12 months, counting creations and verifications in the head's zone.
+    // The trend: 12 months, counting creations and verifications in each unit's own zone.
     expect(dash.trend).toHaveLength(12);
     for (const point of dash.trend) {
-      const inMonth = (d: Date | null) => !!d && isoInZone(d, head.timeZone).slice(0, 7) === point.month;
-      expect(point.created, `${point.month} seed ${seed}`).toBe(rows.filter((r) => inMonth(r.createdAt)).length);
-      expect(point.verified, `${point.month} seed ${seed}`).toBe(rows.filter((r) => r.status === "verified" && inMonth(r.verifiedAt)).length);
+      const inMonth = (r: (typeof rows)[number], d: Date | null) => !!d && isoInZone(d, units.find((u) => u.id === r.workUnitId)!.timeZone).slice(0, 7) === point.month;
+      expect(point.created, `${point.month} seed ${seed}`).toBe(rows.filter((r) => inMonth(r, r.createdAt)).length);
+      expect(point.verified, `${point.month} seed ${seed}`).toBe(rows.filter((r) => r.status === "verified" && inMonth(r, r.verifiedAt)).length);
     }
   });
 
@@ -137,6 +137,13 @@ describe("dashboard aggregates", () => {
         expectConsistent(got, label);
       }
       expectConsistent(dash.overall, label);
+      // The 12-month trend (from follow_up_months) follows the same changes.
+      const zoneOf = (unitId: string) => (unitId === unitA.id ? unitA : unitB).timeZone;
+      for (const point of dash.trend) {
+        const inMonth = (i: (typeof items)[number], d: Date | null) => !!d && isoInZone(d, zoneOf(i.workUnitId)).slice(0, 7) === point.month;
+        expect(point.created, `${label} ${point.month}`).toBe(items.filter((i) => inMonth(i, i.createdAt)).length);
+        expect(point.verified, `${label} ${point.month}`).toBe(items.filter((i) => i.status === "verified" && inMonth(i, i.verifiedAt)).length);
+      }
     };
     await check("after insert");
     for (let step = 0; step < 30; step++) {

@@ -77,12 +77,10 @@ const groupOf = sql.raw(`case when grouping(work_unit_id) = 0 then ${UNIT} when 
  *   and overall in one pass (GROUPING SETS) — a few hundred rows whatever the table's size;
  * - overdue: open items past their due date in their unit's zone (partial index per unit, index only);
  * - the median of whole days from creation to verification, from the histogram follow_up_verify_days;
- * - the 12-month trend of items created and verified, in the viewer's zone.
+ * - the 12-month trend of items created and verified (each in its unit's zone), from follow_up_months.
  */
 export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] } = {}) {
   const tz = user.timeZone;
-  const since = sql`(date_trunc('month', now() at time zone ${tz}) - interval '11 months') at time zone ${tz}`;
-  const itemScope = unitScope(user, sql`a.work_unit_id`, opts.unitIds);
   return {
     counts: sql`
       select ${groupOf} as grp, work_unit_id, category_id,
@@ -122,25 +120,21 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
              ((min(days) filter (where upto > floor((total - 1) / 2.0)) + min(days) filter (where upto > ceil((total - 1) / 2.0))) / 2.0)::float8 as median
         from cum
        group by grp, work_unit_id, category_id`,
+    // Read from follow_up_months (a dozen rows per unit; each month in the unit's own zone).
     trend: sql`
       with months as (
         select generate_series(date_trunc('month', now() at time zone ${tz}) - interval '11 months',
-                               date_trunc('month', now() at time zone ${tz}), interval '1 month') as m
+                               date_trunc('month', now() at time zone ${tz}), interval '1 month')::date as m
       ),
-      c as (
-        select date_trunc('month', a.created_at at time zone ${tz}) as m, count(*)::int as n
-          from action_items a
-         where ${itemScope} and a.created_at >= ${since}
-         group by 1
-      ),
-      v as (
-        select date_trunc('month', a.verified_at at time zone ${tz}) as m, count(*)::int as n
-          from action_items a
-         where ${itemScope} and a.status = 'verified' and a.verified_at >= ${since}
-         group by 1
+      s as (
+        select month as m, sum(created)::int as created, sum(verified)::int as verified
+          from follow_up_months
+         where ${unitScope(user, sql`work_unit_id`, opts.unitIds)}
+           and month >= (select min(m) from months)
+         group by month
       )
-      select to_char(months.m, 'YYYY-MM') as month, coalesce(c.n, 0)::int as created, coalesce(v.n, 0)::int as verified
-        from months left join c on c.m = months.m left join v on v.m = months.m
+      select to_char(months.m, 'YYYY-MM') as month, coalesce(s.created, 0)::int as created, coalesce(s.verified, 0)::int as verified
+        from months left join s on s.m = months.m
        order by months.m`,
     /** The scope's units to list: those with follow-ups, and every active technical unit. */
     units: sql`
@@ -192,7 +186,7 @@ export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[]
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 /**
- * Folds the delta rows of follow_up_counts and follow_up_verify_days into one row per group,
+ * Folds the delta rows of follow_up_counts, follow_up_verify_days and follow_up_months into one row per group,
  * dropping groups that sum to zero. Run by the reminders job; concurrent writers keep appending
  * meanwhile (rows inserted after this statement's snapshot are left for the next run).
  */
@@ -223,8 +217,20 @@ export async function compactFollowUpCounts(handle: DbOrTx = db): Promise<number
       select work_unit_id, category_id, days, sum(n) from gone_days group by 1, 2, 3
       having sum(n) <> 0
       returning 1
+    ), dup_months as (
+      select work_unit_id, month from follow_up_months group by 1, 2
+      having count(*) > 1 or (sum(created) = 0 and sum(verified) = 0)
+    ), gone_months as (
+      delete from follow_up_months f using dup_months d
+       where f.work_unit_id = d.work_unit_id and f.month = d.month
+      returning f.*
+    ), kept_months as (
+      insert into follow_up_months (work_unit_id, month, created, verified)
+      select work_unit_id, month, sum(created), sum(verified) from gone_months group by 1, 2
+      having sum(created) <> 0 or sum(verified) <> 0
+      returning 1
     )
-    select ((select count(*) from gone) + (select count(*) from gone_days))::int as n`,
+    select ((select count(*) from gone) + (select count(*) from gone_days) + (select count(*) from gone_months))::int as n`,
     handle,
   );
   return Number(r?.n ?? 0);

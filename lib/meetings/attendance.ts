@@ -5,6 +5,7 @@ import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatu
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { publishAttendance } from "@/lib/live/publish";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { requireMeeting } from "./access";
@@ -12,9 +13,9 @@ import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { attendanceSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { checkInWindow } from "./lifecycle";
 
-/** Self check-in opens this long before the start and closes at the end. */
-export const CHECK_IN_OPENS_MINUTES = 60;
+export { CHECK_IN_OPENS_MINUTES, checkInWindow } from "./lifecycle";
 
 function assertRecordable(status: string) {
   if (status === "draft" || status === "cancelled") {
@@ -69,6 +70,7 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
           .returning()
       : await tx.insert(attendances).values(values).returning();
     await audit(tx, { actorId: user.id, ...ctx }, "attendance.record", "meeting", meetingId, { attendanceId: row!.id, status: data.status });
+    await publishAttendance(tx, meetingId, meeting.status);
     return row!;
   });
 }
@@ -79,7 +81,7 @@ async function requireAttendance(user: CurrentUser, id: string) {
   if (!row) throw new NotFoundError();
   const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");
   assertRecordable(meeting.status);
-  return row;
+  return Object.assign(row, { meetingStatus: meeting.status });
 }
 
 export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}) {
@@ -87,6 +89,7 @@ export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx =
   await db.transaction(async (tx) => {
     await tx.delete(attendances).where(eq(attendances.id, id));
     await audit(tx, { actorId: user.id, ...ctx }, "attendance.delete", "meeting", before.meetingId, { attendanceId: id, before: { userId: before.userId, guestName: before.guestName, status: before.status } });
+    await publishAttendance(tx, before.meetingId, before.meetingStatus);
   });
 }
 
@@ -100,8 +103,10 @@ export async function meetingForCheckIn(user: CurrentUser, code: string) {
   return requireMeeting(user, m.id);
 }
 
-export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
-  return { opensAt: new Date(m.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000), closesAt: m.endsAt };
+/** The secretariat's live switch (issue 13): self check-in closed early from the console. */
+async function checkInSwitchOn(meetingId: string) {
+  const [live] = await rows<{ checkInOpen: boolean }>(sql`select check_in_open from meeting_live where meeting_id = ${meetingId}`);
+  return live?.checkInOpen ?? true;
 }
 
 /**
@@ -113,7 +118,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
   if (!can(user, "meeting.checkIn", meeting.resource)) throw new ForbiddenError("meetings.checkIn.notInvited");
   const now = ctx.now ?? new Date();
   const { opensAt, closesAt } = checkInWindow(meeting);
-  if (now < opensAt || now > closesAt) {
+  if (now < opensAt || now > closesAt || !(await checkInSwitchOn(meeting.id))) {
     throw new ValidationError({ _form: ["meetings.checkIn.outsideWindow"] }, "meetings.checkIn.outsideWindow");
   }
   return db.transaction(async (tx) => {
@@ -138,6 +143,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
       return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: existing?.checkedInAt ?? now };
     }
     await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.checkIn", "meeting", meeting.id, { attendanceId: row.id });
+    await publishAttendance(tx, meeting.id, meeting.status, "check_in");
     return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: false, checkedInAt: now };
   });
 }

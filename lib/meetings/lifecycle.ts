@@ -42,3 +42,11 @@ export function transitionRefusal(m: Timed, to: TransitionName, now = new Date()
 export function canFinalizeMinutes(m: Pick<Timed, "status">): boolean {
   return m.status === "ongoing" || m.status === "completed";
 }
+
+/** Self check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_MINUTES = 60;
+
+/** When self check-in is open: from CHECK_IN_OPENS_MINUTES before the start to the end. */
+export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
+  return { opensAt: new Date(m.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000), closesAt: m.endsAt };
+}

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import "@/components/agenda/agenda.css";
 import { AgendaMeetingCard } from "@/components/agenda/meeting-card";
+import { LiveBanner } from "@/components/live/live-banner";
+import "@/components/live/live.css";
+import { liveState } from "@/lib/live/state";
 import { Badge } from "@/components/ui/badge";
 import { AGENDA_DAYS_AHEAD, getMyAgenda } from "@/lib/agenda/my-agenda";
 import { requireUser } from "@/lib/auth/session";
@@ -19,6 +22,8 @@ export default async function MyAgendaPage() {
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
   const { today, upcoming, followUps } = await getMyAgenda(user);
+  // "Sedang berlangsung" (issue 13): today's ongoing meetings, live (a person is in few at once).
+  const live = (await Promise.all(today.filter((m) => m.status === "ongoing").slice(0, 3).map((m) => liveState(m.id)))).filter((s) => s !== null);
   const card = (m: (typeof today)[number]) => (
     <AgendaMeetingCard key={m.id} m={m} t={t} locale={locale} userTimeZone={user.timeZone} checkInAction={agendaCheckInAction.bind(null, m.id)} />
   );
@@ -26,6 +31,9 @@ export default async function MyAgendaPage() {
     <>
       <h1>{t("agenda.title")}</h1>
       <p className="muted">{t("agenda.intro", { unit: user.workUnitName })}</p>
+      {live.map((state) => (
+        <LiveBanner key={state.meetingId} meetingId={state.meetingId} initial={{ kind: "state", state }} link />
+      ))}
 
       <section className="agenda-section" aria-labelledby="agenda-today">
         <h2 id="agenda-today">{t("agenda.today")}</h2>

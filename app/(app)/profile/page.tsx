@@ -21,7 +21,7 @@ export default async function ProfilePage() {
   await connection();
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
-  const [tokens, calendarToken] = await Promise.all([listApiTokens(user), getCalendarToken(user)]);
+  const [{ items: tokens }, calendarToken] = await Promise.all([listApiTokens(user, { limit: 100 }), getCalendarToken(user)]);
   const when = (d: Date | null) => (d ? formatDateTime(d, user.timeZone, locale) : "—");
   return (
     <>

@@ -1,5 +1,6 @@
 import type { InvitationLetter } from "@/db/schema";
 import { createT } from "@/lib/i18n/translate";
+import { actualRange } from "@/lib/live/actual-times";
 import type { Recap } from "@/lib/meetings/attendance";
 import type { Letterhead } from "@/lib/offices/settings";
 import { formatCalendarDate, formatDate, formatTime, todayIn } from "@/lib/time";
@@ -250,6 +251,16 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: Minute
       const who = [s.name, s.position, s.organization].filter(Boolean).join(", ") + (s.onBehalfOf ? ` (mewakili ${s.onBehalfOf})` : "");
       paragraph(doc, `${t(`meetings.speakers.roles.${s.role}`)}: ${who}${s.topic ? ` — ${s.topic}` : ""}`, { gap: 0.2 });
     }
+  }
+  const held = m.agenda.filter((a) => a.actualStartedAt || a.liveNote);
+  if (held.length > 0) {
+    // The agenda as it happened (issue 13): "Pembukaan 09.00–09.14 WIB" and the note of each item.
+    heading(doc, "Jalannya rapat");
+    held.forEach((a, i) => {
+      const range = actualRange(a.actualStartedAt, a.actualEndedAt, m.timeZone);
+      paragraph(doc, `${i + 1}. ${a.title}${range ? ` ${range}` : ""}`, { bold: true, gap: 0.1 });
+      if (a.liveNote.trim()) paragraph(doc, a.liveNote.trim(), { gap: 0.3 });
+    });
   }
   heading(doc, "Ringkasan");
   paragraph(doc, rec.minutes?.summary.trim() || "-");

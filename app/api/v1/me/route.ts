@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { operations } from "@/lib/api/operations";
+import { methodNotAllowed } from "@/lib/api/problem";
 
 export const GET = apiRoute(operations.getMe, async ({ user }) => ({
   id: user.id,
@@ -9,5 +10,6 @@ export const GET = apiRoute(operations.getMe, async ({ user }) => ({
   position: user.position,
   workUnitId: user.workUnitId,
   workUnitName: user.workUnitName,
-  timeZone: user.timeZone,
+  timeZone: user.timeZone as "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura",
 }));
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

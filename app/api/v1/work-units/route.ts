@@ -1,6 +1,7 @@
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { apiRoute } from "@/lib/api/handler";
 import { operations } from "@/lib/api/operations";
+import { methodNotAllowed } from "@/lib/api/problem";
 
 export const GET = apiRoute(operations.listWorkUnits, async () => ({
   items: (await listWorkUnitTree()).map((u) => ({
@@ -9,7 +10,8 @@ export const GET = apiRoute(operations.listWorkUnits, async () => ({
     code: u.code,
     name: u.name,
     kind: u.kind,
-    timeZone: u.timeZone,
+    timeZone: u.timeZone as "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura",
     active: u.active,
   })),
 }));
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionButton } from "@/components/meetings/action-button";
 import { DecisionForm, DecisionList, MinutesForm, ReopenForm } from "@/components/meetings/minutes-editor";
+import { AgendaRecord } from "@/components/live/agenda-record";
 import { Alert } from "@/components/ui/alert";
 import { canFinalizeMinutes } from "@/lib/meetings/lifecycle";
 import { formatDateTime } from "@/lib/time";
@@ -27,6 +28,7 @@ export function MinutesTab({ d, t, locale }: SectionProps) {
       ) : (
         <p className="muted">{t("meetings.minutes.empty")}</p>
       )}
+      <AgendaRecord items={d.agenda.items} tz={m.timeZone} t={t} locale={locale} />
       <h3>{t("meetings.minutes.decisions")}</h3>
       <DecisionList
         decisions={d.decisions.map((x) => ({ id: x.id, number: x.number, text: x.text, version: x.version }))}

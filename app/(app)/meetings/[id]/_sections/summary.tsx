@@ -8,6 +8,9 @@ import { StatusBadge } from "@/components/meetings/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Disclosure } from "@/components/ui/disclosure";
+import { LiveBanner } from "@/components/live/live-banner";
+import "@/components/live/live.css";
+import { liveState } from "@/lib/live/state";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
 import { formatDateTime, formatRange, instantToZonedLocal } from "@/lib/time";
@@ -35,9 +38,10 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
   });
   const checkInOpen = now >= d.checkInWindow.opensAt && now <= d.checkInWindow.closesAt;
   const my = d.myInvitation;
+  const live = m.status === "ongoing" ? await liveState(m.id) : null;
   return (
     <section className="meeting-summary" aria-labelledby="meeting-title">
-      {/* The live-meeting banner ("Sedang berlangsung", issue 13) goes here, above the title. */}
+      {live ? <LiveBanner meetingId={m.id} initial={{ kind: "state", state: live }} /> : null}
       <div className="page-head">
         <div>
           <h1 id="meeting-title">{m.title}</h1>
@@ -52,6 +56,11 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
         </div>
         {editable ? (
           <div className="actions no-print" style={{ margin: 0 }}>
+            {live && p.manage ? (
+              <Link className="btn" href={`/meetings/${m.id}/live`}>
+                {t("live.link")}
+              </Link>
+            ) : null}
             <Link className="btn btn-secondary" href={`/meetings/${m.id}/edit`}>
               {t("actions.edit")}
             </Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AgendaRecord } from "@/components/live/agenda-record";
 import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -45,6 +46,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
       </PrintHeader>
       <h2>{t("meetings.minutes.summary")}</h2>
       <p className="pre-line">{d.minutes?.summary || "—"}</p>
+      <AgendaRecord items={d.agenda.items} tz={tz} t={t} locale={locale} />
       <h2>{t("meetings.minutes.decisions")}</h2>
       <ol>
         {d.decisions.map((x) => (

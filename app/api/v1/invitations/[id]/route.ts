@@ -2,8 +2,10 @@ import { apiRoute } from "@/lib/api/handler";
 import { operations as op } from "@/lib/api/operations";
 import { apiRespond } from "@/lib/api/meetings";
 import { uuidParam } from "@/lib/api/params";
+import { methodNotAllowed } from "@/lib/api/problem";
 import { clientIp } from "@/lib/auth/request-ip";
 
-export const PATCH = apiRoute(op.respondInvitation, ({ user, params, body, request }) =>
-  apiRespond(user, uuidParam(params.id), body, { ip: clientIp(request.headers) }),
+export const PATCH = apiRoute(op.respondInvitation, ({ user, params, body, request, version }) =>
+  apiRespond(user, uuidParam(params.id), body, version(), { ip: clientIp(request.headers) }),
 );
+export const { GET, POST, PUT, DELETE } = methodNotAllowed("PATCH");

@@ -1,10 +1,12 @@
 import { apiRoute } from "@/lib/api/handler";
 import { operations as op } from "@/lib/api/operations";
-import { apiGetMeeting, apiUpdateMeeting, versionFrom } from "@/lib/api/meetings";
+import { apiGetMeeting, apiUpdateMeeting } from "@/lib/api/meetings";
 import { uuidParam } from "@/lib/api/params";
+import { methodNotAllowed } from "@/lib/api/problem";
 import { clientIp } from "@/lib/auth/request-ip";
 
 export const GET = apiRoute(op.getMeeting, ({ user, params }) => apiGetMeeting(user, uuidParam(params.id)));
-export const PATCH = apiRoute(op.updateMeeting, ({ user, params, body, request }) =>
-  apiUpdateMeeting(user, uuidParam(params.id), body, versionFrom(body, request, true)!, { ip: clientIp(request.headers) }),
+export const PATCH = apiRoute(op.updateMeeting, ({ user, params, body, request, version }) =>
+  apiUpdateMeeting(user, uuidParam(params.id), body, version(), { ip: clientIp(request.headers) }),
 );
+export const { POST, PUT, DELETE } = methodNotAllowed("GET, PATCH");

@@ -1,0 +1,95 @@
+import type { NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/errors";
+import { liveAudience } from "@/lib/live/access";
+import { frame, latestEventId, subscribe, type LiveClient } from "@/lib/live/hub";
+import { liveState, staffExtra } from "@/lib/live/state";
+
+export const dynamic = "force-dynamic";
+
+/** A slow client is dropped when this much is queued for it (it reconnects and resumes). */
+const MAX_QUEUED_BYTES = 1_000_000;
+
+/**
+ * Server-Sent Events of a meeting's live state (issue 13). Signed in (session) or with a screen
+ * link (`?token=`). A new client first gets the current state; one that reconnects sends
+ * Last-Event-ID (or `?lastEventId=` when the page opens a new EventSource) and gets every event
+ * it missed, then the new ones as they happen — fed by LISTEN/NOTIFY through lib/live/hub.ts,
+ * never by polling the database per client.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const sp = request.nextUrl.searchParams;
+  let audience;
+  try {
+    const user = await getCurrentUser().catch((e: unknown) => {
+      if (isDatabaseUnavailable(e)) throw e;
+      return null;
+    });
+    audience = await liveAudience(user, id, sp.get("token"));
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) return new Response("unavailable", { status: 503, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS) } });
+    throw e;
+  }
+  if (!audience) return new Response("not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const resumeRaw = request.headers.get("last-event-id") ?? sp.get("lastEventId");
+  const resumeFrom = resumeRaw && /^\d{1,15}$/.test(resumeRaw) ? Number(resumeRaw) : null;
+
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | null = null;
+  let closed = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe?.();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      const write = (chunk: string) => {
+        if (closed) return false;
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) return false;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      request.signal.addEventListener("abort", close);
+      write("retry: 1500\n: live\n\n");
+      try {
+        let cursor = resumeFrom ?? 0;
+        if (resumeFrom === null) {
+          // A new client: the state now, under the newest event id (read first, so nothing after it is lost).
+          cursor = await latestEventId(id);
+          const state = await liveState(id);
+          if (!state) return close();
+          write(frame(cursor, { kind: "state", state, staff: audience === "staff" ? await staffExtra(id) : undefined }, audience));
+        }
+        const client: LiveClient = { meetingId: id, audience, cursor, ready: false, write, close };
+        unsubscribe = await subscribe(client);
+        if (closed) unsubscribe();
+      } catch (e) {
+        console.error("[rakor] live stream failed", (e as Error).message);
+        close();
+      }
+    },
+    cancel() {
+      closed = true;
+      unsubscribe?.();
+    },
+  }, { highWaterMark: MAX_QUEUED_BYTES, size: (chunk) => chunk.byteLength });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

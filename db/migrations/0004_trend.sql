@@ -1,0 +1,143 @@
+CREATE TABLE "follow_up_months" (
+	"work_unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"created" integer DEFAULT 0 NOT NULL,
+	"verified" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "follow_up_months" ADD CONSTRAINT "follow_up_months_work_unit_id_work_units_id_fk" FOREIGN KEY ("work_unit_id") REFERENCES "public"."work_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "follow_up_months_unit_idx" ON "follow_up_months" USING btree ("work_unit_id","month");
+--> statement-breakpoint
+-- custom: follow_up_months (created and verified per unit and month, in the unit's zone) is kept by
+-- the same statement triggers as follow_up_counts: the three trigger functions are replaced by
+-- versions that also write its delta rows; then it is backfilled.
+CREATE OR REPLACE FUNCTION follow_up_counts_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH d AS (SELECT r.work_unit_id, r.category_id, r.status,
+           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
+           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
+           1 AS sign
+      FROM new_rows r JOIN work_units w ON w.id = r.work_unit_id),
+  c AS (
+    INSERT INTO follow_up_counts (work_unit_id, category_id, status, n, on_time)
+    SELECT d.work_unit_id, d.category_id, d.status, sum(d.sign), sum(d.sign * d.on_time)
+      FROM d GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0 OR sum(d.sign * d.on_time) <> 0
+    RETURNING 1
+  ),
+  v AS (
+    INSERT INTO follow_up_verify_days (work_unit_id, category_id, days, n)
+    SELECT d.work_unit_id, d.category_id, d.days, sum(d.sign)
+      FROM d WHERE d.days IS NOT NULL GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0
+    RETURNING 1
+  ),
+  m AS (
+    SELECT d.work_unit_id, d.created_month AS month, d.sign AS created, 0 AS verified FROM d
+    UNION ALL
+    SELECT d.work_unit_id, d.verified_month, 0, d.sign FROM d WHERE d.verified_month IS NOT NULL
+  )
+  INSERT INTO follow_up_months (work_unit_id, month, created, verified)
+  SELECT m.work_unit_id, m.month, sum(m.created), sum(m.verified)
+    FROM m GROUP BY 1, 2
+  HAVING sum(m.created) <> 0 OR sum(m.verified) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION follow_up_counts_del() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH d AS (SELECT r.work_unit_id, r.category_id, r.status,
+           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
+           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
+           -1 AS sign
+      FROM old_rows r JOIN work_units w ON w.id = r.work_unit_id),
+  c AS (
+    INSERT INTO follow_up_counts (work_unit_id, category_id, status, n, on_time)
+    SELECT d.work_unit_id, d.category_id, d.status, sum(d.sign), sum(d.sign * d.on_time)
+      FROM d GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0 OR sum(d.sign * d.on_time) <> 0
+    RETURNING 1
+  ),
+  v AS (
+    INSERT INTO follow_up_verify_days (work_unit_id, category_id, days, n)
+    SELECT d.work_unit_id, d.category_id, d.days, sum(d.sign)
+      FROM d WHERE d.days IS NOT NULL GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0
+    RETURNING 1
+  ),
+  m AS (
+    SELECT d.work_unit_id, d.created_month AS month, d.sign AS created, 0 AS verified FROM d
+    UNION ALL
+    SELECT d.work_unit_id, d.verified_month, 0, d.sign FROM d WHERE d.verified_month IS NOT NULL
+  )
+  INSERT INTO follow_up_months (work_unit_id, month, created, verified)
+  SELECT m.work_unit_id, m.month, sum(m.created), sum(m.verified)
+    FROM m GROUP BY 1, 2
+  HAVING sum(m.created) <> 0 OR sum(m.verified) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION follow_up_counts_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH d AS (SELECT r.work_unit_id, r.category_id, r.status,
+           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
+           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
+           1 AS sign
+      FROM new_rows r JOIN work_units w ON w.id = r.work_unit_id
+    UNION ALL
+    SELECT r.work_unit_id, r.category_id, r.status,
+           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
+           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
+           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
+                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
+           -1 AS sign
+      FROM old_rows r JOIN work_units w ON w.id = r.work_unit_id),
+  c AS (
+    INSERT INTO follow_up_counts (work_unit_id, category_id, status, n, on_time)
+    SELECT d.work_unit_id, d.category_id, d.status, sum(d.sign), sum(d.sign * d.on_time)
+      FROM d GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0 OR sum(d.sign * d.on_time) <> 0
+    RETURNING 1
+  ),
+  v AS (
+    INSERT INTO follow_up_verify_days (work_unit_id, category_id, days, n)
+    SELECT d.work_unit_id, d.category_id, d.days, sum(d.sign)
+      FROM d WHERE d.days IS NOT NULL GROUP BY 1, 2, 3
+    HAVING sum(d.sign) <> 0
+    RETURNING 1
+  ),
+  m AS (
+    SELECT d.work_unit_id, d.created_month AS month, d.sign AS created, 0 AS verified FROM d
+    UNION ALL
+    SELECT d.work_unit_id, d.verified_month, 0, d.sign FROM d WHERE d.verified_month IS NOT NULL
+  )
+  INSERT INTO follow_up_months (work_unit_id, month, created, verified)
+  SELECT m.work_unit_id, m.month, sum(m.created), sum(m.verified)
+    FROM m GROUP BY 1, 2
+  HAVING sum(m.created) <> 0 OR sum(m.verified) <> 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+INSERT INTO follow_up_months (work_unit_id, month, created, verified)
+SELECT work_unit_id, month, sum(created), sum(verified)
+  FROM (SELECT a.work_unit_id, date_trunc('month', a.created_at AT TIME ZONE w.time_zone)::date AS month, 1 AS created, 0 AS verified
+          FROM action_items a JOIN work_units w ON w.id = a.work_unit_id
+        UNION ALL
+        SELECT a.work_unit_id, date_trunc('month', a.verified_at AT TIME ZONE w.time_zone)::date, 0, 1
+          FROM action_items a JOIN work_units w ON w.id = a.work_unit_id
+         WHERE a.status = 'verified' AND a.verified_at IS NOT NULL) x
+ GROUP BY 1, 2;

@@ -1,0 +1,315 @@
+import { z } from "zod";
+import {
+  ACTION_ITEM_STATUSES,
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  CHECK_IN_METHODS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  PRIORITIES,
+  ROLES,
+  RSVP_RESPONSES,
+  SPEAKER_ROLES,
+  TIME_ZONES,
+  UPDATE_KINDS,
+  WORK_UNIT_KINDS,
+} from "@/db/schema/_enums";
+
+/**
+ * The API's output shapes: one zod schema per resource. The serializers in lib/api/*.ts are typed
+ * with them (so list, get, create, update and a 409's `current` carry the same fields), and the
+ * OpenAPI document's response bodies are generated from them (components/schemas, by `id`).
+ */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const instant = z.iso.datetime({ offset: true });
+const date = z.iso.date();
+const uuid = z.uuid();
+const version = z.int().min(1).max(2_147_483_647).describe("The record's version; send it back as If-Match (or `version`) when writing.");
+
+function reg<T extends z.ZodType>(schema: T, id: string, description?: string): T {
+  apiSchemas.add(schema, { id, ...(description ? { description } : {}) });
+  return schema;
+}
+
+export const Me = reg(
+  z.strictObject({
+    id: uuid,
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    position: z.string(),
+    workUnitId: uuid,
+    workUnitName: z.string(),
+    timeZone: z.enum(TIME_ZONES),
+  }),
+  "Me",
+);
+
+export const Token = reg(
+  z.strictObject({ id: uuid, name: z.string(), expiresAt: instant.nullable(), lastUsedAt: instant.nullable(), createdAt: instant }),
+  "Token",
+  "An API token, never its secret.",
+);
+export const CreatedToken = reg(
+  z.strictObject({ id: uuid, name: z.string(), expiresAt: instant.nullable(), lastUsedAt: instant.nullable(), createdAt: instant, token: z.string().describe("The secret, shown once.") }),
+  "CreatedToken",
+);
+
+export const WorkUnit = reg(
+  z.strictObject({ id: uuid, parentId: uuid.nullable(), code: z.string(), name: z.string(), kind: z.enum(WORK_UNIT_KINDS), timeZone: z.enum(TIME_ZONES), active: z.boolean() }),
+  "WorkUnit",
+);
+export const Category = reg(z.strictObject({ id: uuid, code: z.string(), nameId: z.string(), nameEn: z.string(), sortOrder: z.int() }), "Category");
+
+export const Room = reg(z.strictObject({ name: z.string(), building: z.string(), capacity: z.int().nullable() }), "Room", "A room from the office's list.");
+
+export const Meeting = reg(
+  z.strictObject({
+    id: uuid,
+    title: z.string(),
+    topic: z.string(),
+    description: z.string(),
+    kind: z.enum(MEETING_KINDS),
+    startsAt: instant,
+    endsAt: instant,
+    timeZone: z.enum(TIME_ZONES),
+    location: z.string(),
+    roomId: uuid.nullable(),
+    room: Room.nullable(),
+    onlineUrl: z.string().nullable(),
+    organizerUnitId: uuid,
+    organizerUnitName: z.string(),
+    chairUserId: uuid.nullable(),
+    status: z.enum(MEETING_STATUSES),
+    cancelReason: z.string().nullable(),
+    seriesId: uuid.nullable(),
+    seriesIndex: z.int().nullable(),
+    version,
+  }),
+  "Meeting",
+);
+
+export const AgendaItem = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid,
+    position: z.int(),
+    title: z.string(),
+    description: z.string(),
+    durationMinutes: z.int(),
+    presenterSpeakerId: uuid.nullable(),
+    kind: z.enum(AGENDA_ITEM_KINDS),
+    startsAt: instant.describe("Computed from the meeting's start and the durations before it."),
+    endsAt: instant,
+    version,
+  }),
+  "AgendaItem",
+);
+
+export const Speaker = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid,
+    userId: uuid.nullable(),
+    name: z.string(),
+    position: z.string().nullable(),
+    organization: z.string().nullable(),
+    role: z.enum(SPEAKER_ROLES),
+    onBehalfOf: z.string().nullable(),
+    topic: z.string().nullable(),
+    order: z.int(),
+    version,
+  }),
+  "Speaker",
+);
+
+export const Invitation = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid,
+    workUnitId: uuid,
+    workUnitName: z.string(),
+    response: z.enum(RSVP_RESPONSES).describe("`pending` until the unit answers (and again after the meeting is moved)."),
+    delegates: z.array(z.strictObject({ name: z.string(), position: z.string().optional() })),
+    representedBy: z.string().nullable(),
+    reason: z.string().nullable(),
+    respondedAt: instant.nullable(),
+    version,
+  }),
+  "Invitation",
+);
+
+export const Attendance = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid,
+    userId: uuid.nullable(),
+    name: z.string(),
+    position: z.string().nullable(),
+    organization: z.string().nullable(),
+    workUnitId: uuid.nullable(),
+    status: z.enum(ATTENDANCE_STATUSES),
+    representedBy: z.string().nullable(),
+    checkedInAt: instant.nullable(),
+    method: z.enum(CHECK_IN_METHODS),
+    version,
+  }),
+  "Attendance",
+);
+
+const statusCounts = z.strictObject(Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, z.int()])) as Record<(typeof ATTENDANCE_STATUSES)[number], z.ZodInt>);
+export const AttendanceSummary = reg(
+  z.strictObject({
+    units: z.array(
+      z.strictObject({
+        unitId: uuid.nullable(),
+        unitName: z.string().nullable(),
+        invited: z.boolean(),
+        response: z.enum(RSVP_RESPONSES).nullable(),
+        byStatus: statusCounts,
+        sent: z.int(),
+      }),
+    ),
+    invitedUnits: z.int(),
+    answeredUnits: z.int(),
+    unitsPresent: z.int(),
+    unitsWithNobody: z.array(z.strictObject({ unitId: uuid, unitName: z.string() })),
+    byStatus: statusCounts,
+    people: z.int(),
+  }),
+  "AttendanceSummary",
+);
+
+export const Decision = reg(z.strictObject({ id: uuid, meetingId: uuid, number: z.int(), text: z.string(), version }), "Decision");
+
+export const Minutes = reg(
+  z.strictObject({
+    meetingId: uuid,
+    summary: z.string(),
+    finalizedAt: instant.nullable(),
+    version: z.int().min(0).max(2_147_483_647).describe("0 while no minutes were written; send it back as If-Match (or `version`)."),
+    decisions: z.array(Decision),
+  }),
+  "Minutes",
+);
+
+export const ActionItem = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid.nullable(),
+    decisionId: uuid.nullable(),
+    title: z.string(),
+    description: z.string(),
+    categoryId: uuid,
+    workUnitId: uuid,
+    workUnitName: z.string(),
+    picUserId: uuid.nullable(),
+    dueDate: date,
+    priority: z.enum(PRIORITIES),
+    status: z.enum(ACTION_ITEM_STATUSES),
+    progress: z.int().min(0).max(100),
+    overdue: z.boolean().describe("Not done and past its due date in the owner unit's time zone."),
+    dueSoon: z.boolean().describe("Not done and due within 7 days."),
+    version,
+  }),
+  "ActionItem",
+);
+
+export const ActionItemUpdate = reg(
+  z.strictObject({
+    id: uuid,
+    kind: z.enum(UPDATE_KINDS),
+    fromStatus: z.enum(ACTION_ITEM_STATUSES).nullable(),
+    toStatus: z.enum(ACTION_ITEM_STATUSES).nullable(),
+    progress: z.int().nullable(),
+    note: z.string(),
+    evidenceUrl: z.string().nullable(),
+    evidenceFileId: uuid.nullable(),
+    createdAt: instant,
+  }),
+  "ActionItemUpdate",
+);
+
+const aggregate = {
+  total: z.int(),
+  open: z.int(),
+  inProgress: z.int(),
+  reported: z.int(),
+  verified: z.int(),
+  cancelled: z.int(),
+  overdue: z.int(),
+  onTimeRate: z.number().nullable(),
+  medianDaysToVerify: z.number().nullable(),
+  completionRate: z.number().nullable(),
+};
+export const FollowUpDashboard = reg(
+  z.strictObject({
+    units: z.array(z.strictObject({ unitId: uuid, unitName: z.string(), ...aggregate })),
+    categories: z.array(z.strictObject({ categoryId: uuid, nameId: z.string(), nameEn: z.string(), ...aggregate })),
+    overall: z.strictObject(aggregate),
+    trend: z.array(z.strictObject({ month: z.string(), created: z.int(), verified: z.int() })),
+  }),
+  "FollowUpDashboard",
+);
+
+export const MeetingConflict = reg(
+  z.strictObject({
+    kind: z.enum(["room", "person", "unit"]),
+    meetingId: uuid,
+    title: z.string(),
+    startsAt: instant,
+    endsAt: instant,
+    timeZone: z.enum(TIME_ZONES),
+    subject: z.string().describe("The room, the person's name or the unit's name that is double-booked."),
+  }),
+  "MeetingConflict",
+);
+
+/** A paginated list: keyset cursors bound to the sort, the filters and the limit. */
+export function page<T extends z.ZodType>(item: T, id: string) {
+  return reg(
+    z.strictObject({
+      items: z.array(item),
+      total: z.int().describe("Matching items, counted up to 100."),
+      totalCapped: z.boolean().describe("True when there are more than `total`."),
+      nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+      prevCursor: z.string().nullable().describe("Pass as `cursor` for the previous page; null on the first page."),
+    }),
+    id,
+  );
+}
+/** A complete (unpaginated) list. */
+export function list<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(item: T, id: string, extra?: E) {
+  return reg(z.strictObject({ ...(extra ?? ({} as E)), items: z.array(item) }), id);
+}
+
+export const MeetingPage = page(Meeting, "MeetingPage");
+export const ActionItemPage = page(ActionItem, "ActionItemPage");
+export const TokenPage = page(Token, "TokenPage");
+export const WorkUnitList = list(WorkUnit, "WorkUnitList");
+export const CategoryList = list(Category, "CategoryList");
+export const AgendaList = list(AgendaItem, "AgendaList", { totalMinutes: z.int() });
+export const SpeakerList = list(Speaker, "SpeakerList");
+export const InvitationList = list(Invitation, "InvitationList");
+export const AttendanceList = list(Attendance, "AttendanceList");
+export const ActionItemUpdateList = list(ActionItemUpdate, "ActionItemUpdateList");
+
+export const Problem = reg(
+  // Open: RFC 9457 allows extension members (`current` of a 409/412 is added per operation).
+  z.looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z
+      .array(z.strictObject({ path: z.string().describe("A public field name (`title`, `delegates.0.name`), a header (`If-Match`) or `(body)`."), message: z.string() }))
+      .optional()
+      .describe("422: every invalid field."),
+    conflicts: z.array(MeetingConflict).optional().describe("422 on a meeting write: the double bookings to acknowledge with `acknowledgeConflicts: true`."),
+  }),
+  "Problem",
+  "RFC 9457 problem details.",
+);
+
+export type Out<T extends z.ZodType> = z.output<T>;

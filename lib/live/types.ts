@@ -1,0 +1,64 @@
+/** Client-safe shapes of the live meeting state (issue 13): what the SSE events carry. */
+import type { AttendanceStatus, MeetingStatus, SpeakerRole } from "@/db/schema";
+
+export type LiveItem = {
+  id: string;
+  title: string;
+  position: number;
+  durationMinutes: number;
+  plannedStart: string;
+  plannedEnd: string;
+  actualStartedAt: string | null;
+  actualEndedAt: string | null;
+};
+
+export type LiveSpeaker = {
+  id: string;
+  role: SpeakerRole;
+  name: string;
+  position: string | null;
+  organization: string | null;
+  onBehalfOf: string | null;
+  topic: string | null;
+  calledAt: string | null;
+};
+
+export type LiveUnit = { unitId: string | null; name: string; invited: boolean; present: number; represented: number; excused: number; absent: number };
+
+export type LiveTotals = { invitedUnits: number; unitsPresent: number; present: number; represented: number; excused: number; absent: number };
+
+/** What everybody following the meeting sees (console, room screen, participants' banner). */
+export type LiveState = {
+  meetingId: string;
+  title: string;
+  status: MeetingStatus;
+  timeZone: string;
+  /** The server's clock when the state was read: clients correct their own clock by it. */
+  serverNow: string;
+  version: number;
+  /** Self check-in: the secretariat's switch and the time window both allow it. */
+  checkInOpen: boolean;
+  checkInSwitch: boolean;
+  currentItemId: string | null;
+  speaker: LiveSpeaker | null;
+  items: LiveItem[];
+  /** Units by attendance (invited first, by name), at most LIVE_UNITS_MAX; `unitsTotal` says how many there are. */
+  units: LiveUnit[];
+  unitsTotal: number;
+  totals: LiveTotals;
+};
+
+export type RecentCheckIn = { name: string; unitName: string | null; at: string };
+
+/** What staff see in addition: names of people who just checked in by QR. */
+export type LiveStaffExtra = { recentCheckIns: RecentCheckIn[] };
+
+export type LiveChange = { kind: string; text?: string };
+
+/** One SSE message. */
+export type LiveMessage = { kind: string; state: LiveState; staff?: LiveStaffExtra; change?: LiveChange };
+
+export const LIVE_UNITS_MAX = 200;
+export const RECENT_CHECK_IN_MINUTES = 15;
+
+export type { AttendanceStatus };

@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { agendaItems, invitations, meetings } from "@/db/schema";
+import { createApiToken } from "@/lib/api/tokens";
+import { issueScreenLink } from "@/lib/live/screen-links";
+import type { LiveMessage } from "@/lib/live/types";
+import { makeDivision, makeUser, uid } from "@/tests/fixtures";
+import { openSse, startServer, type Server, type SseEvent } from "../scripts/live-lib.mjs";
+
+/**
+ * Issue 13: several app instances behind a load balancer deliver the same events. Two production
+ * servers on ONE PostgreSQL database; a change made through instance A (an API call) reaches an
+ * SSE client connected to instance B within 2 s — through PostgreSQL LISTEN/NOTIFY, as nothing
+ * else connects the two processes. The embedded database (PGlite) can be opened by one process
+ * only, so there the test is skipped.
+ */
+const databaseUrl = inject("unitDatabaseUrl");
+const root = path.resolve(import.meta.dirname, "..");
+// Ports of this helper's range (3211–3219).
+const PORTS = [Number(process.env.LIVE_TEST_PORT_A ?? 3211), Number(process.env.LIVE_TEST_PORT_B ?? 3212)];
+
+describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (skipped on PGlite: one process per data dir)", () => {
+  const servers: Server[] = [];
+
+  beforeAll(async () => {
+    // Reuse the production build when there is one; build once otherwise.
+    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
+      if (build.status !== 0) throw new Error("next build failed");
+    }
+    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: `live-test-${uid()}${uid()}${uid()}`, DB_POOL_MAX: "4" };
+    servers.push(...(await Promise.all(PORTS.map((port) => startServer({ port, env })))));
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+
+  it("a change made through instance A reaches SSE clients on instance B (and A) within 2 s", async () => {
+    const [a, b] = servers as [Server, Server];
+    const { division, unitA } = await makeDivision();
+    const [secretariat, participant] = await Promise.all([makeUser("secretariat", division.id), makeUser("participant", unitA.id)]);
+    const now = Date.now();
+    const [m] = await db
+      .insert(meetings)
+      .values({ title: `Rakor dua instans ${uid()}`, startsAt: new Date(now - 5 * 60_000), endsAt: new Date(now + 2 * 3600_000), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "ongoing" })
+      .returning();
+    await db.insert(agendaItems).values({ meetingId: m!.id, position: 1, title: "Pembukaan", durationMinutes: 10 });
+    await db.insert(invitations).values({ meetingId: m!.id, workUnitId: unitA.id });
+    const link = await issueScreenLink(secretariat, m!.id);
+    const { token } = await createApiToken(secretariat, { name: `live ${uid()}` });
+
+    const onB: SseEvent[] = [];
+    const onA: SseEvent[] = [];
+    const sseB = await openSse(`${b.base}/api/meetings/${m!.id}/live?token=${link.token}`, (e) => onB.push(e));
+    const sseA = await openSse(`${a.base}/api/meetings/${m!.id}/live?token=${link.token}`, (e) => onA.push(e));
+    try {
+      // Each client first gets the state as it is.
+      await expect.poll(() => onB.length + onA.length, { timeout: 10_000 }).toBe(2);
+      expect((onB[0]!.data as LiveMessage).state.totals.present).toBe(0);
+
+      const t0 = Date.now();
+      const r = await fetch(`${a.base}/api/v1/meetings/${m!.id}/attendances`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ userId: participant.id, status: "present" }),
+      });
+      expect(r.status, await r.clone().text()).toBe(201);
+      await expect.poll(() => onB.length, { timeout: 2000, interval: 20 }).toBe(2);
+      const latencyB = onB[1]!.at - t0;
+      await expect.poll(() => onA.length, { timeout: 2000, interval: 20 }).toBe(2);
+      const latencyA = onA[1]!.at - t0;
+      console.log(`[live] change through A → SSE client on B: ${latencyB} ms (on A: ${latencyA} ms)`);
+      expect(latencyB).toBeLessThan(2000);
+      const event = onB[1]!.data as LiveMessage;
+      expect(event.kind).toBe("attendance");
+      expect(event.state.totals).toMatchObject({ present: 1, unitsPresent: 1 });
+      // The screen link's audience never gets names.
+      expect(event.staff).toBeUndefined();
+      expect(onB[1]!.id).toBe(onA[1]!.id);
+
+      // Reconnecting to the OTHER instance with Last-Event-ID resumes without losing a change.
+      sseB.close();
+      const missedFrom = onB[0]!.id!;
+      const resumed: SseEvent[] = [];
+      const again = await openSse(`${a.base}/api/meetings/${m!.id}/live?token=${link.token}`, (e) => resumed.push(e), { "last-event-id": String(missedFrom) });
+      await expect.poll(() => resumed.length, { timeout: 5000 }).toBe(1);
+      expect(resumed[0]!.id).toBe(onB[1]!.id);
+      again.close();
+      const [row] = await db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, m!.id));
+      expect(row!.status).toBe("ongoing");
+    } finally {
+      sseA.close();
+      sseB.close();
+    }
+  }, 60_000);
+});
