@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -104,10 +104,42 @@ export async function closeDb() {
   if (state) await state.close();
 }
 
-/** Runs raw SQL and returns its rows, whichever driver is underneath. */
-export async function rows<T>(query: SQL, handle: DbOrTx = db): Promise<T[]> {
-  const result = (await handle.execute(query)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
+/**
+ * A json value as one type on both drivers (a driver may hand json over as text).
+ */
+export const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
+/** A json array expression as a select column: parsed on both drivers, [] when SQL gives null. */
+export const jsonList = <T = string>(expr: SQL) => sql<T[]>`coalesce(${expr}, '[]'::json)`.mapWith((v: unknown) => parseJson<T[]>(v));
+
+/** Row types of `rows<T>()` are camelCase: a snake_case key is a type error (alias the column or let rows() convert it). */
+type CamelKeys<T> = { [K in keyof T]: K extends `${string}_${string}` ? never : T[K] };
+
+const INT8 = 20;
+const JSON_TYPES = new Set([114, 3802]);
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+type RawRow = Record<string, unknown>;
+/** postgres.js: an array of rows with `columns`; PGlite: `{ rows, fields }`. */
+type RawResult = (RawRow[] & { columns?: { name: string; type: number }[] }) | { rows?: RawRow[]; fields?: { name: string; dataTypeID: number }[] };
+
+/**
+ * Runs raw SQL and returns its rows the same way whichever driver is underneath: keys camelCase
+ * (`unit_name` → `unitName`), json parsed, bigint (count(*)) as a number. Timestamps come as
+ * text and dates as YYYY-MM-DD on both drivers.
+ */
+export async function rows<T extends CamelKeys<T>>(query: SQL, handle: DbOrTx = db): Promise<T[]> {
+  const result = (await handle.execute(query)) as unknown as RawResult;
+  const list = Array.isArray(result) ? result : (result.rows ?? []);
+  const types = new Map<string, number>(
+    Array.isArray(result) ? (result.columns ?? []).map((c) => [c.name, c.type]) : (result.fields ?? []).map((f) => [f.name, f.dataTypeID]),
+  );
+  const convert = (key: string, v: unknown) => {
+    const type = types.get(key);
+    if (type === INT8 && typeof v === "string") return Number(v);
+    if (type !== undefined && JSON_TYPES.has(type)) return parseJson(v);
+    return v;
+  };
+  return list.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), convert(k, v)])) as T);
 }
 
 export { schema };

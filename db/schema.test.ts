@@ -4,7 +4,7 @@ import { rows } from "@/db/client";
 
 describe("the schema", () => {
   it("has an index leading with every foreign key column", async () => {
-    const missing = await rows<{ table_name: string; column_name: string }>(sql`
+    const missing = await rows<{ tableName: string; columnName: string }>(sql`
       select c.conrelid::regclass::text as table_name, a.attname as column_name
         from pg_constraint c
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
@@ -17,7 +17,7 @@ describe("the schema", () => {
   });
 
   it("stores every instant as timestamptz", async () => {
-    const plain = await rows<{ table_name: string; column_name: string }>(sql`
+    const plain = await rows<{ tableName: string; columnName: string }>(sql`
       select table_name, column_name from information_schema.columns
        where table_schema = 'public' and data_type = 'timestamp without time zone'`);
     expect(plain).toEqual([]);

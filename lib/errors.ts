@@ -122,7 +122,6 @@ export const isUniqueViolation = (e: unknown, constraint?: string) => {
   const pg = pgError(e);
   return pg?.code === "23505" && (!constraint || pg.constraint === constraint);
 };
-export const isForeignKeyViolation = (e: unknown) => pgError(e)?.code === "23503";
 
 /** zod issues → { field: [messages] }, all of them, not only the first. */
 export function zodFieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): FieldErrors {

@@ -140,6 +140,16 @@ function dateCheck(format: DateFormat, message: string) {
 /** A calendar date "YYYY-MM-DD" that exists, in the years 2000–2100. */
 export const strictDate = (message = "errors.invalidDate") => z.string(message).trim().superRefine(dateCheck("date", message));
 
+/** A required calendar date (YYYY-MM-DD that exists): "errors.required" when not a string, `message` when not a real date. */
+export const isoDate = (message = "errors.invalidDate") => z.string("errors.required").pipe(strictDate(message));
+
+/** Nothing entered: a missing value, null or a blank string (forms omit or send "" for an empty field). */
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+/** For nullable fields: nothing entered → null. */
+export const emptyToNull = (v: unknown) => (isBlank(v) ? null : v);
+/** For optional fields and filters: nothing entered → undefined. */
+export const emptyToUndefined = (v: unknown) => (isBlank(v) ? undefined : v);
+
 /** A wall-clock date-time "YYYY-MM-DDTHH:mm[:ss]" that exists; normalised to "YYYY-MM-DDTHH:mm". */
 export const strictLocalDateTime = (message = "errors.invalidDateTime") =>
   z

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { parseDateTime, yearInRange } from "@/lib/input";
 
 /**
@@ -31,7 +32,7 @@ const realDate = (v: string) => {
   return !!p && yearInRange(p.year);
 };
 const VALID: Record<KeyType, (v: string) => boolean> = {
-  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  uuid: isUuid,
   date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && realDate(v),
   // PostgreSQL's text form of a timestamptz ("2018-11-09 02:00:00.123456+00").
   timestamptz: (v) =>

@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MeetingStatus, Role } from "@/db/schema";
-import { can, type Actor, type MeetingResource } from "./permissions";
-
-const DIV = "div-imi";
-const MALANG = "kanim-malang";
-const BLITAR = "kanim-blitar";
-const OTHER_DIV = "div-pas";
-const LAPAS = "lapas";
-
-const actor = (role: Role, unit: string): Actor => ({
-  id: `${role}-${unit}`,
-  role,
-  workUnitId: unit,
-  scopeUnitIds: unit === OTHER_DIV || unit === LAPAS ? [OTHER_DIV, LAPAS] : [DIV, MALANG, BLITAR],
-});
-
-const meeting = (status: MeetingStatus, invited = [MALANG]): MeetingResource => ({ status, organizerUnitId: DIV, invitedUnitIds: invited });
+import { actor, BLITAR, DIV, LAPAS, MALANG, meeting, OTHER_DIV } from "@/tests/policy";
+import { can } from "./permissions";
 
 describe("meeting policy", () => {
   it("lets the secretariat of the organising division manage, and nobody else but admins", () => {

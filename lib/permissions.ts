@@ -31,6 +31,10 @@ type Resources = {
   "outbox.view": undefined;
   "dashboard.view": undefined;
   "meeting.list": undefined;
+  /** Search people of every unit (pickers); others search their own unit's. */
+  "people.searchAll": undefined;
+  /** The units whose follow-ups one verifies, counts on the dashboard and creates follow-ups for. */
+  "unit.oversee": { unitId: string };
   "meeting.create": { organizerUnitId: string };
   "meeting.view": MeetingResource;
   "meeting.manage": MeetingResource;
@@ -42,6 +46,8 @@ type Resources = {
   "live.run": MeetingResource;
   "live.screen": MeetingResource;
   "live.note": MeetingResource;
+  /** Oversees some units' follow-ups: creates follow-ups (the unit is chosen in the form), verifies them. */
+  "actionItem.oversee": undefined;
   "actionItem.create": { workUnitId: string };
   "actionItem.view": ActionItemResource;
   "actionItem.work": ActionItemResource;
@@ -63,6 +69,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "outbox.view": (a) => a.role === "admin",
   "dashboard.view": (a) => isStaff(a),
   "meeting.list": () => true,
+  "people.searchAll": (a) => isStaff(a),
+  "unit.oversee": (a, r) => isStaff(a) && inScope(a, r.unitId),
 
   // Secretariat (and admin) schedule meetings organised by a unit they oversee.
   "meeting.create": (a, r) => a.role === "admin" || (a.role === "secretariat" && inScope(a, r.organizerUnitId)),
@@ -92,7 +100,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // Item notes flow into the minutes: whoever writes the minutes, while the meeting runs.
   "live.note": (a, m) => m.status === "ongoing" && rules["minutes.write"](a, m),
 
-  "actionItem.create": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.oversee": (a) => isStaff(a),
+  "actionItem.create": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
   "actionItem.view": (a, r) => {
     if (isStaff(a) && inScope(a, r.workUnitId)) return true;
     return a.workUnitId === r.workUnitId || a.id === r.picUserId;
@@ -103,8 +112,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "actionItem.requestExtension": (a, r) =>
     (a.workUnitId === r.workUnitId || a.id === r.picUserId) && r.status !== "verified" && r.status !== "cancelled",
   // The secretariat and the owning division's head verify, return, cancel and decide extensions.
-  "actionItem.verify": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
-  "actionItem.decideExtension": (a, r) => (a.role === "admin" || a.role === "secretariat" || a.role === "head") && inScope(a, r.workUnitId),
+  "actionItem.verify": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
+  "actionItem.decideExtension": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),
   // The same people (who assign follow-ups) edit the plan — title, category, PIC, due date,
   // priority — while the item is not closed; progress stays with the owner unit.
   "actionItem.plan": (a, r) => rules["actionItem.verify"](a, r) && r.status !== "verified" && r.status !== "cancelled",

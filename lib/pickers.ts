@@ -1,19 +1,22 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { rows } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
-import { requireMeeting, uuidArray } from "@/lib/meetings/access";
+import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
+import { unitsOrganisableBy, unitsOverseenBy, unitsVisibleTo, uuidArray } from "@/lib/scopes";
 import type { PickerOption } from "@/lib/pickers-types";
+import { emptyToUndefined } from "@/lib/input";
 import { parseInput } from "@/lib/validation";
+import { isUuid } from "@/lib/ids";
 
 export type { PickerOption };
 
 /** A picker answers at most this many matches; typing narrows them. */
 export const PICKER_LIMIT = 20;
 
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const q = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(100, "errors.invalid"));
 const optionalUuid = z.preprocess(emptyToUndefined, z.uuid("errors.invalid").optional());
 
@@ -44,21 +47,16 @@ export const peopleSearchSchema = z.object({
 });
 
 const like = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
-const isStaff = (user: CurrentUser) => user.role !== "participant";
-const ownAndScope = (user: CurrentUser) => [...new Set([user.workUnitId, ...user.scopeUnitIds])];
 
 export async function searchUnits(user: CurrentUser, input: unknown): Promise<PickerOption[]> {
   const f = parseInput(unitSearchSchema, input);
-  let scope: SQL = sql`true`;
-  if (f.scope === "organizer") {
-    if (user.role !== "admin" && user.role !== "secretariat") return [];
-    if (user.role === "secretariat") scope = sql`w.id = any(${uuidArray(user.scopeUnitIds)})`;
-  } else if (f.scope === "visible" && user.role !== "admin") {
-    scope = sql`w.id = any(${uuidArray(isStaff(user) ? ownAndScope(user) : [user.workUnitId])})`;
-  } else if (f.scope === "create" && user.role !== "admin") {
-    if (!isStaff(user)) return [];
-    scope = sql`w.id = any(${uuidArray(user.scopeUnitIds)})`;
-  }
+  const unitScopes: Record<typeof f.scope, (user: CurrentUser, column: SQL) => SQL> = {
+    all: () => sql`true`,
+    organizer: unitsOrganisableBy,
+    visible: unitsVisibleTo,
+    create: unitsOverseenBy,
+  };
+  const scope = unitScopes[f.scope](user, sql`w.id`);
   const found = await rows<{ id: string; name: string; parent: string | null }>(sql`
     select w.id, w.name, p.name as parent
       from work_units w left join work_units p on p.id = w.parent_id
@@ -78,10 +76,8 @@ export async function searchPeople(user: CurrentUser, input: unknown): Promise<P
     const mayPick = user.workUnitId === f.unitId || can(user, "actionItem.create", { workUnitId: f.unitId });
     if (!mayPick) throw new ForbiddenError();
     scope = sql`u.work_unit_id = ${f.unitId}`;
-  } else if (!isStaff(user)) {
-    scope = sql`u.work_unit_id = ${user.workUnitId}`;
-  } else if (f.scope === "visible" && user.role !== "admin") {
-    scope = sql`u.work_unit_id = any(${uuidArray(ownAndScope(user))})`;
+  } else if (f.scope === "visible" || !can(user, "people.searchAll")) {
+    scope = unitsVisibleTo(user, sql`u.work_unit_id`);
   } else {
     scope = sql`true`;
   }
@@ -99,15 +95,15 @@ export async function searchPeople(user: CurrentUser, input: unknown): Promise<P
 
 /** The label of an already chosen unit (unit names are visible to every signed-in user). */
 export async function unitLabel(id: string | null | undefined): Promise<string | undefined> {
-  if (!id || !z.uuid().safeParse(id).success) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await rows<{ name: string }>(sql`select name from work_units where id = ${id}`);
   return row?.name;
 }
 
 /** The label of an already chosen person, when the user could have picked them in a "visible" picker. */
 export async function personLabel(user: CurrentUser, id: string | null | undefined): Promise<string | undefined> {
-  if (!id || !z.uuid().safeParse(id).success) return undefined;
-  const scope = user.role === "admin" ? sql`true` : sql`u.work_unit_id = any(${uuidArray(isStaff(user) ? ownAndScope(user) : [user.workUnitId])})`;
+  if (!isUuid(id)) return undefined;
+  const scope = unitsVisibleTo(user, sql`u.work_unit_id`);
   const [row] = await rows<{ name: string; position: string; unit: string }>(
     sql`select u.name, u.position, w.name as unit from users u join work_units w on w.id = u.work_unit_id where u.id = ${id} and ${scope}`,
   );

@@ -5,9 +5,10 @@
  * also holds the embedded database's lock. `--dev` runs `next dev` instead.
  */
 import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DataDirLockedError, lockOwner } from "../db/data-dir-lock.mjs";
+import { authSecret } from "../lib/auth/secret-file.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -23,35 +24,12 @@ function fail(message) {
 // 1. The embedded database may be opened by one process only: refuse early, before building.
 if (!process.env.DATABASE_URL) {
   const dir = path.resolve(process.env.PGLITE_DIR || ".data/pglite");
-  const lockFile = `${dir}.lock`;
-  if (fs.existsSync(lockFile)) {
-    const pid = Number.parseInt(fs.readFileSync(lockFile, "utf8").split("\n")[0], 10);
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch (e) {
-      alive = e.code === "EPERM";
-    }
-    if (alive) {
-      fail(
-        `The embedded database at ${dir} is in use by another process (PID ${pid}), probably a Rakor server ` +
-          `that is already running. Only one process may open it: stop that one first, or set PGLITE_DIR ` +
-          `to another folder, or DATABASE_URL to use PostgreSQL.`,
-      );
-    }
-  }
+  const owner = lockOwner(dir);
+  if (owner !== null) fail(new DataDirLockedError(dir, owner).message);
 }
 
-// 2. A secret for signing sessions: AUTH_SECRET, or one generated once and kept in .data/.
-if (!process.env.AUTH_SECRET) {
-  const file = path.resolve(process.env.AUTH_SECRET_FILE || ".data/auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-  }
-  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-}
+// 2. A secret for signing sessions: AUTH_SECRET, or one generated once and kept in .data/ (as the server does).
+process.env.AUTH_SECRET = authSecret();
 
 // 3. Build when needed.
 function newestMtime(entry) {

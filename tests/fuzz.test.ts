@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
-import { office, publishedMeeting, someCategory } from "@/lib/agenda/test-office";
+import { office, publishedMeeting, someCategory } from "@/tests/office";
 import { operations, type Operation, type OperationId } from "@/lib/api/operations";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
-import { insertItem } from "@/lib/follow-ups/test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 import { makeUser } from "./fixtures";
 import { callApi, tokenOf, type ApiCall } from "./api";
 
@@ -105,7 +105,7 @@ describe("the API under fuzzing", () => {
     const m = await publishedMeeting(o);
     const category = await someCategory();
     const item = await insertItem({ workUnitId: o.unitA.id, status: "in_progress", categoryId: category.id });
-    const ids = await rows<{ agenda: string; agenda_version: number; speaker: string; invitation: string; invitation_version: number }>(sql`
+    const ids = await rows<{ agenda: string; agendaVersion: number; speaker: string; invitation: string; invitationVersion: number }>(sql`
       select (select id from agenda_items where meeting_id = ${m.id} order by position limit 1) as agenda,
              (select version from agenda_items where meeting_id = ${m.id} order by position limit 1) as agenda_version,
              (select id from speakers where meeting_id = ${m.id} limit 1) as speaker,
@@ -193,7 +193,7 @@ describe("the API under fuzzing", () => {
         params: { id: f.agenda },
         strict: true,
         ifMatch: true,
-        body: { title: "Acara 2", description: "Isi", durationMinutes: 20, version: f.agenda_version },
+        body: { title: "Acara 2", description: "Isi", durationMinutes: 20, version: f.agendaVersion },
         fields: { title: "line", description: "para", durationMinutes: "int", position: "int", version: "version" },
         required: ["version"],
       },
@@ -213,7 +213,7 @@ describe("the API under fuzzing", () => {
         token: partA,
         params: { id: f.invitation },
         strict: true,
-        body: { response: "declined", reason: "Bentrok", version: f.invitation_version },
+        body: { response: "declined", reason: "Bentrok", version: f.invitationVersion },
         fields: { response: "enum", reason: "para", representedBy: "line", version: "version" },
         required: ["response"],
       },

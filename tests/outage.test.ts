@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { decisions } from "@/db/schema";
-import { office, publishedMeeting } from "@/lib/agenda/test-office";
+import { office, publishedMeeting } from "@/tests/office";
 import { callApi, tokenOf } from "./api";
 
 /**

@@ -4,7 +4,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
-import { ROLES } from "@/db/schema/_enums";
+import { ROLES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { createUserSchema, updateUserSchema, type UpdateUserInput } from "@/lib/admin/schemas";
 

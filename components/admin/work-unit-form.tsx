@@ -4,7 +4,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
-import { TIME_ZONES, WORK_UNIT_KINDS } from "@/db/schema/_enums";
+import { TIME_ZONES, WORK_UNIT_KINDS } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { workUnitSchema, type WorkUnitInput } from "@/lib/admin/schemas";
 

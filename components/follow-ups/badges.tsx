@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ACTION_ITEM_STATUSES } from "@/db/schema/_enums";
+import type { ACTION_ITEM_STATUSES } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 
 type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];

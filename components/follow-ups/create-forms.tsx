@@ -6,7 +6,7 @@ import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { useHydrated } from "./use-hydrated";
-import { PRIORITIES } from "@/db/schema/_enums";
+import { PRIORITIES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { createActionItemSchema, createFromDecisionSchema, type CreateActionItemInput, type CreateFromDecisionInput } from "@/lib/follow-ups/schemas";
 

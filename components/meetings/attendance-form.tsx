@@ -6,7 +6,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
-import { ATTENDANCE_STATUSES } from "@/db/schema/_enums";
+import { ATTENDANCE_STATUSES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { attendanceSchema, type AttendanceInput } from "@/lib/meetings/schemas";
 

@@ -7,7 +7,7 @@ import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { MEETING_KINDS, SERIES_RULES } from "@/db/schema/_enums";
+import { MEETING_KINDS, SERIES_RULES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { cancelSchema, rescheduleSchema, seriesSchema, seriesTemplateSchema, type SeriesTemplateInput } from "@/lib/meetings/schemas";
 import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";

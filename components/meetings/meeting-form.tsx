@@ -6,7 +6,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
-import { MEETING_KINDS, TIME_ZONES } from "@/db/schema/_enums";
+import { MEETING_KINDS, TIME_ZONES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
 import { instantToZonedLocal, zoneLabel } from "@/lib/time";

@@ -6,7 +6,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
-import { SPEAKER_ROLES } from "@/db/schema/_enums";
+import { SPEAKER_ROLES } from "@/lib/enums";
 import type { ActionState } from "@/lib/action-result";
 import { speakerSchema, type SpeakerInput } from "@/lib/meetings/schemas";
 import { ActionButton } from "./action-button";

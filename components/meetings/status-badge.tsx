@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { MEETING_STATUSES } from "@/db/schema/_enums";
+import type { MEETING_STATUSES } from "@/lib/enums";
 
 type MeetingStatus = (typeof MEETING_STATUSES)[number];
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { ROLES, TIME_ZONES, WORK_UNIT_KINDS } from "@/db/schema/_enums";
-import { safeText, versionInput } from "@/lib/input";
-
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+import { emptyToNull, safeText, versionInput } from "@/lib/input";
 
 export const workUnitSchema = z.object({
   code: z

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, workUnits, type Role } from "@/db/schema";

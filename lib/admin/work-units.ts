@@ -1,4 +1,5 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import "server-only";
+import { and, count, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users, workUnits, type WorkUnit } from "@/db/schema";
 import { audit, changes, type AuditContext } from "@/lib/audit";
@@ -12,27 +13,14 @@ export type WorkUnitNode = WorkUnit & { depth: number; path: string };
 
 /** The whole tree in display order (depth-first by name), one query. */
 export async function listWorkUnitTree(options: { activeOnly?: boolean } = {}): Promise<WorkUnitNode[]> {
-  const result = await rows<Record<string, unknown>>(sql`
+  const result = await rows<Omit<WorkUnit, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string; depth: number; path: string }>(sql`
     with recursive tree as (
       select w.*, 0 as depth, w.name::text as path from work_units w where w.parent_id is null
       union all
       select c.*, tree.depth + 1, tree.path || ' / ' || c.name from work_units c join tree on c.parent_id = tree.id
     )
     select * from tree ${options.activeOnly ? sql`where active` : sql``} order by path`);
-  return result.map((r) => ({
-    id: r.id as string,
-    parentId: (r.parent_id as string | null) ?? null,
-    code: r.code as string,
-    name: r.name as string,
-    kind: r.kind as WorkUnit["kind"],
-    timeZone: r.time_zone as string,
-    active: r.active as boolean,
-    version: Number(r.version),
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    depth: Number(r.depth),
-    path: r.path as string,
-  }));
+  return result.map((r) => ({ ...r, version: Number(r.version), createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt), depth: Number(r.depth) }));
 }
 
 export async function getWorkUnit(id: string) {
@@ -126,8 +114,4 @@ export async function setWorkUnitActive(
     await audit(tx, { actorId: user.id, ...ctx }, active ? "work_unit.activate" : "work_unit.deactivate", "work_unit", id);
     return unit;
   }), () => getWorkUnit(id));
-}
-
-export async function listActiveUnitsFlat() {
-  return db.select({ id: workUnits.id, name: workUnits.name, parentId: workUnits.parentId, code: workUnits.code }).from(workUnits).where(eq(workUnits.active, true)).orderBy(asc(workUnits.name));
 }

@@ -9,7 +9,7 @@ import { instantToZonedLocal } from "@/lib/time";
 import { uid } from "@/tests/fixtures";
 import { checkInFromAgenda } from "./check-in";
 import { getMyAgenda } from "./my-agenda";
-import { futureSlot, office, publishedMeeting, someCategory } from "./test-office";
+import { futureSlot, office, publishedMeeting, someCategory } from "@/tests/office";
 
 describe("my agenda", () => {
   it("shows today's meeting first, then upcoming ones of my unit; not others' or drafts", async () => {

@@ -1,10 +1,12 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItems, attendances, invitations, meetings, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { loadMeetingRecords, type MeetingRecord } from "@/lib/documents/meeting-records";
-import { checkInWindow } from "@/lib/meetings/attendance";
+import { checkInWindow } from "@/lib/meetings/lifecycle";
 import { can } from "@/lib/permissions";
+import { isOverdue } from "@/lib/follow-ups/overdue";
 import { todayIn, zonedLocalToInstant } from "@/lib/time";
 
 /** How far ahead "upcoming" reaches, and how many meetings / follow-ups the page shows at most. */
@@ -105,7 +107,11 @@ export async function getMyAgenda(user: CurrentUser, now = new Date()) {
   return {
     today,
     upcoming,
-    followUps: followUps.map((f) => ({ ...f, overdue: f.dueDate < todayDate && f.status !== "reported" })),
+    followUps: followUps.map((f) => ({
+      ...f,
+      // A reported item waits for verification: the unit has done its part, so it is not flagged here.
+      overdue: isOverdue(f, todayDate) && f.status !== "reported",
+    })),
   };
 }
 

@@ -1,24 +1,11 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import type { Role } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/translate";
 import type { CurrentUser } from "./types";
 
-type Row = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  position: string;
-  work_unit_id: string;
-  work_unit_name: string;
-  time_zone: string;
-  active: boolean;
-  session_version: number;
-  locale: string;
-  scope_unit_id: string;
-  scope_unit_ids: string[];
-};
+/** The user as the query returns it: the locale still unchecked text, plus the account's state. */
+type Row = Omit<CurrentUser, "locale" | "scopeUnitIds"> & { locale: string; scopeUnitIds: string[]; active: boolean; sessionVersion: number };
 
 /**
  * Loads a user with their oversight scope: the nearest division above (or at) their unit, or
@@ -46,20 +33,9 @@ export async function loadUser(userId: string): Promise<{ user: CurrentUser; act
       from users u join work_units w on w.id = u.work_unit_id
      where u.id = ${userId}`);
   if (!row) return null;
-  const scope = typeof row.scope_unit_ids === "string" ? (JSON.parse(row.scope_unit_ids) as string[]) : row.scope_unit_ids;
-  const user: CurrentUser = {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    position: row.position,
-    workUnitId: row.work_unit_id,
-    workUnitName: row.work_unit_name,
-    timeZone: row.time_zone,
-    locale: isLocale(row.locale) ? row.locale : "id",
-    scopeUnitId: row.scope_unit_id,
-    scopeUnitIds: scope,
-  };
-  return { user, active: row.active, sessionVersion: row.session_version };
+  const { active, sessionVersion, locale, ...rest } = row;
+  const user: CurrentUser = { ...rest, locale: isLocale(locale) ? locale : "id" };
+
+  return { user, active, sessionVersion };
 }
 

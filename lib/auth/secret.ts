@@ -1,26 +1,2 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-
-/**
- * AUTH_SECRET, or — so a newcomer sets nothing — a random secret generated on first start and
- * kept in .data/auth-secret (git-ignored). Several instances in production must share AUTH_SECRET.
- */
-export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.resolve(/*turbopackIgnore: true*/ process.env.AUTH_SECRET_FILE ?? ".data/auth-secret");
-  try {
-    const existing = fs.readFileSync(file, "utf8").trim();
-    if (existing) return existing;
-  } catch {
-    /* not there yet */
-  }
-  const secret = crypto.randomBytes(32).toString("base64url");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(file, `${secret}\n`, { flag: "wx", mode: 0o600 });
-    return secret;
-  } catch {
-    return fs.readFileSync(file, "utf8").trim();
-  }
-}
+/** AUTH_SECRET or the generated secret file (secret-file.mjs: shared with scripts/start.mjs). */
+export { authSecret } from "./secret-file.mjs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { loginAttempts, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -8,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { loadMeetingRecords } from "@/lib/documents/meeting-records";
 import { NotFoundError } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
-import { visibleTo } from "@/lib/meetings/access";
+import { meetingsVisibleTo } from "@/lib/scopes";
 import { buildCalendar } from "./ics";
 
 /** How far back the personal feed reaches, and how many meetings it holds at most. */
@@ -57,7 +58,7 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
   const ids = await db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(visibleTo(user, sql.raw('"meetings"')), ne(meetings.status, "draft"), gte(meetings.endsAt, since)))
+    .where(and(meetingsVisibleTo(user, sql.raw('"meetings"')), ne(meetings.status, "draft"), gte(meetings.endsAt, since)))
     .orderBy(asc(meetings.startsAt))
     .limit(FEED_LIMIT);
   const records = await loadMeetingRecords(ids.map((r) => r.id));

@@ -5,7 +5,7 @@ import { renderMeetingFile } from "@/lib/documents/render";
 import { NotFoundError } from "@/lib/errors";
 import { cancelMeeting, rescheduleMeeting } from "@/lib/meetings/transition-meeting";
 import { instantToZonedLocal } from "@/lib/time";
-import { futureSlot, office, publishedMeeting } from "@/lib/agenda/test-office";
+import { futureSlot, office, publishedMeeting } from "@/tests/office";
 import { calendarFeed, regenerateCalendarToken, revokeCalendarToken } from "./feed";
 import { meetingUid } from "./ics";
 

@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actionItems, attendances, users } from "@/db/schema";
-import { office, publishedMeeting, someCategory } from "@/lib/agenda/test-office";
+import { office, publishedMeeting, someCategory } from "@/tests/office";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { addDecision, saveMinutes } from "@/lib/meetings/minutes";

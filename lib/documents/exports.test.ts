@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actionItems } from "@/db/schema";
-import { office, publishedMeeting, someCategory } from "@/lib/agenda/test-office";
+import { office, publishedMeeting, someCategory } from "@/tests/office";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { uid } from "@/tests/fixtures";
 import { attendanceCsv } from "./exports";

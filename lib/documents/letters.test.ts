@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEMO_LOGO_PNG_BASE64 } from "@/db/seed-logo";
-import { office, publishedMeeting, type Office } from "@/lib/agenda/test-office";
+import { office, publishedMeeting, type Office } from "@/tests/office";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { inviteUnits } from "@/lib/meetings/invitations";

@@ -1,13 +1,13 @@
+import "server-only";
 import { aliasedTable, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agendaItems, invitations, meetings, speakers, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";
+import { invitations, meetings, users, workUnits, type Meeting, type RsvpResponse, type SpeakerRole } from "@/db/schema";
 import { omit } from "@/lib/meetings/access";
+import { agendaRowsOf, presenterNameOf, speakerDisplay, speakerRowsOf } from "@/lib/meetings/queries";
 import { scheduleAgenda } from "@/lib/meetings/agenda-times";
 import { officesOf } from "@/lib/offices/office";
 
 const chair = aliasedTable(users, "chair");
-const presenter = aliasedTable(speakers, "presenter");
-const presenterUser = aliasedTable(users, "presenter_user");
 
 export type RecordAgendaItem = {
   title: string;
@@ -52,19 +52,8 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       .innerJoin(workUnits, eq(workUnits.id, meetings.organizerUnitId))
       .leftJoin(chair, eq(chair.id, meetings.chairUserId))
       .where(inArray(meetings.id, list)),
-    db
-      .select({ item: agendaItems, presenterName: presenter.name, presenterUserName: presenterUser.name })
-      .from(agendaItems)
-      .leftJoin(presenter, eq(presenter.id, agendaItems.presenterSpeakerId))
-      .leftJoin(presenterUser, eq(presenterUser.id, presenter.userId))
-      .where(inArray(agendaItems.meetingId, list))
-      .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position)),
-    db
-      .select({ speaker: speakers, userName: users.name, userPosition: users.position, userNip: users.nip })
-      .from(speakers)
-      .leftJoin(users, eq(users.id, speakers.userId))
-      .where(inArray(speakers.meetingId, list))
-      .orderBy(asc(speakers.meetingId), asc(speakers.sortOrder), asc(speakers.createdAt)),
+    agendaRowsOf(list),
+    speakerRowsOf(list),
     db
       .select({ meetingId: invitations.meetingId, id: workUnits.id, name: workUnits.name, response: invitations.response })
       .from(invitations)
@@ -93,7 +82,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
         title: a.item.title,
         description: a.item.description,
         durationMinutes: a.item.durationMinutes,
-        presenterName: a.presenterUserName ?? a.presenterName ?? null,
+        presenterName: presenterNameOf(a),
         actualStartedAt: a.item.actualStartedAt,
         actualEndedAt: a.item.actualEndedAt,
         liveNote: a.item.liveNote,
@@ -110,12 +99,10 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       agenda: timed,
       speakers: (speakersBy.get(meeting.id) ?? []).map(({ s }) => ({
         role: s.speaker.role,
-        name: s.userName ?? s.speaker.name ?? "",
-        position: s.speaker.userId ? s.userPosition : s.speaker.position,
+        ...speakerDisplay(s),
         organization: s.speaker.organization,
         onBehalfOf: s.speaker.onBehalfOf,
         topic: s.speaker.topic,
-        nip: s.speaker.userId ? s.userNip : null,
       })),
       invitedUnits: (unitsBy.get(meeting.id) ?? []).map(({ id, name, response }) => ({ id, name, response })),
     });

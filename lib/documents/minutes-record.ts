@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItems, categories, decisions, minutes, users, workUnits, type ActionItemStatus } from "@/db/schema";

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { MeetingStatus, Role } from "@/db/schema";
-import { can, type Actor, type MeetingResource } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { actor, DIV, LAPAS, MALANG, meeting, OTHER_DIV } from "@/tests/policy";
 import { MEETING_FILES } from "./render";
-
-const DIV = "div-imi";
-const MALANG = "kanim-malang";
-const OTHER_DIV = "div-pas";
-const LAPAS = "lapas";
-const actor = (role: Role, unit: string): Actor => ({
-  id: `${role}-${unit}`,
-  role,
-  workUnitId: unit,
-  scopeUnitIds: unit === OTHER_DIV || unit === LAPAS ? [OTHER_DIV, LAPAS] : [DIV, MALANG],
-});
-const meeting = (status: MeetingStatus, invited = [MALANG]): MeetingResource => ({ status, organizerUnitId: DIV, invitedUnitIds: invited });
 
 describe("who may download a meeting's records (attendance list, minutes, exports)", () => {
   it("staff who see the meeting; never participants, not even of an invited unit", () => {

@@ -1,26 +1,13 @@
-import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import "server-only";
+import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { actionItems, workUnits, type ActionItem } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can, type ActionItemResource } from "@/lib/permissions";
+import { dueSoonSql as dueSoonOf, overdueSql as overdueOf } from "./overdue";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
-
-/**
- * Which follow-ups a user may see, as SQL over `action_items` (the same rule as
- * `can(user, "actionItem.view")`): admins all; the secretariat and heads their division's units;
- * everybody their own unit's items and items they are in charge of.
- */
-export function visibleTo(user: CurrentUser): SQL {
-  if (user.role === "admin") return sql`true`;
-  const own = or(eq(actionItems.workUnitId, user.workUnitId), eq(actionItems.picUserId, user.id))!;
-  if ((user.role === "secretariat" || user.role === "head") && user.scopeUnitIds.length > 0) {
-    return or(own, inArray(actionItems.workUnitId, [...user.scopeUnitIds]))!;
-  }
-  return own;
-}
 
 export type LoadedItem = ActionItem & { unitName: string; unitTimeZone: string; unitParentId: string | null };
 
@@ -42,6 +29,6 @@ export async function loadVisibleItem(user: CurrentUser, id: string, handle: DbO
   return { ...row.item, unitName: row.unitName, unitTimeZone: row.unitTimeZone, unitParentId: row.unitParentId };
 }
 
-/** Overdue and due-soon, judged in the owner unit's zone (SQL over action_items joined to work_units). */
-export const overdueSql = sql`(${actionItems.status} not in ('verified','cancelled') and ${actionItems.dueDate} < (now() at time zone ${workUnits.timeZone})::date)`;
-export const dueSoonSql = sql`(${actionItems.status} not in ('verified','cancelled') and ${actionItems.dueDate} >= (now() at time zone ${workUnits.timeZone})::date and ${actionItems.dueDate} <= (now() at time zone ${workUnits.timeZone})::date + 7)`;
+/** The overdue and due-soon rules over action_items joined to work_units (lib/follow-ups/overdue.ts), as lib/api reads them. */
+export const overdueSql = overdueOf();
+export const dueSoonSql = dueSoonOf();

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { categories } from "@/db/schema";
@@ -6,8 +7,8 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation, orConflict } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { isUuid } from "./access";
 import { categorySchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 type Ctx = Omit<AuditContext, "actorId">;
 

@@ -8,7 +8,7 @@ import { makeDivision, makeUnit, makeUser } from "@/tests/fixtures";
 import { createActionItem, createFromDecision } from "./create-action-item";
 import { decideExtension, requestExtension } from "./extensions";
 import { getActionItem } from "./get-action-item";
-import { firstCategoryId, insertItem } from "./test-helpers";
+import { firstCategoryId, insertItem } from "@/tests/follow-ups";
 
 const later = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { actionItemUpdates, actionItems, categories, decisions, users, workUnits } from "@/db/schema";
@@ -6,11 +7,12 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { notify, recipients } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
+import { unitsOverseenBy } from "@/lib/scopes";
 import { todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { isUuid } from "./access";
-import { loadMeeting } from "./meeting-access";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { createActionItemSchema, createFromDecisionSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 type Ctx = Omit<AuditContext, "actorId">;
 
@@ -50,8 +52,8 @@ async function checkSource(user: CurrentUser, meetingId: string | null, decision
     meetingId = dec.meetingId;
   }
   if (!meetingId) return { meetingId: null, meeting: null };
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new ValidationError({ meetingId: ["followUps.errors.meeting"] });
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new ValidationError({ meetingId: ["followUps.errors.meeting"] });
   return { meetingId, meeting };
 }
 
@@ -163,8 +165,8 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
   if (!isUuid(decisionId)) throw new NotFoundError();
   const [dec] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
   if (!dec) throw new NotFoundError();
-  const meeting = await loadMeeting(dec.meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, dec.meetingId);
+  if (!meeting) throw new NotFoundError();
   const invited = await rows<{ id: string; name: string }>(
     sql`select w.id, w.name from invitations i join work_units w on w.id = i.work_unit_id
          where i.meeting_id = ${dec.meetingId} and w.active order by w.name`,
@@ -178,15 +180,8 @@ export async function decisionContext(user: CurrentUser, decisionId: string) {
 
 /** Decisions of recent meetings the user organises (to turn into follow-ups), newest first. */
 export async function listRecentDecisions(user: CurrentUser, limit = 30) {
-  if (user.role === "participant") return [];
-  const scope =
-    user.role === "admin"
-      ? sql`true`
-      : sql`m.organizer_unit_id in (${sql.join(
-          user.scopeUnitIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`;
-  return rows<{ id: string; number: number; text: string; meeting_title: string; starts_at: string | Date; items: number }>(sql`
+  const scope = unitsOverseenBy(user, sql`m.organizer_unit_id`);
+  return rows<{ id: string; number: number; text: string; meetingTitle: string; startsAt: string | Date; items: number }>(sql`
     select d.id, d.number, d.text, m.title as meeting_title, m.starts_at,
            (select count(*)::int from action_items a where a.decision_id = d.id) as items
       from decisions d join meetings m on m.id = d.meeting_id

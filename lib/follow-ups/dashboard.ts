@@ -1,10 +1,12 @@
+import "server-only";
 import { asc, sql, type SQL } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { categories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
-import { uuidArray } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
+import { unitsOverseenBy, uuidArray } from "@/lib/scopes";
+import { overdueSql } from "./overdue";
 
 export type Aggregate = {
   total: number;
@@ -28,11 +30,11 @@ export type TrendPoint = { month: string; created: number; verified: number };
 type AggRow = {
   total: number | string;
   open: number | string;
-  in_progress: number | string;
+  inProgress: number | string;
   reported: number | string;
   verified: number | string;
   cancelled: number | string;
-  on_time: number | string;
+  onTime: number | string;
 };
 type Extra = { overdue: number; median: number | null };
 
@@ -45,22 +47,21 @@ const toAggregate = (r: AggRow | undefined, extra: Extra | undefined): Aggregate
   return {
     total,
     open: Number(r?.open ?? 0),
-    inProgress: Number(r?.in_progress ?? 0),
+    inProgress: Number(r?.inProgress ?? 0),
     reported: Number(r?.reported ?? 0),
     verified,
     cancelled,
     overdue: extra?.overdue ?? 0,
-    onTimeRate: rate(Number(r?.on_time ?? 0), verified),
+    onTimeRate: rate(Number(r?.onTime ?? 0), verified),
     medianDaysToVerify: extra?.median ?? null,
     completionRate: rate(verified, total - cancelled),
   };
 };
 
-/** The units whose follow-ups the dashboard covers, as SQL over a unit id column. */
+/** The units whose follow-ups the dashboard covers (those the user oversees, optionally narrowed), as SQL over a unit id column. */
 function unitScope(user: CurrentUser, column: SQL, unitIds?: string[]): SQL {
   const narrow = unitIds?.length ? sql` and ${column} = any(${uuidArray(unitIds)})` : sql``;
-  if (user.role === "admin") return sql`true${narrow}`;
-  return sql`${column} = any(${uuidArray(user.scopeUnitIds)})${narrow}`;
+  return sql`${unitsOverseenBy(user, column)}${narrow}`;
 }
 
 /** Which grouping a row of a GROUPING SETS query belongs to. */
@@ -98,11 +99,10 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
         from (select a.work_unit_id, a.category_id
                 from work_units w join action_items a on a.work_unit_id = w.id
                where ${unitScope(user, sql`w.id`, opts.unitIds)}
-                 and a.status in ('open', 'in_progress', 'reported')
-                 and a.due_date < (now() at time zone w.time_zone)::date) o
+                 and ${overdueSql(sql.raw("a"), sql.raw("w.time_zone"))}) o
        group by ${groupingSets}`,
     // The median of whole days from creation to verification, read from the histogram
-    // follow_up_verify_days: the value at the middle position(s) of the cumulative counts.
+    // followUpVerifyDays: the value at the middle position(s) of the cumulative counts.
     median: sql`
       with h as (
         select ${groupOf} as grp, work_unit_id, category_id, days, sum(n)::bigint as c
@@ -145,7 +145,7 @@ export function dashboardQueries(user: CurrentUser, opts: { unitIds?: string[] }
   };
 }
 
-type Grouped = { grp: number; work_unit_id: string | null; category_id: string | null };
+type Grouped = { grp: number; workUnitId: string | null; categoryId: string | null };
 
 /**
  * The division head's dashboard: per unit, per category, overall and a 12-month trend, every
@@ -164,7 +164,7 @@ export async function getDashboard(user: CurrentUser, opts: { unitIds?: string[]
     rows<{ id: string; name: string; kind: string; active: boolean }>(q.units),
     db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),
   ]);
-  const key = (r: Grouped) => `${r.grp}:${r.work_unit_id ?? r.category_id ?? ""}`;
+  const key = (r: Grouped) => `${r.grp}:${r.workUnitId ?? r.categoryId ?? ""}`;
   const countBy = new Map(counts.map((r) => [key(r), r]));
   const extraBy = new Map<string, Extra>();
   const extra = (k: string) => extraBy.get(k) ?? (extraBy.set(k, { overdue: 0, median: null }), extraBy.get(k)!);

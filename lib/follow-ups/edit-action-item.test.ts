@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { office, someCategory } from "@/lib/agenda/test-office";
+import { office, someCategory } from "@/tests/office";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { makeUser } from "@/tests/fixtures";
 import { editActionItemPlan } from "./edit-action-item";
-import { insertItem } from "./test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 
 describe("editing a follow-up's plan", () => {
   it("lets the secretariat and the division's head edit it, checks the version, the PIC and the due date, and refuses the owner unit", async () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { actionItemUpdates, actionItems, evidenceFiles } from "@/db/schema";
@@ -7,9 +8,10 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { oneLine } from "@/lib/input";
 import { parseInput } from "@/lib/validation";
-import { isUuid, loadVisibleItem, resourceOf } from "./access";
+import { loadVisibleItem, resourceOf } from "./access";
 import { CONTENT_TYPES, detectFileType, evidenceFileName, zipExpandsWithin } from "./file-type";
 import { MAX_EVIDENCE_BYTES, evidenceNoteSchema, type EvidenceKind } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = { fileName: string; contentType: string; kind: EvidenceKind; bytes: Uint8Array };

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItemUpdates, actionItems, extensionRequests } from "@/db/schema";
@@ -8,8 +9,9 @@ import { notify, recipients } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { isUuid, loadVisibleItem, resourceOf } from "./access";
+import { loadVisibleItem, resourceOf } from "./access";
 import { extensionDecisionSchema, extensionRequestSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 type Ctx = Omit<AuditContext, "actorId">;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectFileType, evidenceFileName } from "./file-type";
-import { PDF_BYTES, makeDocx, makeZip } from "./test-helpers";
+import { PDF_BYTES, makeDocx, makeZip } from "@/tests/follow-ups";
 
 const XLSX_TYPES = `<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, rows } from "@/db/client";
@@ -5,6 +6,7 @@ import { actionItemUpdates, categories, decisions, evidenceFiles, extensionReque
 import type { CurrentUser } from "@/lib/auth/types";
 import { can } from "@/lib/permissions";
 import { loadVisibleItem, resourceOf } from "./access";
+import { isDueSoon, isOverdue, todaySql } from "./overdue";
 import { allowedTransitions } from "./workflow";
 
 /** One follow-up with its timeline, evidence and extension history (a handful of queries, none per row). */
@@ -72,10 +74,7 @@ export async function getActionItem(user: CurrentUser, id: string) {
       .leftJoin(decider, eq(decider.id, extensionRequests.decidedBy))
       .where(eq(extensionRequests.actionItemId, item.id))
       .orderBy(desc(extensionRequests.createdAt)),
-    rows<{ overdue: boolean; due_soon: boolean; today: string }>(sql`
-      select (${item.status} not in ('verified','cancelled') and ${item.dueDate}::date < (now() at time zone ${item.unitTimeZone})::date) as overdue,
-             (${item.status} not in ('verified','cancelled') and ${item.dueDate}::date between (now() at time zone ${item.unitTimeZone})::date and (now() at time zone ${item.unitTimeZone})::date + 7) as due_soon,
-             to_char((now() at time zone ${item.unitTimeZone})::date, 'YYYY-MM-DD') as today`),
+    rows<{ today: string }>(sql`select to_char(${todaySql(sql`${item.unitTimeZone}`)}, 'YYYY-MM-DD') as today`),
   ]);
   const resource = resourceOf(item);
   // A reported item sent back is "in progress" again: the latest return says why, until it is reported again.
@@ -99,8 +98,8 @@ export async function getActionItem(user: CurrentUser, id: string) {
     evidenceLinks,
     extensions,
     pendingExtension,
-    overdue: !!flags?.overdue,
-    dueSoon: !!flags?.due_soon,
+    overdue: !!flags && isOverdue(item, flags.today),
+    dueSoon: !!flags && isDueSoon(item, flags.today),
     today: flags?.today ?? "",
     can: {
       transitions: allowedTransitions(user, item).map((r) => ({ name: r.name, to: r.to })),

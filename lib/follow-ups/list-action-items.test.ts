@@ -7,7 +7,7 @@ import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { exportCsv, exportXlsx, safeCell, toCsv } from "./export";
 import { listActionItems } from "./list-action-items";
-import { getReview, listReviewItems, listReviewedInMeeting, recordReview, recordReviews } from "./review";
+import { getReview, listReviewedInMeeting, recordReview, recordReviews } from "./review";
 import { reviewEntriesFromForm } from "./schemas";
 
 const formOf = (entries: [string, string][]) => {
@@ -15,7 +15,7 @@ const formOf = (entries: [string, string][]) => {
   for (const [k, v] of entries) f.append(k, v);
   return f;
 };
-import { insertItem } from "./test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 
 const inDays = (n: number) => {
   const [y, m, d] = todayIn("Asia/Jakarta").split("-").map(Number) as [number, number, number];
@@ -96,14 +96,14 @@ describe("review at the next rakor", () => {
     const open = await insertItem({ workUnitId: unitA.id, status: "in_progress", meetingId: earlier!.id, createdAt: new Date("2026-01-06T00:00:00Z") });
     await insertItem({ workUnitId: unitA.id, status: "verified", meetingId: earlier!.id });
     await insertItem({ workUnitId: unitB.id, status: "open", meetingId: earlier!.id }); // not invited
-    const list = await listReviewItems(secretariat, next!.id);
+    const list = (await getReview(secretariat, next!.id, { withItems: true })).items;
     expect(list.map((r) => r.id)).toEqual([open.id]);
     expect(list[0]!.ageDays).toBeGreaterThan(0);
     expect(list[0]!.reviewed).toBe(false);
     await expect(recordReview(malang, next!.id, open.id, { note: "x" })).rejects.toBeInstanceOf(ForbiddenError);
     await recordReview(secretariat, next!.id, open.id, { note: "Dibahas; target bulan depan" });
     await recordReview(secretariat, next!.id, open.id, { note: "Dibahas ulang" });
-    expect((await listReviewItems(secretariat, next!.id))[0]).toMatchObject({ reviewed: true, reviewNote: "Dibahas ulang", statusAtReview: "in_progress" });
+    expect((await getReview(secretariat, next!.id, { withItems: true })).items[0]).toMatchObject({ reviewed: true, reviewNote: "Dibahas ulang", statusAtReview: "in_progress" });
     expect(await listReviewedInMeeting(secretariat, next!.id)).toHaveLength(1);
     // Counted per unit first; one form records several rows, a status step included.
     const reported = await insertItem({ workUnitId: unitA.id, status: "reported", meetingId: earlier!.id, createdAt: new Date("2026-01-06T00:00:00Z") });
@@ -116,6 +116,6 @@ describe("review at the next rakor", () => {
     expect(after.items.map((r) => [r.id, r.reviewNote])).toEqual([[open.id, "Lanjut"]]);
     await expect(recordReviews(secretariat, next!.id, { entries: [] })).rejects.toBeInstanceOf(ValidationError);
     const outsider = await makeUser("participant", (await makeDivision()).unitA.id);
-    await expect(listReviewItems(outsider, next!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getReview(outsider, next!.id, { withItems: true })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

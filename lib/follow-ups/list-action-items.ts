@@ -1,9 +1,11 @@
+import "server-only";
 import { and, asc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { actionItems, categories, meetings, users, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
-import { dueSoonSql, overdueSql, visibleTo } from "./access";
+import { actionItemsVisibleTo, unitsVisibleTo } from "@/lib/scopes";
+import { dueSoonSql, overdueSql } from "./overdue";
 import type { ListFilters } from "./schemas";
 
 export const ACTION_ITEM_PAGE_SIZE = 25;
@@ -12,7 +14,7 @@ export const EXPORT_LIMIT = 20_000;
 
 /** Visibility and every filter, in SQL. */
 function whereOf(user: CurrentUser, f: Partial<ListFilters>): SQL {
-  const where: SQL[] = [visibleTo(user)];
+  const where: SQL[] = [actionItemsVisibleTo(user)];
   if (f.mine) where.push(eq(actionItems.workUnitId, user.workUnitId));
   if (f.unitId) where.push(eq(actionItems.workUnitId, f.unitId));
   if (f.status) where.push(eq(actionItems.status, f.status));
@@ -21,8 +23,8 @@ function whereOf(user: CurrentUser, f: Partial<ListFilters>): SQL {
   if (f.picUserId) where.push(eq(actionItems.picUserId, f.picUserId));
   if (f.dueFrom) where.push(gte(actionItems.dueDate, f.dueFrom));
   if (f.dueTo) where.push(lte(actionItems.dueDate, f.dueTo));
-  if (f.overdue) where.push(overdueSql);
-  if (f.dueSoon) where.push(dueSoonSql);
+  if (f.overdue) where.push(overdueSql());
+  if (f.dueSoon) where.push(dueSoonSql());
   if (f.q) where.push(ilike(actionItems.title, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`));
   return and(...where)!;
 }
@@ -43,8 +45,8 @@ const listColumns = {
   meetingTitle: meetings.title,
   createdAt: actionItems.createdAt,
   verifiedAt: actionItems.verifiedAt,
-  overdue: sql<boolean>`${overdueSql}`,
-  dueSoon: sql<boolean>`${dueSoonSql}`,
+  overdue: sql<boolean>`${overdueSql()}`,
+  dueSoon: sql<boolean>`${dueSoonSql()}`,
 };
 
 function baseQuery() {
@@ -109,7 +111,7 @@ export async function listForExport(user: CurrentUser, filters: Partial<ListFilt
 
 /** Options of the filter and create forms: units the user can see items of (their scope), categories. People are searched (lib/pickers.ts). */
 export async function listFilterOptions(user: CurrentUser) {
-  const scope = user.role === "admin" ? sql`true` : user.role === "participant" ? sql`${workUnits.id} = ${user.workUnitId}` : sql`(${workUnits.id} = ${user.workUnitId} or ${workUnits.id} in (${sql.join(user.scopeUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+  const scope = unitsVisibleTo(user, sql`${workUnits.id}`);
   const [units, cats] = await Promise.all([
     db.select({ id: workUnits.id, name: workUnits.name }).from(workUnits).where(and(eq(workUnits.active, true), scope)).orderBy(asc(workUnits.name)),
     db.select({ id: categories.id, nameId: categories.nameId, nameEn: categories.nameEn, active: categories.active }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.nameId)),

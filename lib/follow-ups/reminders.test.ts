@@ -5,7 +5,7 @@ import { notifications, outboxEmails } from "@/db/schema";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { runReminders } from "./reminders";
-import { insertItem } from "./test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 
 const inDays = (n: number) => {
   const [y, m, d] = todayIn("Asia/Jakarta").split("-").map(Number) as [number, number, number];

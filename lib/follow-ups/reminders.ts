@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { jobRuns } from "@/db/schema";
@@ -7,6 +8,7 @@ import { createT } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
 import { compactFollowUpCounts } from "@/lib/follow-ups/dashboard";
 import { unitActorsSql } from "@/lib/notifications/notify";
+import { pastDueSql, todaySql } from "./overdue";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 
 /** Days before the due date when the "due soon" reminder goes out. */
@@ -86,7 +88,7 @@ const openItems = (from: string, to: string) => sql`
   ),
   items as (
     select a.id, a.title, a.work_unit_id, a.pic_user_id, to_char(a.due_date, 'YYYY-MM-DD') as due_text, a.due_date,
-           w.name as unit_name, (now() at time zone w.time_zone)::date as today,
+           w.name as unit_name, ${todaySql(sql`w.time_zone`)} as today,
            coalesce(od.div_id, a.work_unit_id) as div_id
       from action_items a
       join work_units w on w.id = a.work_unit_id
@@ -140,7 +142,7 @@ export async function runReminders(): Promise<ReminderResult> {
     const [lock] = await rows<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext('rakor:reminders')) as ok`, tx);
     if (!lock?.ok) return null;
     const dueSoon = await remind(tx, "due_soon", ownerRecipients(items, sql`i.due_date >= i.today and i.due_date <= i.today + ${DUE_SOON_DAYS}::int`, "due_soon"));
-    const overdue = await remind(tx, "overdue", ownerRecipients(items, sql`i.due_date < i.today`, "overdue"));
+    const overdue = await remind(tx, "overdue", ownerRecipients(items, pastDueSql(sql`i.due_date`, sql`i.today`), "overdue"));
     const escalated = await remind(
       tx,
       "overdue_escalated",
@@ -149,7 +151,7 @@ export async function runReminders(): Promise<ReminderResult> {
       select u.id as user_id, i.id as item_id, i.title, i.unit_name, i.due_text as due_date,
              'overdue_escalated:' || i.id || ':' || i.due_text || ':' || u.id as key
         from items i join users u on u.active and u.role = 'head' and u.work_unit_id = i.div_id
-       where i.due_date < i.today`,
+       where ${pastDueSql(sql`i.due_date`, sql`i.today`)}`,
     );
     await compactFollowUpCounts(tx);
     return { dueSoon, overdue, escalated };

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { actionItemReviews, actionItemUpdates, type ActionItemStatus } from "@/db/schema";
@@ -7,10 +8,13 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
-import { isUuid, loadVisibleItem, visibleTo } from "./access";
-import { loadMeeting } from "./meeting-access";
+import { actionItemsVisibleTo } from "@/lib/scopes";
+import { loadVisibleItem } from "./access";
+import { overdueSql } from "./overdue";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { reviewBatchSchema, reviewSchema } from "./schemas";
 import { transitionActionItem } from "./workflow";
+import { isUuid } from "@/lib/ids";
 
 export type ReviewRow = {
   id: string;
@@ -41,7 +45,7 @@ const KEY: KeyColumn[] = [
   { sql: sql`action_items.id`, type: "uuid" },
 ];
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadMeeting>>>;
+type Loaded = NonNullable<Awaited<ReturnType<typeof findVisibleMeeting>>>;
 
 /**
  * Which follow-ups a rakor reviews: those of its invited units that are not finished and came from
@@ -59,13 +63,13 @@ function reviewFrom(user: CurrentUser, meeting: Loaded) {
      where action_items.status in ('open', 'in_progress', 'reported')
        and action_items.meeting_id is distinct from ${meeting.id}
        and (src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))
-       and ${visibleTo(user)}`;
+       and ${actionItemsVisibleTo(user)}`;
 }
 
 /** The review's queries: counts per unit first, then one unit's items a page at a time (exported for EXPLAIN). */
 export async function reviewQueries(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   return buildReviewQueries(user, meeting, opts);
 }
 
@@ -77,14 +81,14 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
     limit: REVIEW_PAGE_SIZE,
     cursor: opts.cursor,
     binding: bindingOf({ list: "review", meeting: meeting.id, unit: opts.unitId, user: user.id }),
-    keyOf: (r) => [r.due_date, r.id],
+    keyOf: (r) => [r.dueDate, r.id],
   });
   const unitFilter = opts.unitId && isUuid(opts.unitId) ? sql`and action_items.work_unit_id = ${opts.unitId}` : sql``;
   return {
     keys,
     units: sql`
       select w.id as unit_id, w.name as unit_name, count(*)::int as open,
-             (count(*) filter (where action_items.due_date < (now() at time zone w.time_zone)::date))::int as overdue,
+             (count(*) filter (where ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))}))::int as overdue,
              count(r.id)::int as reviewed
         ${from}
        group by w.id, w.name
@@ -93,9 +97,9 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
       select action_items.id, action_items.title, action_items.status, action_items.progress,
              to_char(action_items.due_date, 'YYYY-MM-DD') as due_date, action_items.version,
              action_items.work_unit_id, action_items.pic_user_id,
-             w.name as unit_name, src.title as source_title, src.starts_at as source_starts_at,
+             w.name as unit_name, src.title as source_meeting_title, src.starts_at as source_meeting_starts_at,
              ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
-             (action_items.due_date < (now() at time zone w.time_zone)::date) as overdue,
+             ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))} as overdue,
              (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
         ${from} ${unitFilter} and ${keys.where}
        order by ${keys.orderBy}
@@ -103,69 +107,28 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
   };
 }
 
-type ItemRow = {
-  id: string;
-  title: string;
-  status: ActionItemStatus;
-  progress: number;
-  due_date: string;
-  version: number;
-  work_unit_id: string;
-  pic_user_id: string | null;
-  unit_name: string;
-  source_title: string | null;
-  source_starts_at: string | Date | null;
-  age_days: number;
-  overdue: boolean;
-  reviewed: boolean;
-  review_note: string | null;
-  status_at_review: ActionItemStatus | null;
-};
+/** A raw row: ReviewRow with the source meeting's start as text (the SQL names it source_meeting_*). */
+type ItemRow = Omit<ReviewRow, "sourceMeetingStartsAt"> & { sourceMeetingStartsAt: string | Date | null };
 
-const toReviewRow = (r: ItemRow): ReviewRow => ({
-  id: r.id,
-  title: r.title,
-  status: r.status,
-  progress: Number(r.progress),
-  dueDate: r.due_date,
-  version: Number(r.version),
-  workUnitId: r.work_unit_id,
-  picUserId: r.pic_user_id,
-  unitName: r.unit_name,
-  sourceMeetingTitle: r.source_title,
-  sourceMeetingStartsAt: r.source_starts_at ? new Date(r.source_starts_at) : null,
-  ageDays: Number(r.age_days),
-  overdue: !!r.overdue,
-  reviewed: !!r.reviewed,
-  reviewNote: r.review_note,
-  statusAtReview: r.status_at_review,
-});
-
-/**
- * "Review of follow-ups" at a rakor, a page at a time: the items (all invited units, or `unitId`'s)
- * by due date, REVIEW_PAGE_SIZE per page with keyset cursors.
- */
-export async function listReviewItems(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string } = {}): Promise<ReviewRow[]> {
-  return (await getReview(user, meetingId, { ...opts, withItems: true })).items;
-}
+const toReviewRow = (r: ItemRow): ReviewRow => ({ ...r, sourceMeetingStartsAt: r.sourceMeetingStartsAt ? new Date(r.sourceMeetingStartsAt) : null });
 
 /**
  * The review page: the counts per invited unit first (open, overdue, reviewed here), then — for
  * the chosen unit, or every unit with `withItems` — one page of its items.
  */
 export async function getReview(user: CurrentUser, meetingId: string, opts: { unitId?: string; cursor?: string; withItems?: boolean } = {}) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   const unitId = opts.unitId && isUuid(opts.unitId) ? opts.unitId : undefined;
   const q = buildReviewQueries(user, meeting, { unitId, cursor: unitId || opts.withItems ? opts.cursor : null });
   const [units, found] = await Promise.all([
-    rows<{ unit_id: string; unit_name: string; open: number; overdue: number; reviewed: number }>(q.units),
+    rows<{ unitId: string; unitName: string; open: number; overdue: number; reviewed: number }>(q.units),
     unitId || opts.withItems ? rows<ItemRow>(q.items) : Promise.resolve([] as ItemRow[]),
   ]);
   const page = q.keys.finish(found);
   return {
     meeting,
-    units: units.map((u): ReviewUnit => ({ unitId: u.unit_id, unitName: u.unit_name, open: Number(u.open), overdue: Number(u.overdue), reviewed: Number(u.reviewed) })),
+    units: units.map((u): ReviewUnit => ({ unitId: u.unitId, unitName: u.unitName, open: Number(u.open), overdue: Number(u.overdue), reviewed: Number(u.reviewed) })),
     unitId: unitId ?? null,
     items: page.items.map(toReviewRow),
     nextCursor: page.nextCursor,
@@ -180,8 +143,8 @@ export async function getReview(user: CurrentUser, meetingId: string, opts: { un
  */
 export async function recordReview(user: CurrentUser, meetingId: string, itemId: string, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
   const { note } = parseInput(reviewSchema, input);
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   if (!can(user, "minutes.write", meeting)) throw new ForbiddenError();
   const item = await loadVisibleItem(user, itemId);
   if (!meeting.invitedUnitIds.includes(item.workUnitId)) throw new NotFoundError();
@@ -208,8 +171,8 @@ export async function recordReview(user: CurrentUser, meetingId: string, itemId:
  */
 export async function recordReviews(user: CurrentUser, meetingId: string, input: unknown, ctx: Omit<AuditContext, "actorId"> = {}) {
   const { entries } = parseInput(reviewBatchSchema, input);
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
   if (!can(user, "minutes.write", meeting)) throw new ForbiddenError();
   const failed: Record<string, string[]> = {};
   let saved = 0;
@@ -230,13 +193,13 @@ export async function recordReviews(user: CurrentUser, meetingId: string, input:
 
 /** The follow-ups a meeting reviewed, for its minutes (one query). */
 export async function listReviewedInMeeting(user: CurrentUser, meetingId: string) {
-  const meeting = await loadMeeting(meetingId);
-  if (!meeting || !can(user, "meeting.view", meeting)) throw new NotFoundError();
-  return rows<{ id: string; title: string; unit_name: string; status_at_review: ActionItemStatus; note: string; reviewed_at: string }>(sql`
+  const meeting = await findVisibleMeeting(user, meetingId);
+  if (!meeting) throw new NotFoundError();
+  return rows<{ id: string; title: string; unitName: string; statusAtReview: ActionItemStatus; note: string; reviewedAt: string }>(sql`
     select action_items.id, action_items.title, w.name as unit_name, r.status_at_review, r.note, r.updated_at as reviewed_at
       from action_item_reviews r
       join action_items on action_items.id = r.action_item_id
       join work_units w on w.id = action_items.work_unit_id
-     where r.meeting_id = ${meeting.id} and ${visibleTo(user)}
+     where r.meeting_id = ${meeting.id} and ${actionItemsVisibleTo(user)}
      order by w.name, action_items.title`);
 }

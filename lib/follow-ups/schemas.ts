@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, PRIORITIES } from "@/db/schema/_enums";
-import { safeText, searchText, strictDate } from "@/lib/input";
+import { emptyToNull, emptyToUndefined, isoDate as isoDateOf, safeText, searchText } from "@/lib/input";
 
 /** Shared by the forms (client) and the use cases (server): messages are i18n keys. */
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** A calendar date that exists (years 2000–2100): the strict parser of lib/input.ts. */
-export const isoDate = z.string("errors.required").pipe(strictDate("followUps.errors.invalidDate"));
+export const isoDate = isoDateOf("followUps.errors.invalidDate");
 
 const title = safeText(300, { invalid: "errors.required", tooLong: "followUps.errors.titleTooLong" }).min(1, "errors.required");
 const multiline = (max: number, invalid = "errors.invalid") => safeText(max, { multiline: true, invalid, tooLong: "errors.invalid" });

@@ -5,7 +5,7 @@ import { actionItemUpdates, actionItems, evidenceFiles, notifications, type Acti
 import type { CurrentUser } from "@/lib/auth/types";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { makeDivision, makeUser } from "@/tests/fixtures";
-import { insertItem, PDF_BYTES } from "./test-helpers";
+import { insertItem, PDF_BYTES } from "@/tests/follow-ups";
 import { transitionActionItem, updateProgress } from "./workflow";
 import { getEvidenceFile, uploadEvidence } from "./evidence";
 

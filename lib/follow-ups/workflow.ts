@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItemUpdates, actionItems, type ActionItemStatus } from "@/db/schema";
@@ -9,8 +10,7 @@ import { can, type Action } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleItem, resourceOf } from "./access";
 import { checkEvidenceFile, evidenceBelongsTo, storeEvidence, type UploadedFile } from "./evidence";
-import { getActionItem } from "./get-action-item";
-import { loadMeeting } from "./meeting-access";
+import { findVisibleMeeting } from "@/lib/meetings/access";
 import { progressSchema, transitionSchema } from "./schemas";
 
 export type TransitionName = "start" | "report" | "verify" | "return" | "cancel";
@@ -81,8 +81,8 @@ export async function transitionActionItem(user: CurrentUser, id: string, versio
   if (data.evidenceFileId && !(await evidenceBelongsTo(data.evidenceFileId, item.id))) errors.evidenceFileId = ["errors.invalid"];
   // The reviewing meeting is stored with the step: it must be one the user may see.
   if (data.meetingId) {
-    const meeting = await loadMeeting(data.meetingId);
-    if (!meeting || !can(user, "meeting.view", meeting)) errors.meetingId = ["errors.invalid"];
+    const meeting = await findVisibleMeeting(user, data.meetingId);
+    if (!meeting) errors.meetingId = ["errors.invalid"];
   }
   if (rule.needsEvidence && !data.evidenceUrl && !hasFile && !data.evidenceFileId) errors.evidence = ["followUps.errors.evidenceRequired"];
   if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -133,7 +133,7 @@ export async function transitionActionItem(user: CurrentUser, id: string, versio
       }
       return updated;
     }),
-    () => getActionItem(user, item.id).then((d) => d.item),
+    () => loadVisibleItem(user, item.id),
   );
 }
 
@@ -154,6 +154,6 @@ export async function updateProgress(user: CurrentUser, id: string, version: num
       await audit(tx, { actorId: user.id, ...ctx }, "actionItem.progress", "action_item", item.id, { progress: [item.progress, data.progress] });
       return updated;
     }),
-    () => getActionItem(user, item.id).then((d) => d.item),
+    () => loadVisibleItem(user, item.id),
   );
 }

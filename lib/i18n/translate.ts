@@ -3,7 +3,6 @@ import type { Locale } from "@/lib/time";
 import { makeT, type Translate } from "./make-t";
 
 export type { Locale, Translate };
-export const LOCALES: Locale[] = ["id", "en"];
 export const DEFAULT_LOCALE: Locale = "id";
 
 /** t("auth.throttled", { minutes: 5 }); a missing key falls back to Indonesian, then to the key itself. */

@@ -16,7 +16,7 @@ export type BoardPerson = { userId: string; name: string; position: string; stat
 export async function unitPeople(user: CurrentUser, meetingId: string, unitId: string): Promise<{ people: BoardPerson[]; total: number }> {
   await requireLiveMeeting(user, meetingId, "live.run");
   if (!/^[0-9a-f-]{36}$/i.test(unitId)) throw new NotFoundError();
-  const result = await rows<{ user_id: string; name: string; position: string; status: AttendanceStatus | null; method: string | null; total: number }>(
+  const result = await rows<{ userId: string; name: string; position: string; status: AttendanceStatus | null; method: string | null; total: number }>(
     sql`select u.id as user_id, u.name, u.position, a.status, a.method, (count(*) over ())::int as total
           from users u
           left join attendances a on a.meeting_id = ${meetingId} and a.user_id = u.id
@@ -24,7 +24,7 @@ export async function unitPeople(user: CurrentUser, meetingId: string, unitId: s
          order by u.name, u.id
          limit ${BOARD_PEOPLE_MAX}`,
   );
-  return { people: result.map((r) => ({ userId: r.user_id, name: r.name, position: r.position, status: r.status, method: r.method })), total: result[0]?.total ?? 0 };
+  return { people: result.map((r) => ({ userId: r.userId, name: r.name, position: r.position, status: r.status, method: r.method })), total: result[0]?.total ?? 0 };
 }
 
 const ONE_TAP: readonly AttendanceStatus[] = ["present", "excused", "absent"];

@@ -2,32 +2,32 @@ import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import type { MeetingStatus, SpeakerRole } from "@/db/schema";
 import { scheduleAgenda } from "@/lib/meetings/agenda-times";
-import { checkInWindow } from "@/lib/meetings/attendance";
+import { checkInWindow } from "@/lib/meetings/lifecycle";
 import { LIVE_UNITS_MAX, RECENT_CHECK_IN_MINUTES, type LiveStaffExtra, type LiveState } from "./types";
 
 type HeadRow = {
   id: string;
   title: string;
   status: MeetingStatus;
-  time_zone: string;
-  starts_at: Date | string;
-  ends_at: Date | string;
+  timeZone: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
   now: Date | string;
   version: number | null;
-  check_in_open: boolean | null;
-  current_item_id: string | null;
-  speaker_called_at: Date | string | null;
-  sp_id: string | null;
-  sp_role: SpeakerRole | null;
-  sp_name: string | null;
-  sp_position: string | null;
-  sp_organization: string | null;
-  sp_on_behalf_of: string | null;
-  sp_topic: string | null;
+  checkInOpen: boolean | null;
+  currentItemId: string | null;
+  speakerCalledAt: Date | string | null;
+  spId: string | null;
+  spRole: SpeakerRole | null;
+  spName: string | null;
+  spPosition: string | null;
+  spOrganization: string | null;
+  spOnBehalfOf: string | null;
+  spTopic: string | null;
 };
-type ItemRow = { id: string; title: string; position: number; duration_minutes: number; actual_started_at: Date | string | null; actual_ended_at: Date | string | null };
-type UnitRow = { unit_id: string | null; name: string | null; invited: boolean; present: number; represented: number; excused: number; absent: number; total_units: number };
-type TotalsRow = { invited_units: number; units_present: number; present: number; represented: number; excused: number; absent: number };
+type ItemRow = { id: string; title: string; position: number; durationMinutes: number; actualStartedAt: Date | string | null; actualEndedAt: Date | string | null };
+type UnitRow = { unitId: string | null; name: string | null; invited: boolean; present: number; represented: number; excused: number; absent: number; totalUnits: number };
+type TotalsRow = { invitedUnits: number; unitsPresent: number; present: number; represented: number; excused: number; absent: number };
 
 const iso = (v: Date | string | null) => (v == null ? null : (v instanceof Date ? v : new Date(v)).toISOString());
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -95,33 +95,33 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
       handle,
     ),
   ]);
-  const startsAt = date(head.starts_at);
-  const endsAt = date(head.ends_at);
+  const startsAt = date(head.startsAt);
+  const endsAt = date(head.endsAt);
   const now = date(head.now);
-  const planned = scheduleAgenda(startsAt, endsAt, items.map((i) => ({ ...i, durationMinutes: i.duration_minutes }))).items;
+  const planned = scheduleAgenda(startsAt, endsAt, items.map((i) => ({ ...i, durationMinutes: i.durationMinutes }))).items;
   const window = checkInWindow({ startsAt, endsAt });
-  const checkInSwitch = head.check_in_open ?? true;
+  const checkInSwitch = head.checkInOpen ?? true;
   const t = totals[0];
   return {
     meetingId: head.id,
     title: head.title,
     status: head.status,
-    timeZone: head.time_zone,
+    timeZone: head.timeZone,
     serverNow: now.toISOString(),
     version: head.version ?? 1,
     checkInSwitch,
     checkInOpen: checkInSwitch && (head.status === "scheduled" || head.status === "ongoing") && now >= window.opensAt && now <= window.closesAt,
-    currentItemId: head.current_item_id,
-    speaker: head.sp_id
+    currentItemId: head.currentItemId,
+    speaker: head.spId
       ? {
-          id: head.sp_id,
-          role: head.sp_role!,
-          name: head.sp_name ?? "",
-          position: head.sp_position,
-          organization: head.sp_organization,
-          onBehalfOf: head.sp_on_behalf_of,
-          topic: head.sp_topic,
-          calledAt: iso(head.speaker_called_at),
+          id: head.spId,
+          role: head.spRole!,
+          name: head.spName ?? "",
+          position: head.spPosition,
+          organization: head.spOrganization,
+          onBehalfOf: head.spOnBehalfOf,
+          topic: head.spTopic,
+          calledAt: iso(head.speakerCalledAt),
         }
       : null,
     items: planned.map((i) => ({
@@ -131,14 +131,14 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
       durationMinutes: i.durationMinutes,
       plannedStart: i.startsAt.toISOString(),
       plannedEnd: i.endsAt.toISOString(),
-      actualStartedAt: iso(i.actual_started_at),
-      actualEndedAt: iso(i.actual_ended_at),
+      actualStartedAt: iso(i.actualStartedAt),
+      actualEndedAt: iso(i.actualEndedAt),
     })),
-    units: units.map((u) => ({ unitId: u.unit_id, name: u.name ?? "", invited: u.invited, present: u.present, represented: u.represented, excused: u.excused, absent: u.absent })),
-    unitsTotal: units[0]?.total_units ?? 0,
+    units: units.map((u) => ({ unitId: u.unitId, name: u.name ?? "", invited: u.invited, present: u.present, represented: u.represented, excused: u.excused, absent: u.absent })),
+    unitsTotal: units[0]?.totalUnits ?? 0,
     totals: {
-      invitedUnits: t?.invited_units ?? 0,
-      unitsPresent: t?.units_present ?? 0,
+      invitedUnits: t?.invitedUnits ?? 0,
+      unitsPresent: t?.unitsPresent ?? 0,
       present: t?.present ?? 0,
       represented: t?.represented ?? 0,
       excused: t?.excused ?? 0,
@@ -149,7 +149,7 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
 
 /** Staff only: the last self check-ins (names), newest first, at most 10. */
 export async function staffExtra(meetingId: string, handle: DbOrTx = db): Promise<LiveStaffExtra> {
-  const recent = await rows<{ name: string; unit_name: string | null; at: Date | string }>(
+  const recent = await rows<{ name: string; unitName: string | null; at: Date | string }>(
     sql`select coalesce(u.name, a.guest_name, '') as name, w.name as unit_name, a.checked_in_at as at
           from attendances a
           left join users u on u.id = a.user_id
@@ -160,5 +160,5 @@ export async function staffExtra(meetingId: string, handle: DbOrTx = db): Promis
          limit 10`,
     handle,
   );
-  return { recentCheckIns: recent.map((r) => ({ name: r.name, unitName: r.unit_name, at: iso(r.at)! })) };
+  return { recentCheckIns: recent.map((r) => ({ name: r.name, unitName: r.unitName, at: iso(r.at)! })) };
 }

@@ -3,7 +3,7 @@ import { eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { futureSlot, office, publishedMeeting } from "@/lib/agenda/test-office";
+import { futureSlot, office, publishedMeeting } from "@/tests/office";
 import { meetingUid } from "@/lib/calendar/ics";
 import { cancelMeeting, rescheduleMeeting } from "@/lib/meetings/transition-meeting";
 import { instantToZonedLocal } from "@/lib/time";

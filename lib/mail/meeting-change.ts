@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { meetingReschedules } from "@/db/schema";
@@ -32,10 +33,10 @@ export async function notifyMeetingChange(meetingId: string, kind: MeetingChange
   // Each invited unit's heads and designated contacts (or a few members of a unit with neither):
   // the emails written per change do not grow with the units' size.
   const recipients = (
-    await rows<{ id: string; email: string; locale: string; work_unit_id: string }>(
+    await rows<{ id: string; email: string; locale: string; workUnitId: string }>(
       sql`select u.id, u.email, u.locale, a.work_unit_id from (${unitActorsSql(uuidArray(unitIds))}) a join users u on u.id = a.id`,
     )
-  ).map((r) => ({ id: r.id, email: r.email, locale: r.locale, workUnitId: r.work_unit_id }));
+  ).map((r) => ({ id: r.id, email: r.email, locale: r.locale, workUnitId: r.workUnitId }));
 
   const unitName = new Map(m.invitedUnits.map((u) => [u.id, u.name]));
   const ics: Partial<Record<Locale, string>> = {};

@@ -1,34 +1,42 @@
-import { sql, type SQL } from "drizzle-orm";
-import { db, rows, type DbOrTx } from "@/db/client";
-import type { Meeting, MeetingStatus } from "@/db/schema";
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { db, jsonList, type DbOrTx } from "@/db/client";
+import { meetings, type Meeting } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can, type Action, type MeetingResource } from "@/lib/permissions";
+import { isUuid } from "@/lib/ids";
+import { isEditableStatus } from "./lifecycle";
 
-/** A uuid[] parameter (one bind value, works for an empty list too). Ids are validated uuids. */
-export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+export { uuidArray } from "@/lib/scopes";
 
-export type LoadedMeeting = Meeting & { resource: MeetingResource };
-
-type AccessRow = { invited_unit_ids: string[] | string; minute_taker_ids: string[] | string };
-const asArray = (v: string[] | string | null): string[] => (v == null ? [] : typeof v === "string" ? (JSON.parse(v) as string[]) : v);
+/** A meeting with what the policy needs; it is itself a MeetingResource (`resource` kept for callers that pass it on). */
+export type LoadedMeeting = Meeting & { invitedUnitIds: string[]; minuteTakerUserIds: string[]; resource: MeetingResource };
 
 export function toResource(m: Pick<Meeting, "status" | "organizerUnitId">, invitedUnitIds: string[], minuteTakerUserIds: string[]): MeetingResource {
   return { status: m.status, organizerUnitId: m.organizerUnitId, invitedUnitIds, minuteTakerUserIds };
 }
 
-/** The meeting with what the policy needs (invited units, minute-takers): two queries. */
+/** The one meeting loader of the use cases: the meeting, its invited units and minute-takers, in one query. */
 export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<LoadedMeeting | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const m = await handle.query.meetings.findFirst({ where: (t, { eq }) => eq(t.id, id) });
-  if (!m) return null;
-  const [extra] = await rows<AccessRow>(
-    sql`select
-          (select coalesce(json_agg(work_unit_id), '[]'::json) from invitations where meeting_id = ${id}) as invited_unit_ids,
-          (select coalesce(json_agg(user_id), '[]'::json) from speakers where meeting_id = ${id} and role = 'minute_taker' and user_id is not null) as minute_taker_ids`,
-    handle,
-  );
-  return { ...m, resource: toResource(m, asArray(extra?.invited_unit_ids ?? []), asArray(extra?.minute_taker_ids ?? [])) };
+  if (!isUuid(id)) return null;
+  const [row] = await handle
+    .select({
+      meeting: meetings,
+      invited: jsonList(sql`(select json_agg(i.work_unit_id) from invitations i where i.meeting_id = ${meetings.id})`),
+      minuteTakers: jsonList(sql`(select json_agg(s.user_id) from speakers s where s.meeting_id = ${meetings.id} and s.role = 'minute_taker' and s.user_id is not null)`),
+    })
+    .from(meetings)
+    .where(eq(meetings.id, id));
+  if (!row) return null;
+  const resource = toResource(row.meeting, row.invited, row.minuteTakers);
+  return { ...row.meeting, invitedUnitIds: row.invited, minuteTakerUserIds: row.minuteTakers, resource };
+}
+
+/** The meeting if the user may see it, else null (a meeting one may not see does not exist for them). */
+export async function findVisibleMeeting(user: CurrentUser, id: string, handle: DbOrTx = db): Promise<LoadedMeeting | null> {
+  const m = await loadMeeting(id, handle);
+  return m && can(user, "meeting.view", m.resource) ? m : null;
 }
 
 /**
@@ -38,34 +46,15 @@ export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<Load
 export type MeetingAction = Extract<Action, `meeting.${string}` | `minutes.${string}`> & Exclude<Action, "meeting.list" | "meeting.create">;
 
 export async function requireMeeting(user: CurrentUser, id: string, action: MeetingAction = "meeting.view"): Promise<LoadedMeeting> {
-  const m = await loadMeeting(id);
-  if (!m || !can(user, "meeting.view", m.resource)) throw new NotFoundError();
+  const m = await findVisibleMeeting(user, id);
+  if (!m) throw new NotFoundError();
   if (action !== "meeting.view" && !can(user, action, m.resource)) throw new ForbiddenError();
   return m;
 }
 
-const EDITABLE: MeetingStatus[] = ["draft", "scheduled", "ongoing"];
 /** Cancelled and completed meetings keep their schedule, agenda, speakers and invitations as they were. */
 export function assertEditable(m: Pick<Meeting, "status">) {
-  if (!EDITABLE.includes(m.status)) throw new ValidationError({ _form: ["meetings.errors.notEditable"] }, "meetings.errors.notEditable");
-}
-
-/**
- * The visibility rule of `meeting.view`, in SQL, for lists over `meetings m`. Mirrors
- * lib/permissions.ts: admin everything; staff their scope's meetings (drafts too) and published
- * ones inviting a unit in their scope; everybody published meetings inviting their own unit.
- */
-export function visibleTo(user: CurrentUser, alias = sql.raw("m")): SQL {
-  if (user.role === "admin") return sql`true`;
-  // "offset 0" keeps each EXISTS a per-row probe of invitations_meeting_unit_uq: without it the
-  // planner hashes every invitation of the scope first (43,000 rows for a division at ministry
-  // scale) although a page needs a few dozen probes (meeting list 26 → 3 ms, docs/performance.md).
-  const ownInvited = sql`exists (select 1 from invitations vi where vi.meeting_id = ${alias}.id and vi.work_unit_id = ${user.workUnitId} offset 0)`;
-  if (user.role === "secretariat" || user.role === "head") {
-    const scope = uuidArray(user.scopeUnitIds);
-    return sql`(${alias}.organizer_unit_id = any(${scope}) or (${alias}.status <> 'draft' and (${ownInvited} or exists (select 1 from invitations vs where vs.meeting_id = ${alias}.id and vs.work_unit_id = any(${scope}) offset 0))))`;
-  }
-  return sql`(${alias}.status <> 'draft' and ${ownInvited})`;
+  if (!isEditableStatus(m.status)) throw new ValidationError({ _form: ["meetings.errors.notEditable"] }, "meetings.errors.notEditable");
 }
 
 /** Meeting columns of a raw row → typed fields. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { agendaItems, speakers } from "@/db/schema";
@@ -9,6 +10,7 @@ import { assertEditable, requireMeeting } from "./access";
 import { lockMeeting } from "./lock";
 import type { Ctx } from "./create-meeting";
 import { agendaItemSchema, moveSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 async function assertPresenter(meetingId: string, speakerId: string | null) {
   if (!speakerId) return;
@@ -18,7 +20,7 @@ async function assertPresenter(meetingId: string, speakerId: string | null) {
 
 /** The item and its meeting, checked for `meeting.manage` (404 when the meeting is not visible). */
 async function requireItem(user: CurrentUser, itemId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new NotFoundError();
+  if (!isUuid(itemId)) throw new NotFoundError();
   const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, itemId));
   if (!item) throw new NotFoundError();
   const meeting = await requireMeeting(user, item.meetingId, "meeting.manage");

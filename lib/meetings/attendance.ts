@@ -1,19 +1,21 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatus, type RsvpResponse } from "@/db/schema";
-import { audit, changes } from "@/lib/audit";
+import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { publishAttendance } from "@/lib/live/publish";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { loadMeeting, requireMeeting } from "./access";
+import { requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { attendanceSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
+import { checkInWindow } from "./lifecycle";
 
-/** Self check-in opens this long before the start and closes at the end. */
-export const CHECK_IN_OPENS_MINUTES = 60;
+export { CHECK_IN_OPENS_MINUTES, checkInWindow } from "./lifecycle";
 
 function assertRecordable(status: string) {
   if (status === "draft" || status === "cancelled") {
@@ -74,38 +76,12 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
 }
 
 async function requireAttendance(user: CurrentUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  if (!isUuid(id)) throw new NotFoundError();
   const [row] = await db.select().from(attendances).where(eq(attendances.id, id));
   if (!row) throw new NotFoundError();
   const meeting = await requireMeeting(user, row.meetingId, "meeting.manage");
   assertRecordable(meeting.status);
   return Object.assign(row, { meetingStatus: meeting.status });
-}
-const currentAttendance = async (id: string) => (await db.select().from(attendances).where(eq(attendances.id, id)))[0] ?? null;
-
-/** Changes the status of a recorded person (versioned). */
-export async function updateAttendance(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
-  const before = await requireAttendance(user, id);
-  const data = parseInput(attendanceSchema, { ...input as object, userId: before.userId, guestName: (input as { guestName?: unknown })?.guestName ?? before.guestName });
-  const set = {
-    status: data.status,
-    representedBy: data.status === "represented" ? data.representedBy : null,
-    ...(before.userId ? {} : { guestName: data.guestName, guestPosition: data.guestPosition, guestOrganization: data.guestOrganization }),
-  };
-  return orConflict(
-    db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(attendances)
-        .set({ ...set, recordedBy: user.id, version: sql`${attendances.version} + 1` })
-        .where(and(eq(attendances.id, id), eq(attendances.version, version)))
-        .returning();
-      if (!row) return null;
-      await audit(tx, { actorId: user.id, ...ctx }, "attendance.update", "meeting", before.meetingId, { attendanceId: id, ...changes(before, set) });
-      await publishAttendance(tx, before.meetingId, before.meetingStatus);
-      return row;
-    }),
-    () => currentAttendance(id),
-  );
 }
 
 export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}) {
@@ -129,12 +105,8 @@ export async function meetingForCheckIn(user: CurrentUser, code: string) {
 
 /** The secretariat's live switch (issue 13): self check-in closed early from the console. */
 async function checkInSwitchOn(meetingId: string) {
-  const [live] = await rows<{ check_in_open: boolean }>(sql`select check_in_open from meeting_live where meeting_id = ${meetingId}`);
-  return live?.check_in_open ?? true;
-}
-
-export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
-  return { opensAt: new Date(m.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000), closesAt: m.endsAt };
+  const [live] = await rows<{ checkInOpen: boolean }>(sql`select check_in_open from meeting_live where meeting_id = ${meetingId}`);
+  return live?.checkInOpen ?? true;
 }
 
 /**
@@ -170,7 +142,7 @@ export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?
         .where(and(eq(attendances.meetingId, meeting.id), eq(attendances.userId, user.id)));
       return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: existing?.checkedInAt ?? now };
     }
-    await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.check_in", "meeting", meeting.id, { attendanceId: row.id });
+    await audit(tx, { actorId: user.id, ip: ctx.ip }, "attendance.checkIn", "meeting", meeting.id, { attendanceId: row.id });
     await publishAttendance(tx, meeting.id, meeting.status, "check_in");
     return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: false, checkedInAt: now };
   });
@@ -195,7 +167,7 @@ export type Recap = {
   people: number;
 };
 
-type RecapRow = { unit_id: string | null; unit_name: string | null; invited: boolean; response: RsvpResponse | null; by_status: Record<string, number> | string };
+type RecapRow = { unitId: string | null; unitName: string | null; invited: boolean; response: RsvpResponse | null; byStatus: Record<string, number> };
 
 const emptyCounts = () => Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
 
@@ -217,24 +189,16 @@ export async function attendanceRecap(meetingId: string): Promise<Recap> {
      order by (i.id is null), w.name nulls last`);
   const recap: Recap = { units: [], invitedUnits: 0, answeredUnits: 0, unitsPresent: 0, unitsWithNobody: [], byStatus: emptyCounts(), people: 0 };
   for (const r of result) {
-    const raw = typeof r.by_status === "string" ? (JSON.parse(r.by_status) as Record<string, number>) : r.by_status;
-    const byStatus = { ...emptyCounts(), ...raw };
+    const byStatus = { ...emptyCounts(), ...r.byStatus };
     const sent = byStatus.present + byStatus.represented;
-    recap.units.push({ unitId: r.unit_id, unitName: r.unit_name, invited: r.invited, response: r.response, byStatus, sent });
+    recap.units.push({ unitId: r.unitId, unitName: r.unitName, invited: r.invited, response: r.response, byStatus, sent });
     for (const s of ATTENDANCE_STATUSES) recap.byStatus[s] += byStatus[s];
     recap.people += Object.values(byStatus).reduce((a, b) => a + b, 0);
     if (!r.invited) continue;
     recap.invitedUnits++;
     if (r.response && r.response !== "pending") recap.answeredUnits++;
     if (sent > 0) recap.unitsPresent++;
-    else recap.unitsWithNobody.push({ unitId: r.unit_id!, unitName: r.unit_name ?? "" });
+    else recap.unitsWithNobody.push({ unitId: r.unitId!, unitName: r.unitName ?? "" });
   }
   return recap;
-}
-
-/** For pages: the recap after a visibility check. */
-export async function getRecap(user: CurrentUser, meetingId: string) {
-  const m = await loadMeeting(meetingId);
-  if (!m || !can(user, "meeting.view", m.resource)) throw new NotFoundError();
-  return attendanceRecap(meetingId);
 }

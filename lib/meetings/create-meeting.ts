@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { meetings } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";

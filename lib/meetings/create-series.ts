@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -12,6 +13,7 @@ import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { seriesSchema, seriesTemplateSchema } from "./schemas";
 import { currentMeeting } from "./transition-meeting";
+import { isUuid } from "@/lib/ids";
 
 const MAX_OCCURRENCES = 60;
 const MONTHS: Record<SeriesRule, number> = { weekly: 0, monthly: 1, quarterly: 3 };
@@ -161,7 +163,7 @@ export async function createSeries(user: CurrentUser, meetingId: string, version
  * old value) is kept. Times are not carried over: moving an occurrence is its own reschedule.
  */
 export async function updateSeriesTemplate(user: CurrentUser, seriesId: string, version: number, input: unknown, ctx: Ctx = {}) {
-  if (!/^[0-9a-f-]{36}$/i.test(seriesId)) throw new NotFoundError();
+  if (!isUuid(seriesId)) throw new NotFoundError();
   const [series] = await db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
   if (!series?.templateMeetingId) throw new NotFoundError();
   const before = await requireMeeting(user, series.templateMeetingId, "meeting.manage");

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { ValidationError } from "@/lib/errors";
@@ -29,7 +30,7 @@ export type ConflictQuery = {
   unitIds?: readonly string[];
 };
 
-type Row = { kind: ConflictKind; meeting_id: string; title: string; starts_at: Date | string; ends_at: Date | string; time_zone: string; subject: string };
+type Row = { kind: ConflictKind; meetingId: string; title: string; startsAt: Date | string; endsAt: Date | string; timeZone: string; subject: string };
 
 /**
  * Other meetings overlapping [startsAt, endsAt) that use the same room, have one of the people as
@@ -38,7 +39,7 @@ type Row = { kind: ConflictKind; meeting_id: string; title: string; starts_at: D
  *
  * The same room is the same room id (chosen from the office's list), or the same place typed as
  * free text compared without case and repeated spaces ("AULA  kanwil" = "Aula Kanwil"): the
- * generated column `meetings.location_key` holds that form, indexed with the start time.
+ * generated column `meetings.locationKey` holds that form, indexed with the start time.
  */
 export async function findConflicts(q: ConflictQuery, handle: DbOrTx = db): Promise<Conflict[]> {
   const self = q.meetingId ?? "00000000-0000-0000-0000-000000000000";
@@ -79,11 +80,11 @@ export async function findConflicts(q: ConflictQuery, handle: DbOrTx = db): Prom
   );
   return result.map((r) => ({
     kind: r.kind,
-    meetingId: r.meeting_id,
+    meetingId: r.meetingId,
     title: r.title,
-    startsAt: toDate(r.starts_at),
-    endsAt: toDate(r.ends_at),
-    timeZone: r.time_zone,
+    startsAt: toDate(r.startsAt),
+    endsAt: toDate(r.endsAt),
+    timeZone: r.timeZone,
     subject: r.subject,
   }));
 }

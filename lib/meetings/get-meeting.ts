@@ -1,18 +1,19 @@
+import "server-only";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agendaItems, attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, rooms, speakers, users, workUnits } from "@/db/schema";
+import { attendances, decisions, invitations, meetingReschedules, meetingSeries, meetings, minutes, rooms, users, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
-import { loadMeeting, omit, visibleTo } from "./access";
+import { meetingsVisibleTo } from "@/lib/scopes";
+import { loadMeeting, omit } from "./access";
 import { scheduleAgenda } from "./agenda-times";
 import { attendanceRecap, checkInWindow } from "./attendance";
+import { agendaRowsOf, attendanceRowsWhere, attendeeName, ATTENDANCE_ORDER, presenterNameOf, speakerDisplay, speakerRowsOf, type AttendanceRow } from "./queries";
 
 const chair = aliasedTable(users, "chair");
 const responder = aliasedTable(users, "responder");
-const presenter = aliasedTable(speakers, "presenter");
-const presenterUser = aliasedTable(users, "presenter_user");
 
 /**
  * Everything the meeting page needs, in a fixed number of queries (no query per row). A user who
@@ -48,8 +49,8 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
     /** Turning decisions into follow-ups for units of the organizer's division. */
     createFollowUps: can(user, "actionItem.create", { workUnitId: r.organizerUnitId }),
   };
-  const staff = user.role !== "participant";
-  type AttendanceRow = { attendance: typeof attendances.$inferSelect; userName: string | null; userPosition: string | null; unitName: string | null };
+  // The attendance list names people of every unit: read only for those who may see the records.
+  const staff = permissions.records;
   const attendancePage =
     opts.attendance && opts.attendance !== "all"
       ? keyset<AttendanceRow>({
@@ -58,7 +59,7 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
           limit: ATTENDANCE_PAGE_SIZE,
           cursor: opts.attendance.cursor,
           binding: bindingOf({ list: "attendance", meeting: id }),
-          keyOf: (r) => [r.unitName === null ? "1" : "0", r.unitName ?? "", r.userName ?? r.attendance.guestName ?? "", r.attendance.id],
+          keyOf: (r) => [r.unitName === null ? "1" : "0", r.unitName ?? "", attendeeName(r), r.attendance.id],
         })
       : null;
 
@@ -70,19 +71,8 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
       .leftJoin(chair, eq(chair.id, meetings.chairUserId))
       .leftJoin(rooms, eq(rooms.id, meetings.roomId))
       .where(eq(meetings.id, id)),
-    db
-      .select({ speaker: speakers, userName: users.name, userPosition: users.position })
-      .from(speakers)
-      .leftJoin(users, eq(users.id, speakers.userId))
-      .where(eq(speakers.meetingId, id))
-      .orderBy(asc(speakers.sortOrder), asc(speakers.createdAt)),
-    db
-      .select({ item: agendaItems, presenterName: presenter.name, presenterUserName: presenterUser.name })
-      .from(agendaItems)
-      .leftJoin(presenter, eq(presenter.id, agendaItems.presenterSpeakerId))
-      .leftJoin(presenterUser, eq(presenterUser.id, presenter.userId))
-      .where(eq(agendaItems.meetingId, id))
-      .orderBy(asc(agendaItems.position)),
+    speakerRowsOf([id]),
+    agendaRowsOf([id]),
     db
       .select({ invitation: invitations, unitName: workUnits.name, respondedByName: responder.name })
       .from(invitations)
@@ -92,21 +82,8 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
       .orderBy(asc(workUnits.name)),
     staff
       ? attendancePage
-        ? db
-            .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
-            .from(attendances)
-            .leftJoin(users, eq(users.id, attendances.userId))
-            .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
-            .where(and(eq(attendances.meetingId, id), attendancePage.where))
-            .orderBy(attendancePage.orderBy)
-            .limit(attendancePage.fetch)
-        : db
-            .select({ attendance: attendances, userName: users.name, userPosition: users.position, unitName: workUnits.name })
-            .from(attendances)
-            .leftJoin(users, eq(users.id, attendances.userId))
-            .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
-            .where(eq(attendances.meetingId, id))
-            .orderBy(asc(workUnits.name), asc(users.name), asc(attendances.guestName))
+        ? attendanceRowsWhere(and(eq(attendances.meetingId, id), attendancePage.where)).orderBy(attendancePage.orderBy).limit(attendancePage.fetch)
+        : attendanceRowsWhere(eq(attendances.meetingId, id)).orderBy(...ATTENDANCE_ORDER)
       : Promise.resolve([]),
     db.select().from(minutes).where(eq(minutes.meetingId, id)),
     db.select().from(decisions).where(eq(decisions.meetingId, id)).orderBy(asc(decisions.number)),
@@ -117,7 +94,7 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
       ? db
           .select({ id: meetings.id, seriesIndex: meetings.seriesIndex, startsAt: meetings.startsAt, status: meetings.status, title: meetings.title })
           .from(meetings)
-          .where(and(eq(meetings.seriesId, loaded.seriesId), visibleTo(user, sql.raw('"meetings"'))))
+          .where(and(eq(meetings.seriesId, loaded.seriesId), meetingsVisibleTo(user, sql.raw('"meetings"'))))
           .orderBy(asc(meetings.seriesIndex))
       : Promise.resolve([]),
     db
@@ -128,15 +105,14 @@ export async function getMeeting(user: CurrentUser, id: string, opts: { attendan
 
   const { checkInCode } = loaded;
   const meeting = omit(loaded, "resource", "checkInCode");
-  const speakerList = speakerRows.map((s) => ({
-    ...s.speaker,
-    displayName: s.userName ?? s.speaker.name ?? "",
-    displayPosition: s.speaker.userId ? s.userPosition : s.speaker.position,
-  }));
+  const speakerList = speakerRows.map((s) => {
+    const shown = speakerDisplay(s);
+    return { ...s.speaker, displayName: shown.name, displayPosition: shown.position };
+  });
   const agenda = scheduleAgenda(
     meeting.startsAt,
     meeting.endsAt,
-    agendaRows.map((a) => ({ ...a.item, presenterName: a.presenterUserName ?? a.presenterName })),
+    agendaRows.map((a) => ({ ...a.item, presenterName: presenterNameOf(a) })),
   );
   const myInvitation = invitationRows.find((i) => i.invitation.workUnitId === user.workUnitId)?.invitation ?? null;
 

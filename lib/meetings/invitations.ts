@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { invitations } from "@/db/schema";
@@ -10,6 +11,7 @@ import { assertEditable, requireMeeting, uuidArray } from "./access";
 import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
 import { inviteSchema, rsvpSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The picked units, plus every active unit below them when `includeSubUnits` (recursive CTE).
@@ -56,7 +58,7 @@ export async function inviteUnits(user: CurrentUser, meetingId: string, input: u
 }
 
 export async function removeInvitation(user: CurrentUser, invitationId: string, ctx: Ctx = {}) {
-  if (!/^[0-9a-f-]{36}$/i.test(invitationId)) throw new NotFoundError();
+  if (!isUuid(invitationId)) throw new NotFoundError();
   const [inv] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
   if (!inv) throw new NotFoundError();
   const meeting = await requireMeeting(user, inv.meetingId, "meeting.manage");

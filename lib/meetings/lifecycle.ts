@@ -12,6 +12,10 @@ export function startEarlyMinutes(): number {
   return Number.isInteger(raw) && raw >= 0 && raw <= 24 * 60 ? raw : 60;
 }
 
+/** Statuses in which the schedule, agenda, speakers and invitations may still change. */
+export const EDITABLE_STATUSES = ["draft", "scheduled", "ongoing"] as const satisfies readonly MeetingStatus[];
+export const isEditableStatus = (status: MeetingStatus) => (EDITABLE_STATUSES as readonly MeetingStatus[]).includes(status);
+
 type Timed = { status: MeetingStatus; startsAt: Date };
 
 /** From when "start" is allowed. */
@@ -37,4 +41,12 @@ export function transitionRefusal(m: Timed, to: TransitionName, now = new Date()
 /** Minutes are finalized only for a meeting under way or held. */
 export function canFinalizeMinutes(m: Pick<Timed, "status">): boolean {
   return m.status === "ongoing" || m.status === "completed";
+}
+
+/** Self check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_OPENS_MINUTES = 60;
+
+/** When self check-in is open: from CHECK_IN_OPENS_MINUTES before the start to the end. */
+export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
+  return { opensAt: new Date(m.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000), closesAt: m.endsAt };
 }

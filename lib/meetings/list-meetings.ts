@@ -1,10 +1,12 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { MeetingKind, MeetingStatus, RsvpResponse } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { bindingOf, cappedCountSql, cappedTotal, keyset, type KeyColumn } from "@/lib/pagination";
 import { zonedLocalToInstant } from "@/lib/time";
-import { toDate, visibleTo } from "./access";
+import { meetingsVisibleTo } from "@/lib/scopes";
+import { omit, toDate } from "./access";
 import { listFiltersSchema, type ListFilters } from "./schemas";
 
 export type MeetingListItem = {
@@ -27,31 +29,14 @@ export type MeetingListItem = {
   myResponse: RsvpResponse | null;
 };
 
-type Row = {
-  id: string;
-  title: string;
-  topic: string;
-  kind: MeetingKind;
-  status: MeetingStatus;
-  starts_at: Date | string;
-  ends_at: Date | string;
-  time_zone: string;
-  location: string;
-  organizer_unit_id: string;
-  organizer_unit_name: string;
-  series_id: string | null;
-  series_index: number | null;
-  invited_count: number | string;
-  answered_count: number | string;
-  my_response: RsvpResponse | null;
-  sort_at: string;
-};
+/** A raw row: the item with its times as the driver gives them, and the sort key as text. */
+type Row = Omit<MeetingListItem, "startsAt" | "endsAt"> & { startsAt: Date | string; endsAt: Date | string; sortAt: string };
 
 const escapeLike = (q: string) => `%${q.replace(/[%_\\]/g, "\\$&")}%`;
 
 /** Filters → one WHERE, visibility included. Date bounds are calendar days in the user's zone. */
 function whereOf(user: CurrentUser, f: ReturnType<typeof listFiltersSchema.parse>): SQL {
-  const parts: SQL[] = [visibleTo(user)];
+  const parts: SQL[] = [meetingsVisibleTo(user)];
   if (f.from) parts.push(sql`m.starts_at >= ${zonedLocalToInstant(`${f.from}T00:00`, user.timeZone).toISOString()}::timestamptz`);
   if (f.to) parts.push(sql`m.starts_at < ${zonedLocalToInstant(`${f.to}T00:00`, user.timeZone).toISOString()}::timestamptz + interval '1 day'`);
   if (f.status) parts.push(sql`m.status = ${f.status}`);
@@ -75,24 +60,8 @@ function selectList(user: CurrentUser, where: SQL, order: SQL, limit: number) {
      limit ${limit}`;
 }
 
-const toItem = (r: Row): MeetingListItem => ({
-  id: r.id,
-  title: r.title,
-  topic: r.topic,
-  kind: r.kind,
-  status: r.status,
-  startsAt: toDate(r.starts_at),
-  endsAt: toDate(r.ends_at),
-  timeZone: r.time_zone,
-  location: r.location,
-  organizerUnitId: r.organizer_unit_id,
-  organizerUnitName: r.organizer_unit_name,
-  seriesId: r.series_id,
-  seriesIndex: r.series_index,
-  invitedCount: Number(r.invited_count),
-  answeredCount: Number(r.answered_count),
-  myResponse: r.my_response,
-});
+/** The sort key stays out of the item. */
+const toItem = (r: Row): MeetingListItem => ({ ...omit(r, "sortAt"), startsAt: toDate(r.startsAt), endsAt: toDate(r.endsAt) });
 
 /** Newest start first; the id breaks ties. */
 const KEY: KeyColumn[] = [
@@ -110,7 +79,7 @@ export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
     limit: f.pageSize,
     cursor: f.cursor,
     binding: bindingOf({ list: "meetings", user: user.id, ...f, cursor: undefined }),
-    keyOf: (r) => [r.sort_at, r.id],
+    keyOf: (r) => [r.sortAt, r.id],
   });
   return {
     f,

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { decisions, minutes } from "@/db/schema";
@@ -10,6 +11,7 @@ import { lockMeeting } from "./lock";
 import { canFinalizeMinutes } from "./lifecycle";
 import type { Ctx } from "./create-meeting";
 import { decisionSchema, minutesSchema, reopenSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 const locked = () => new ValidationError({ _form: ["meetings.errors.minutesFinalized"] }, "meetings.errors.minutesFinalized");
 
@@ -76,7 +78,7 @@ export async function addDecision(user: CurrentUser, meetingId: string, input: u
 }
 
 async function requireDecision(user: CurrentUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  if (!isUuid(id)) throw new NotFoundError();
   const [d] = await db.select().from(decisions).where(eq(decisions.id, id));
   if (!d) throw new NotFoundError();
   await requireWritable(user, d.meetingId);

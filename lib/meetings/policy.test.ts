@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingStatus, Role } from "@/db/schema";
-import { can, type Action, type Actor, type MeetingResource } from "@/lib/permissions";
+import { can, type Action } from "@/lib/permissions";
+import { actor, BLITAR, DIV, MALANG, meeting, OTHER_DIV } from "@/tests/policy";
 
 /**
  * The meeting policy matrix: every meeting action × four roles × own/other unit. "Own" is the
  * organising division for staff and an invited unit for a participant; "other" is another
  * division (staff) or an uninvited unit (participant).
  */
-const DIV = "div-imi";
-const MALANG = "kanim-malang";
-const BLITAR = "kanim-blitar";
-const OTHER_DIV = "div-pas";
-const LAPAS = "lapas";
-
-const actor = (role: Role, side: "own" | "other"): Actor => {
-  const unit = role === "participant" ? (side === "own" ? MALANG : BLITAR) : side === "own" ? DIV : OTHER_DIV;
-  return { id: `${role}-${side}`, role, workUnitId: unit, scopeUnitIds: side === "own" || role === "participant" ? [DIV, MALANG, BLITAR] : [OTHER_DIV, LAPAS] };
-};
-const meeting = (status: MeetingStatus, minuteTakers: string[] = []): MeetingResource => ({
-  status,
-  organizerUnitId: DIV,
-  invitedUnitIds: [MALANG],
-  minuteTakerUserIds: minuteTakers,
-});
+/** "Own" and "other" actors of the matrix, from the shared policy fixture. */
+const sided = (role: Role, side: "own" | "other") =>
+  actor(role, role === "participant" ? (side === "own" ? MALANG : BLITAR) : side === "own" ? DIV : OTHER_DIV);
+const meetingWith = (status: MeetingStatus, minuteTakers: string[] = []) => meeting(status, [MALANG], minuteTakers);
 
 type Row = [Action, Role, own: boolean, other: boolean];
 const ROLES: Role[] = ["admin", "secretariat", "head", "participant"];
@@ -74,13 +63,13 @@ describe("meeting policy matrix", () => {
   });
 
   it.each(SCHEDULED)("scheduled meeting: %s by %s → own %s, other %s", (action, role, own, other) => {
-    expect(can(actor(role, "own"), action as "meeting.view", meeting("scheduled"))).toBe(own);
-    expect(can(actor(role, "other"), action as "meeting.view", meeting("scheduled"))).toBe(other);
+    expect(can(sided(role, "own"), action as "meeting.view", meetingWith("scheduled"))).toBe(own);
+    expect(can(sided(role, "other"), action as "meeting.view", meetingWith("scheduled"))).toBe(other);
   });
 
   it.each(DRAFT)("draft meeting: %s by %s → own %s, other %s", (action, role, own, other) => {
-    expect(can(actor(role, "own"), action as "meeting.view", meeting("draft"))).toBe(own);
-    expect(can(actor(role, "other"), action as "meeting.view", meeting("draft"))).toBe(other);
+    expect(can(sided(role, "own"), action as "meeting.view", meetingWith("draft"))).toBe(own);
+    expect(can(sided(role, "other"), action as "meeting.view", meetingWith("draft"))).toBe(other);
   });
 
   it.each([
@@ -89,23 +78,23 @@ describe("meeting policy matrix", () => {
     ["head", false, false],
     ["participant", false, false],
   ] as const)("meeting.create for the own division by %s → own %s, other %s", (role, own, other) => {
-    expect(can(actor(role, "own"), "meeting.create", { organizerUnitId: DIV })).toBe(own);
-    expect(can(actor(role, "other"), "meeting.create", { organizerUnitId: DIV })).toBe(other);
+    expect(can(sided(role, "own"), "meeting.create", { organizerUnitId: DIV })).toBe(own);
+    expect(can(sided(role, "other"), "meeting.create", { organizerUnitId: DIV })).toBe(other);
   });
 
   it("lets a recorded minute-taker write the minutes of a published meeting they can see, not of a draft", () => {
-    const taker = actor("participant", "own");
-    expect(can(taker, "minutes.write", meeting("completed", [taker.id]))).toBe(true);
-    expect(can(taker, "minutes.write", meeting("draft", [taker.id]))).toBe(false);
-    expect(can(taker, "minutes.reopen", meeting("completed", [taker.id]))).toBe(false);
-    expect(can(actor("participant", "other"), "minutes.write", meeting("completed", ["participant-other"]))).toBe(false);
+    const taker = sided("participant", "own");
+    expect(can(taker, "minutes.write", meetingWith("completed", [taker.id]))).toBe(true);
+    expect(can(taker, "minutes.write", meetingWith("draft", [taker.id]))).toBe(false);
+    expect(can(taker, "minutes.reopen", meetingWith("completed", [taker.id]))).toBe(false);
+    expect(can(sided("participant", "other"), "minutes.write", meetingWith("completed", [sided("participant", "other").id]))).toBe(false);
   });
 
   it("closes answering and check-in once the meeting is over or cancelled", () => {
     for (const status of ["completed", "cancelled"] as const) {
-      expect(can(actor("participant", "own"), "meeting.respond", meeting(status))).toBe(false);
-      expect(can(actor("participant", "own"), "meeting.checkIn", meeting(status))).toBe(false);
-      expect(can(actor("participant", "own"), "meeting.view", meeting(status))).toBe(true);
+      expect(can(sided("participant", "own"), "meeting.respond", meetingWith(status))).toBe(false);
+      expect(can(sided("participant", "own"), "meeting.checkIn", meetingWith(status))).toBe(false);
+      expect(can(sided("participant", "own"), "meeting.view", meetingWith(status))).toBe(true);
     }
   });
 });

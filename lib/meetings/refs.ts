@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type DbOrTx, db } from "@/db/client";
 import { ValidationError, type FieldErrors } from "@/lib/errors";

@@ -7,14 +7,13 @@ import {
   SPEAKER_ROLES,
   TIME_ZONES,
 } from "@/db/schema/_enums";
-import { localMinutesBetween, safeText, searchText, strictDate, strictLocalDateTime, versionInput } from "@/lib/input";
+import { emptyToNull, isoDate as isoDateOf, localMinutesBetween, safeText, searchText, strictLocalDateTime, versionInput } from "@/lib/input";
 
 /**
  * Zod schemas shared by the meeting forms (zodResolver, in the browser) and the use cases (server).
  * Messages are i18n keys. Client-safe: no server imports here.
  */
 
-const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 const HTML_TAG = /<\s*\/?\s*[a-zA-Z!?][^>]*>/;
 
 /**
@@ -34,7 +33,7 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 /** The wall-clock value of a datetime-local input: "2018-11-09T09:00" (a moment that exists, years 2000–2100). */
 export const localDateTime = z.string("errors.required").trim().min(1, "errors.required").pipe(strictLocalDateTime("meetings.errors.invalidDateTime"));
 
-const isoDate = strictDate("meetings.errors.invalidDate");
+const isoDate = isoDateOf("meetings.errors.invalidDate");
 
 /**
  * The longest a meeting may last: 7 days (a multi-day rakor or a training week). Longer spans are

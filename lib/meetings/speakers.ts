@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { speakers } from "@/db/schema";
@@ -11,6 +12,7 @@ import { checkConflicts } from "./find-conflicts";
 import { lockMeeting } from "./lock";
 import { assertRefs } from "./refs";
 import { speakerSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 /** Internal speaker (userId) or external (name, position, organisation); the other kind's fields are cleared. */
 function normalise(data: ReturnType<typeof parse>) {
@@ -50,7 +52,7 @@ export async function addSpeaker(user: CurrentUser, meetingId: string, input: un
 }
 
 async function requireSpeaker(user: CurrentUser, speakerId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(speakerId)) throw new NotFoundError();
+  if (!isUuid(speakerId)) throw new NotFoundError();
   const [speaker] = await db.select().from(speakers).where(eq(speakers.id, speakerId));
   if (!speaker) throw new NotFoundError();
   const meeting = await requireMeeting(user, speaker.meetingId, "meeting.manage");

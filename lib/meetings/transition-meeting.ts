@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/schema";
@@ -123,13 +124,12 @@ export async function applyReschedule(
 
 /** The chair and internal speakers of a meeting, and its invited units: what conflicts are checked for. */
 export async function conflictSubjects(meetingId: string, chairUserId: string | null) {
-  const [r] = await rows<{ people: string[] | string; units: string[] | string }>(sql`
+  const [r] = await rows<{ people: string[]; units: string[] }>(sql`
     select (select coalesce(json_agg(distinct user_id), '[]'::json) from speakers where meeting_id = ${meetingId} and user_id is not null) as people,
            (select coalesce(json_agg(work_unit_id), '[]'::json) from invitations where meeting_id = ${meetingId}) as units`);
-  const parse = (v: string[] | string | undefined) => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v ?? []));
-  const people = parse(r?.people);
+  const people = [...(r?.people ?? [])];
   if (chairUserId && !people.includes(chairUserId)) people.push(chairUserId);
-  return { personIds: people, unitIds: parse(r?.units) };
+  return { personIds: people, unitIds: r?.units ?? [] };
 }
 
 /** Moves a meeting to new times with a reason; units confirm again. */

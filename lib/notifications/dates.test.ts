@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { notifications, outboxEmails } from "@/db/schema";
 import { exportXlsx } from "@/lib/follow-ups/export";
 import { runReminders } from "@/lib/follow-ups/reminders";
-import { insertItem } from "@/lib/follow-ups/test-helpers";
+import { insertItem } from "@/tests/follow-ups";
 import { createT } from "@/lib/i18n/translate";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";

@@ -1,7 +1,9 @@
+import "server-only";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
+import { isUuid } from "@/lib/ids";
 
 export const NOTIFICATION_PAGE_SIZE = 30;
 
@@ -33,7 +35,7 @@ export async function listNotifications(user: CurrentUser, page = 1) {
 export async function markNotificationsRead(user: CurrentUser, ids: string[] | "all") {
   const own = eq(notifications.userId, user.id);
   const unread = isNull(notifications.readAt);
-  const where = ids === "all" ? and(own, unread) : and(own, unread, inArray(notifications.id, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))));
+  const where = ids === "all" ? and(own, unread) : and(own, unread, inArray(notifications.id, ids.filter(isUuid)));
   if (ids !== "all" && ids.length === 0) return 0;
   const updated = await db.update(notifications).set({ readAt: sql`now()` }).where(where).returning({ id: notifications.id });
   return updated.length;

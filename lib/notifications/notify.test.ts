@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import { createActionItem } from "@/lib/follow-ups/create-action-item";
-import { firstCategoryId } from "@/lib/follow-ups/test-helpers";
+import { firstCategoryId } from "@/tests/follow-ups";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
 import { UNIT_FALLBACK_RECIPIENTS } from "./notify";

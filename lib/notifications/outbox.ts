@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, isNull, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { workUnits } from "@/db/schema";
@@ -10,14 +11,14 @@ import { uuidArray } from "@/lib/meetings/access";
 export async function officesOf(unitIds: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
   const list = [...new Set(unitIds)];
   if (list.length === 0) return new Map();
-  const found = await rows<{ start_id: string; id: string; name: string }>(sql`
+  const found = await rows<{ startId: string; id: string; name: string }>(sql`
     with recursive up as (
       select w.id as start_id, w.id, w.parent_id, w.name from work_units w where w.id = any(${uuidArray(list)})
       union all
       select up.start_id, w.id, w.parent_id, w.name from work_units w join up on w.id = up.parent_id
     )
     select start_id, id, name from up where parent_id is null`);
-  return new Map(found.map((r) => [r.start_id, { id: r.id, name: r.name }]));
+  return new Map(found.map((r) => [r.startId, { id: r.id, name: r.name }]));
 }
 
 export async function officeOf(unitId: string) {

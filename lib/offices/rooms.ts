@@ -1,10 +1,11 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { rooms, workUnits } from "@/db/schema";
 import { audit, changes, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation, orConflict } from "@/lib/errors";
-import { isUuid } from "@/lib/follow-ups/access";
+import { isUuid } from "@/lib/ids";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { roomSchema } from "./schemas";

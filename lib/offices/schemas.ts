@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { emptyToNull, isoDate as isoDateOf } from "@/lib/input";
 import { checkbox, nullableText, optionalText, requiredText } from "@/lib/meetings/schemas";
 
 /**
  * Zod schemas of the office settings (letterhead, letters) and rooms, shared by the admin forms
  * and the use cases. Messages are i18n keys. Client-safe.
  */
-const emptyToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 export const roomSchema = z.object({
   officeUnitId: z.uuid("errors.unknownUnit"),
@@ -34,7 +34,7 @@ export const officeSettingsSchema = z.object({
 });
 export type OfficeSettingsInput = z.input<typeof officeSettingsSchema>;
 
-const isoDate = z.string("errors.required").trim().regex(/^\d{4}-\d{2}-\d{2}$/, "meetings.errors.invalidDate");
+const isoDate = isoDateOf("meetings.errors.invalidDate");
 
 /** Issuing (or re-issuing) a meeting's invitation letter. */
 export const letterSchema = z

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { officeSettings, users, workUnits, type OfficeSettings } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
-import { isUuid } from "@/lib/follow-ups/access";
+import { isUuid } from "@/lib/ids";
 import { CONTENT_TYPES, detectFileType } from "@/lib/follow-ups/file-type";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";

@@ -6,7 +6,7 @@ import { ActionItemTable } from "@/components/follow-ups/action-item-table";
 import "@/components/follow-ups/follow-ups.css";
 import { Picker } from "@/components/forms/picker";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
-import { ACTION_ITEM_STATUSES } from "@/db/schema/_enums";
+import { ACTION_ITEM_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/session";
 import { listActionItems, listFilterOptions } from "@/lib/follow-ups/list-action-items";
 import { filtersToSearch, parseListFilters } from "@/lib/follow-ups/schemas";
@@ -36,10 +36,10 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
     personLabel(user, filters.picUserId),
   ]);
   const { items, total, totalCapped } = list;
-  const canCreate = user.role !== "participant";
+  const canCreate = can(user, "actionItem.oversee");
   const staff = can(user, "dashboard.view");
   const params = Object.fromEntries(new URLSearchParams(search.slice(1)));
-  const title = user.role === "participant" ? t("followUps.myUnitTitle") : t("followUps.title");
+  const title = canCreate ? t("followUps.title") : t("followUps.myUnitTitle");
   // Someone who can see one unit's items only does not need that unit repeated on every row.
   const singleUnit = options.units.length <= 1;
   const active = [filters.q, filters.unitId, filters.status, filters.categoryId, filters.picUserId, filters.dueFrom, filters.dueTo, filters.overdue, filters.dueSoon, filters.mine].filter(Boolean).length;

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "@/lib/action-result";
 import { requestContext, requireUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/types";
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/meetings/agenda";
 import { deleteAttendance, recordAttendance } from "@/lib/meetings/attendance";
 import { createMeeting } from "@/lib/meetings/create-meeting";
@@ -41,6 +42,18 @@ async function run<T>(work: () => Promise<T>, successMessage?: string): Promise<
 }
 
 const page = (id: string) => `/meetings/${id}`;
+type RequestContext = Awaited<ReturnType<typeof requestContext>>;
+
+/**
+ * The body of most meeting actions: the signed-in user, the use case (given the request context)
+ * with expected errors as values, and the meeting page revalidated after a success.
+ */
+async function onMeeting(meetingId: string, work: (user: CurrentUser, ctx: RequestContext) => Promise<unknown>, successMessage?: string): Promise<MeetingActionState> {
+  const user = await requireUser();
+  const result = await run(async () => work(user, await requestContext()), successMessage);
+  if (result.ok) revalidatePath(page(meetingId));
+  return result;
+}
 
 export async function createMeetingAction(values: unknown): Promise<MeetingActionState> {
   const user = await requireUser();
@@ -67,169 +80,97 @@ export async function updateMeetingAction(id: string, version: number, values: u
 }
 
 export async function transitionAction(id: string, version: number, to: string): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => transitionMeeting(user, id, version, { to }, await requestContext()), "meetings.lifecycle.done");
-  if (result.ok) revalidatePath(page(id));
-  return result;
+  return onMeeting(id, (user, ctx) => transitionMeeting(user, id, version, { to }, ctx), "meetings.lifecycle.done");
 }
 
 export async function cancelAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => cancelMeeting(user, id, version, values, await requestContext()), "meetings.lifecycle.done");
-  if (result.ok) revalidatePath(page(id));
-  return result;
+  return onMeeting(id, (user, ctx) => cancelMeeting(user, id, version, values, ctx), "meetings.lifecycle.done");
 }
 
 export async function rescheduleAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => rescheduleMeeting(user, id, version, values, await requestContext()), "meetings.lifecycle.done");
-  if (result.ok) revalidatePath(page(id));
-  return result;
+  return onMeeting(id, (user, ctx) => rescheduleMeeting(user, id, version, values, ctx), "meetings.lifecycle.done");
 }
 
 export async function createSeriesAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => createSeries(user, id, version, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(id));
-  return result;
+  return onMeeting(id, (user, ctx) => createSeries(user, id, version, values, ctx), "meetings.saved");
 }
 
 export async function updateSeriesTemplateAction(meetingId: string, seriesId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => updateSeriesTemplate(user, seriesId, version, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => updateSeriesTemplate(user, seriesId, version, values, ctx), "meetings.saved");
 }
 
 export async function addAgendaItemAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => addAgendaItem(user, meetingId, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => addAgendaItem(user, meetingId, values, ctx), "meetings.saved");
 }
 
 export async function updateAgendaItemAction(meetingId: string, itemId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => updateAgendaItem(user, itemId, version, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => updateAgendaItem(user, itemId, version, values, ctx), "meetings.saved");
 }
 
 export async function deleteAgendaItemAction(meetingId: string, itemId: string, version: number): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => deleteAgendaItem(user, itemId, version, await requestContext()), "meetings.deleted");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => deleteAgendaItem(user, itemId, version, ctx), "meetings.deleted");
 }
 
 export async function moveAgendaItemAction(meetingId: string, itemId: string, direction: "up" | "down"): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => moveAgendaItem(user, itemId, { direction }, await requestContext()));
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => moveAgendaItem(user, itemId, { direction }, ctx));
 }
 
 export async function addSpeakerAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => addSpeaker(user, meetingId, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => addSpeaker(user, meetingId, values, ctx), "meetings.saved");
 }
 
 export async function updateSpeakerAction(meetingId: string, speakerId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => updateSpeaker(user, speakerId, version, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => updateSpeaker(user, speakerId, version, values, ctx), "meetings.saved");
 }
 
 export async function deleteSpeakerAction(meetingId: string, speakerId: string, version: number): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => deleteSpeaker(user, speakerId, version, await requestContext()), "meetings.deleted");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => deleteSpeaker(user, speakerId, version, ctx), "meetings.deleted");
 }
 
 export async function inviteUnitsAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => inviteUnits(user, meetingId, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => inviteUnits(user, meetingId, values, ctx), "meetings.saved");
 }
 
 export async function removeInvitationAction(meetingId: string, invitationId: string): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => removeInvitation(user, invitationId, await requestContext()), "meetings.deleted");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => removeInvitation(user, invitationId, ctx), "meetings.deleted");
 }
 
 export async function respondAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => respondToInvitation(user, meetingId, version, values, await requestContext()), "meetings.rsvp.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => respondToInvitation(user, meetingId, version, values, ctx), "meetings.rsvp.saved");
 }
 
 export async function recordAttendanceAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => recordAttendance(user, meetingId, values, await requestContext()), "meetings.attendance.recorded");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => recordAttendance(user, meetingId, values, ctx), "meetings.attendance.recorded");
 }
 
 export async function deleteAttendanceAction(meetingId: string, attendanceId: string): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => deleteAttendance(user, attendanceId, await requestContext()), "meetings.deleted");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => deleteAttendance(user, attendanceId, ctx), "meetings.deleted");
 }
 
 export async function saveMinutesAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => saveMinutes(user, meetingId, version, values, await requestContext()), "meetings.minutes.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => saveMinutes(user, meetingId, version, values, ctx), "meetings.minutes.saved");
 }
 
 export async function addDecisionAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => addDecision(user, meetingId, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => addDecision(user, meetingId, values, ctx), "meetings.saved");
 }
 
 export async function updateDecisionAction(meetingId: string, decisionId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => updateDecision(user, decisionId, version, values, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => updateDecision(user, decisionId, version, values, ctx), "meetings.saved");
 }
 
 export async function deleteDecisionAction(meetingId: string, decisionId: string, version: number): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => deleteDecision(user, decisionId, version, await requestContext()), "meetings.deleted");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => deleteDecision(user, decisionId, version, ctx), "meetings.deleted");
 }
 
 export async function finalizeMinutesAction(meetingId: string, version: number): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => finalizeMinutes(user, meetingId, version, await requestContext()), "meetings.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => finalizeMinutes(user, meetingId, version, ctx), "meetings.saved");
 }
 
 export async function reopenMinutesAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => reopenMinutes(user, meetingId, version, values, await requestContext()), "meetings.minutes.reopened");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => reopenMinutes(user, meetingId, version, values, ctx), "meetings.minutes.reopened");
 }
 
 export async function issueLetterAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  const user = await requireUser();
-  const result = await run(async () => issueInvitationLetter(user, meetingId, version, values, await requestContext()), "meetings.letter.saved");
-  if (result.ok) revalidatePath(page(meetingId));
-  return result;
+  return onMeeting(meetingId, (user, ctx) => issueInvitationLetter(user, meetingId, version, values, ctx), "meetings.letter.saved");
 }

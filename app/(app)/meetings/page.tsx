@@ -6,7 +6,7 @@ import { MonthCalendar } from "@/components/meetings/month-calendar";
 import { StatusBadge } from "@/components/meetings/status-badge";
 import { Picker } from "@/components/forms/picker";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
-import { MEETING_STATUSES } from "@/db/schema/_enums";
+import { MEETING_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listMeetings, listMeetingsInMonth } from "@/lib/meetings/list-meetings";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getT } from "@/lib/i18n/server";
 import { listOffices } from "@/lib/offices/office";
 

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
-import { ROLES } from "@/db/schema/_enums";
-import { requireAdmin } from "@/lib/admin/guard";
+import { ROLES } from "@/lib/enums";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { listUsers } from "@/lib/admin/users";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { pageNumber } from "@/lib/input";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Pengguna" };
 
@@ -21,7 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const t = await getT();
   const sp = await searchParams;
   const role = ROLES.find((r) => r === sp.role);
-  const unitId = sp.unitId && /^[0-9a-f-]{36}$/i.test(sp.unitId) ? sp.unitId : undefined;
+  const unitId = sp.unitId && isUuid(sp.unitId) ? sp.unitId : undefined;
   const page = pageNumber(sp.page);
   const [{ items, total, pageSize }, units] = await Promise.all([listUsers(admin, { q: sp.q?.slice(0, 100), role, unitId, page }), listWorkUnitTree()]);
   return (

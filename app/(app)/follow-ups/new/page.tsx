@@ -20,7 +20,7 @@ type Search = { decisionId?: string; meetingId?: string };
 export default async function NewActionItemPage({ searchParams }: { searchParams: Promise<Search> }) {
   await connection();
   const user = await requireUser();
-  if (user.role === "participant") notFound();
+  if (!can(user, "actionItem.oversee")) notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const sp = await searchParams;
   const options = await listFilterOptions(user);
@@ -70,7 +70,7 @@ export default async function NewActionItemPage({ searchParams }: { searchParams
             {decisions.map((d) => (
               <li key={d.id}>
                 <Link href={`/follow-ups/new?decisionId=${d.id}`}>
-                  {d.meeting_title} — {d.number}. {d.text.length > 120 ? `${d.text.slice(0, 120)}…` : d.text}
+                  {d.meetingTitle} — {d.number}. {d.text.length > 120 ? `${d.text.slice(0, 120)}…` : d.text}
                 </Link>{" "}
                 <span className="muted">({t("followUps.count", { total: d.items })})</span>
               </li>

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { MeetingTabs, isMeetingTab, type MeetingTab } from "@/components/meetings/meeting-tabs";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { BadCursorError } from "@/lib/pagination";
 import { AgendaTab } from "./_sections/agenda-tab";
 import { DocumentsTab } from "./_sections/documents-tab";

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { OfficeSettingsForm } from "@/components/admin/office-settings-form";
 import { RoomForm } from "@/components/admin/room-form";
 import { Badge } from "@/components/ui/badge";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getT } from "@/lib/i18n/server";
 import { listOffices } from "@/lib/offices/office";
 import { listRoomsForAdmin } from "@/lib/offices/rooms";

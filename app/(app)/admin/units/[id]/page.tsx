@@ -2,16 +2,17 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { WorkUnitForm } from "@/components/admin/work-unit-form";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getWorkUnit, listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { setWorkUnitActiveAction, updateWorkUnitAction } from "../../actions";
+import { isUuid } from "@/lib/ids";
 
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   await requireAdmin();
   const { id } = await params;
-  const unit = /^[0-9a-f-]{36}$/i.test(id) ? await getWorkUnit(id) : null;
+  const unit = isUuid(id) ? await getWorkUnit(id) : null;
   if (!unit) notFound();
   const t = await getT();
   const tree = await listWorkUnitTree({ activeOnly: true });

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { WorkUnitForm } from "@/components/admin/work-unit-form";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { createWorkUnitAction } from "../../actions";

@@ -3,17 +3,18 @@ import { connection } from "next/server";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { UserForm } from "@/components/admin/user-form";
-import { requireAdmin } from "@/lib/admin/guard";
+import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getUser } from "@/lib/admin/users";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
 import { resetPasswordAction, setUserActiveAction, updateUserAction } from "../../actions";
+import { isUuid } from "@/lib/ids";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   await requireAdmin();
   const { id } = await params;
-  const user = /^[0-9a-f-]{36}$/i.test(id) ? await getUser(id) : null;
+  const user = isUuid(id) ? await getUser(id) : null;
   if (!user) notFound();
   const t = await getT();
   const tree = await listWorkUnitTree({ activeOnly: true });

@@ -37,7 +37,7 @@ export async function FollowUpsTab({ d, user, t, locale }: SectionProps) {
             <ul>
               {reviewed.map((r) => (
                 <li key={r.id}>
-                  <Link href={`/follow-ups/${r.id}`}>{r.title}</Link> — {r.unit_name} · {t(`followUps.status.${r.status_at_review}`)}
+                  <Link href={`/follow-ups/${r.id}`}>{r.title}</Link> — {r.unitName} · {t(`followUps.status.${r.statusAtReview}`)}
                   {r.note ? ` · ${r.note}` : ""}
                 </li>
               ))}

@@ -7,7 +7,7 @@ import { CheckInQr } from "@/components/meetings/check-in-qr";
 import { InviteForm } from "@/components/meetings/invite-form";
 import { Alert } from "@/components/ui/alert";
 import { ScrollTable } from "@/components/ui/scroll-table";
-import { ATTENDANCE_STATUSES } from "@/db/schema/_enums";
+import { ATTENDANCE_STATUSES } from "@/lib/enums";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { formatDateTime, formatTime } from "@/lib/time";
 import * as A from "../../actions";

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { formatDate, formatTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Susunan acara" };

@@ -6,7 +6,7 @@ import { MeetingForm } from "@/components/meetings/meeting-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { organizerUnits } from "@/lib/meetings/options";
 import { officesOf } from "@/lib/offices/office";
 import { activeRoomsOf } from "@/lib/offices/rooms";

@@ -5,7 +5,7 @@ import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
-import { getMeetingOr404 } from "@/lib/meetings/meeting-page";
+import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Notulen" };
@@ -61,7 +61,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
           <ol>
             {reviewed.map((r) => (
               <li key={r.id}>
-                {r.title} — {r.unit_name} · {t(`followUps.status.${r.status_at_review}`)}
+                {r.title} — {r.unitName} · {t(`followUps.status.${r.statusAtReview}`)}
                 {r.note ? ` · ${r.note}` : ""}
               </li>
             ))}
