@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { createMeeting } from "@/lib/meetings/create-meeting";
 import { inviteUnits } from "@/lib/meetings/invitations";
 import { instantToZonedLocal } from "@/lib/time";
-import { uid } from "@/tests/fixtures";
+import { makeUser, uid } from "@/tests/fixtures";
 import { checkInFromAgenda } from "./check-in";
 import { getMyAgenda } from "./my-agenda";
 import { futureSlot, office, publishedMeeting, someCategory } from "@/tests/office";
@@ -45,6 +45,17 @@ describe("my agenda", () => {
     expect(t.myResponse).toBe("pending");
     expect(t.canCheckIn).toBe(true);
     expect(agenda.upcoming.find((m) => m.id === later.id)!.canCheckIn).toBe(false);
+  });
+
+  it("shows a meeting organised by my unit only when the policy lets me see it (a participant must be invited)", async () => {
+    const o = await office();
+    const base = futureSlot();
+    const m = await publishedMeeting(o, { units: [o.unitA.id], start: new Date(base.start.getTime() + 86_400_000) });
+    const organiserParticipant = await makeUser("participant", o.division.id);
+    expect((await getMyAgenda(organiserParticipant, base.start)).upcoming.map((x) => x.id)).not.toContain(m.id);
+    expect((await getMyAgenda(o.secretariat, base.start)).upcoming.map((x) => x.id)).toContain(m.id);
+    await inviteUnits(o.secretariat, m.id, { unitIds: [o.division.id] });
+    expect((await getMyAgenda(organiserParticipant, base.start)).upcoming.map((x) => x.id)).toContain(m.id);
   });
 
   it("checks in from the agenda once (idempotent), only in the window, only for invited units", async () => {

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { loadMeetingRecords, type MeetingRecord } from "@/lib/documents/meeting-records";
 import { checkInWindow } from "@/lib/meetings/lifecycle";
 import { can } from "@/lib/permissions";
+import { meetingsVisibleTo } from "@/lib/scopes";
 import { isOverdue } from "@/lib/follow-ups/overdue";
 import { todayIn, zonedLocalToInstant } from "@/lib/time";
 
@@ -35,9 +36,14 @@ export function agendaQueries(user: CurrentUser, now = new Date()) {
   const dayStart = zonedLocalToInstant(`${todayIn(user.timeZone, now)}T00:00`, user.timeZone);
   const horizon = new Date(now.getTime() + AGENDA_DAYS_AHEAD * 86_400_000);
 
-  const mine = or(
-    sql`exists (select 1 from ${invitations} i where i.meeting_id = ${meetings.id} and i.work_unit_id = ${user.workUnitId})`,
-    eq(meetings.organizerUnitId, user.workUnitId),
+  // Meetings of the user's unit (invited, or organised by it) — and only those the policy lets
+  // them see: a participant of the organising unit who is not invited does not get its agenda.
+  const mine = and(
+    or(
+      sql`exists (select 1 from ${invitations} i where i.meeting_id = ${meetings.id} and i.work_unit_id = ${user.workUnitId})`,
+      eq(meetings.organizerUnitId, user.workUnitId),
+    ),
+    meetingsVisibleTo(user, sql.raw('"meetings"')),
   );
   const heads = db
     .select({ id: meetings.id, response: invitations.response, checkedInAt: attendances.checkedInAt })
