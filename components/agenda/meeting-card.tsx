@@ -22,7 +22,8 @@ export function AgendaMeetingCard({
   t: Translate;
   locale: Locale;
   userTimeZone: string;
-  checkInAction: CheckInAction;
+  /** Only for a meeting the user can check in to now (a bound action is encrypted into the page). */
+  checkInAction?: CheckInAction;
 }) {
   const headingId = `meeting-${m.id}`;
   const hhmm = (d: Date) => formatTime(d, m.timeZone, locale).replace(/ \S+$/, "");
@@ -77,7 +78,7 @@ export function AgendaMeetingCard({
 
         {m.myCheckedInAt ? (
           <p className="alert alert-success agenda-checkin">{t("agenda.checkedIn", { at: formatTime(m.myCheckedInAt, m.timeZone, locale) })}</p>
-        ) : m.canCheckIn ? (
+        ) : m.canCheckIn && checkInAction ? (
           <div className="agenda-checkin">
             <CheckInButton action={checkInAction} timeZone={m.timeZone} />
           </div>

@@ -25,7 +25,7 @@ export default async function MyAgendaPage() {
   // "Sedang berlangsung" (issue 13): today's ongoing meetings, live (a person is in few at once).
   const live = (await Promise.all(today.filter((m) => m.status === "ongoing").slice(0, 3).map((m) => liveState(m.id)))).filter((s) => s !== null);
   const card = (m: (typeof today)[number]) => (
-    <AgendaMeetingCard key={m.id} m={m} t={t} locale={locale} userTimeZone={user.timeZone} checkInAction={agendaCheckInAction.bind(null, m.id)} />
+    <AgendaMeetingCard key={m.id} m={m} t={t} locale={locale} userTimeZone={user.timeZone} checkInAction={m.canCheckIn ? agendaCheckInAction.bind(null, m.id) : undefined} />
   );
   return (
     <>
