@@ -6,6 +6,7 @@ import { auditLogs, documentRenders } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError } from "@/lib/errors";
+import { attachmentDisposition } from "@/lib/follow-ups/evidence";
 import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
 import { attendanceRecap } from "@/lib/meetings/attendance";
@@ -67,6 +68,20 @@ export async function renderMeetingFile(user: CurrentUser, meetingId: string, ki
   if (!record) throw new NotFoundError();
   const body = await renderFor(kind, record, user);
   return { body, contentType: spec.type, fileName: fileNameFor(kind, record) };
+}
+
+/** One rendered file as the download both the pages and the API answer with. */
+export function meetingFileResponse(out: Awaited<ReturnType<typeof renderMeetingFile>>): Response {
+  const bytes = typeof out.body === "string" ? new TextEncoder().encode(out.body) : out.body;
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": out.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": attachmentDisposition(out.fileName),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }
 
 /**

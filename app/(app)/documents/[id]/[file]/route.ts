@@ -1,7 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { isMeetingFileKind, renderMeetingFile } from "@/lib/documents/render";
+import { isMeetingFileKind, meetingFileResponse, renderMeetingFile } from "@/lib/documents/render";
 import { AppError } from "@/lib/errors";
-import { attachmentDisposition } from "@/lib/follow-ups/evidence";
 
 /**
  * A meeting's calendar entry, letters (PDF) and exports, generated on request. The permission of
@@ -14,17 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id, file } = await params;
   if (!isMeetingFileKind(file)) return new Response("Not found", { status: 404 });
   try {
-    const out = await renderMeetingFile(user, id, file);
-    const bytes = typeof out.body === "string" ? new TextEncoder().encode(out.body) : out.body;
-    return new Response(bytes as BodyInit, {
-      headers: {
-        "Content-Type": out.contentType,
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": attachmentDisposition(out.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return meetingFileResponse(await renderMeetingFile(user, id, file));
   } catch (e) {
     if (e instanceof AppError) return new Response(e.status === 404 ? "Not found" : "Forbidden", { status: e.status });
     throw e;
