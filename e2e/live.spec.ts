@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfPages } from "../tests/pdf-text";
-import { ACCOUNTS, pick, signIn } from "./helpers";
-import { confirmStep, createMeeting, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
+import { ACCOUNTS, signIn } from "./helpers";
+import { addAgendaItem, addSpeaker, confirmStep, createMeeting, inviteUnits, openDetails, openTab, publish, tag, wib } from "./meeting-helpers";
 
 /**
  * Issue 13: Rakor day, live. Three browser contexts on one server — the secretariat's console,
@@ -11,36 +11,6 @@ import { confirmStep, createMeeting, inviteUnits, openDetails, openTab, publish,
  */
 
 const LIVE_MS = 2000;
-
-async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
-  const s = section(page, "Agenda");
-  const details = s.locator("details", { has: page.getByText("Tambah mata acara", { exact: true }) });
-  await openDetails(details);
-  await details.getByLabel("Mata acara").fill(title);
-  await details.getByLabel("Durasi (menit)").fill(String(minutes));
-  if (presenter) await selectByText(details.getByLabel("Penyaji"), presenter);
-  await details.getByRole("button", { name: "Tambah mata acara" }).click();
-  await expect(s.locator(".agenda-item", { hasText: title })).toBeVisible();
-}
-
-async function addSpeaker(page: Page, s: { internal?: string; name?: string; position?: string; organization?: string; role: string; onBehalfOf?: string }) {
-  const sec = section(page, "Pembicara");
-  const details = sec.locator("details");
-  await openDetails(details);
-  if (s.internal) {
-    await details.getByLabel("Pegawai (internal)").check();
-    await pick(details.getByRole("combobox", { name: "Pegawai", exact: true }), s.internal);
-  } else {
-    await details.getByLabel("Tamu (eksternal)").check();
-    await details.getByLabel("Nama", { exact: true }).fill(s.name!);
-    await details.getByLabel("Jabatan").fill(s.position ?? "");
-    await details.getByLabel("Instansi").fill(s.organization ?? "");
-  }
-  await details.getByLabel("Peran").selectOption({ label: s.role });
-  if (s.onBehalfOf) await details.getByLabel("Mewakili").fill(s.onBehalfOf);
-  await details.getByRole("button", { name: "Tambah pembicara" }).click();
-  await expect(sec.locator(".speaker-list li", { hasText: s.internal ?? s.name! })).toBeVisible();
-}
 
 /** Records, in the page, when the element with `testId` first contains `text` (a MutationObserver: exact, no polling). */
 async function watch(p: Page, key: string, testId: string, text: string) {

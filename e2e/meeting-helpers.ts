@@ -91,3 +91,36 @@ export async function confirmStep(page: Page, button: string, dialogTitle: strin
   await dialog.getByRole("button", { name: confirm }).click();
   await expect(dialog).toHaveCount(0);
 }
+
+/** Adds an agenda item on the meeting page (the Agenda section). */
+export async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
+  const s = section(page, "Agenda");
+  const details = s.locator("details", { has: page.getByText("Tambah mata acara", { exact: true }) });
+  await openDetails(details);
+  await details.getByLabel("Mata acara").fill(title);
+  await details.getByLabel("Durasi (menit)").fill(String(minutes));
+  if (presenter) await selectByText(details.getByLabel("Penyaji"), presenter);
+  await details.getByRole("button", { name: "Tambah mata acara" }).click();
+  await expect(s.locator(".agenda-item", { hasText: title })).toBeVisible();
+}
+
+/** Adds a speaker on the meeting page: an employee picked by name, or a guest. */
+export async function addSpeaker(page: Page, s: { internal?: string; name?: string; position?: string; organization?: string; role: string; onBehalfOf?: string; topic?: string }) {
+  const sec = section(page, "Pembicara");
+  const details = sec.locator("details");
+  await openDetails(details);
+  if (s.internal) {
+    await details.getByLabel("Pegawai (internal)").check();
+    await pick(details.getByRole("combobox", { name: "Pegawai", exact: true }), s.internal);
+  } else {
+    await details.getByLabel("Tamu (eksternal)").check();
+    await details.getByLabel("Nama", { exact: true }).fill(s.name!);
+    await details.getByLabel("Jabatan").fill(s.position ?? "");
+    await details.getByLabel("Instansi").fill(s.organization ?? "");
+  }
+  await details.getByLabel("Peran").selectOption({ label: s.role });
+  if (s.onBehalfOf) await details.getByLabel("Mewakili").fill(s.onBehalfOf);
+  if (s.topic) await details.getByLabel("Materi / topik").fill(s.topic);
+  await details.getByRole("button", { name: "Tambah pembicara" }).click();
+  await expect(sec.locator(".speaker-list li", { hasText: s.internal ?? s.name! })).toBeVisible();
+}

@@ -1,42 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS, pick, signIn } from "./helpers";
-import { confirmStep, createMeeting, futureDay, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
+import { addAgendaItem, addSpeaker, confirmStep, createMeeting, futureDay, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
 
 /**
  * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
  * own far in the future (or "now" for check-in), in a room of its own, so tests never collide.
  */
 
-async function addAgendaItem(page: Page, title: string, minutes: number, presenter?: string) {
-  const s = section(page, "Agenda");
-  const details = s.locator("details", { has: page.getByText("Tambah mata acara", { exact: true }) });
-  await openDetails(details);
-  await details.getByLabel("Mata acara").fill(title);
-  await details.getByLabel("Durasi (menit)").fill(String(minutes));
-  if (presenter) await selectByText(details.getByLabel("Penyaji"), presenter);
-  await details.getByRole("button", { name: "Tambah mata acara" }).click();
-  await expect(s.locator(".agenda-item", { hasText: title })).toBeVisible();
-}
 
-async function addSpeaker(page: Page, s: { internal?: string; name?: string; position?: string; organization?: string; role: string; onBehalfOf?: string; topic?: string }) {
-  const sec = section(page, "Pembicara");
-  const details = sec.locator("details");
-  await openDetails(details);
-  if (s.internal) {
-    await details.getByLabel("Pegawai (internal)").check();
-    await pick(details.getByRole("combobox", { name: "Pegawai", exact: true }), s.internal);
-  } else {
-    await details.getByLabel("Tamu (eksternal)").check();
-    await details.getByLabel("Nama", { exact: true }).fill(s.name!);
-    await details.getByLabel("Jabatan").fill(s.position ?? "");
-    await details.getByLabel("Instansi").fill(s.organization ?? "");
-  }
-  await details.getByLabel("Peran").selectOption({ label: s.role });
-  if (s.onBehalfOf) await details.getByLabel("Mewakili").fill(s.onBehalfOf);
-  if (s.topic) await details.getByLabel("Materi / topik").fill(s.topic);
-  await details.getByRole("button", { name: "Tambah pembicara" }).click();
-  await expect(sec.locator(".speaker-list li", { hasText: s.internal ?? s.name! })).toBeVisible();
-}
 
 test.describe("meetings", () => {
   test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
