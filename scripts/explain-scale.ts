@@ -46,7 +46,7 @@ async function timed(label: string, run: () => Promise<unknown>) {
 async function main() {
   const { closeDb, rows } = await import("../db/client");
   const { loadUser } = await import("../lib/auth/load-user");
-  const { dashboardQueries, getDashboard } = await import("../lib/follow-ups/dashboard");
+  const { dashboardQueries, dashboardStatement, getDashboard } = await import("../lib/follow-ups/dashboard");
   const { agendaQueries, getMyAgenda } = await import("../lib/agenda/my-agenda");
   const { listActionItems, listQueries: itemQueries } = await import("../lib/follow-ups/list-action-items");
   const { listMeetings, listQueries: meetingQueries } = await import("../lib/meetings/list-meetings");
@@ -62,6 +62,7 @@ async function main() {
 
   console.log("Dashboard (head of Divisi Keimigrasian)");
   for (const [name, q] of Object.entries(dashboardQueries(head))) await explain(name, q);
+  await explain("all in one statement (what getDashboard sends)", dashboardStatement(head));
   await timed("getDashboard", () => getDashboard(head));
 
   console.log("Agenda (participant of Kanim Malang)");

@@ -168,6 +168,41 @@ export const followUpMonths = pgTable(
   (t) => [index("follow_up_months_unit_idx").on(t.workUnitId, t.month)],
 );
 
+/**
+ * Overdue follow-ups without counting them on every view. For each unit, `cutoff` is a date such
+ * that follow_up_overdue holds the number of its unfinished follow-ups due before that date, per
+ * category. A statement trigger on action_items appends the delta rows in the transaction of every
+ * change (after locking the unit's cutoff row FOR KEY SHARE); the reminders job moves each unit's
+ * cutoff to today in the unit's zone (locking the row FOR UPDATE SKIP LOCKED, so it never waits on
+ * a writer) and adds the items that fell due meanwhile. The dashboard reads the deltas plus the few
+ * items due between the cutoff and today (an index range, usually empty). A unit gets its row,
+ * at '-infinity' (nothing counted yet), when it is created.
+ */
+export const overdueCutoffs = pgTable("overdue_cutoffs", {
+  workUnitId: uuid("work_unit_id")
+    .primaryKey()
+    .references(() => workUnits.id, { onDelete: "cascade" }),
+  cutoff: date("cutoff").notNull(),
+});
+
+/** Delta rows: unfinished follow-ups due before their unit's cutoff, per unit and category (see overdueCutoffs). */
+export const followUpOverdue = pgTable(
+  "follow_up_overdue",
+  {
+    workUnitId: uuid("work_unit_id")
+      .notNull()
+      .references(() => workUnits.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    index("follow_up_overdue_unit_idx").on(t.workUnitId, t.categoryId),
+    index("follow_up_overdue_category_idx").on(t.categoryId),
+  ],
+);
+
 /** Uploaded evidence (bukti dukung), kept in PostgreSQL so every app instance serves it. */
 export const evidenceFiles = pgTable(
   "evidence_files",

@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { asc, inArray } from "drizzle-orm";
-import { db } from "@/db/client";
-import { actionItems, categories, type ActionItemStatus } from "@/db/schema";
+import { describe, expect, inject, it } from "vitest";
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { actionItems, categories, overdueCutoffs, type ActionItemStatus } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { todayIn } from "@/lib/time";
 import { makeDivision, makeUnit, makeUser } from "@/tests/fixtures";
-import { compactFollowUpCounts, getDashboard } from "./dashboard";
+import { advanceOverdueCutoffs, compactFollowUpCounts, getDashboard, medianOfHistogram } from "./dashboard";
 
 const DAY = 86400000;
 const STATUSES: ActionItemStatus[] = ["open", "in_progress", "reported", "verified", "cancelled"];
@@ -166,6 +166,136 @@ describe("dashboard aggregates", () => {
     await check("after deletes");
     await compactFollowUpCounts();
     await check("after compaction");
+  });
+
+  it("counts overdue items exactly whatever the units' cutoffs, as items change and the job moves the cutoffs", async () => {
+    const random = rng(Date.now() % 100000);
+    const { division, unitA } = await makeDivision();
+    const unitWit = await makeUnit({ parentId: division.id, timeZone: "Asia/Jayapura" });
+    const units = [unitA, unitWit];
+    const head = await makeUser("head", division.id);
+    const cats = await db.select().from(categories).orderBy(asc(categories.sortOrder));
+    const dayOffset = (unitZone: string, days: number) => isoInZone(new Date(Date.now() + days * DAY), unitZone);
+    const unfinished = ["open", "in_progress", "reported"];
+    const inserted = await db
+      .insert(actionItems)
+      .values(
+        Array.from({ length: 60 }, (_, i) => {
+          const unit = units[i % 2]!;
+          const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+          return {
+            title: `Terlambat ${i}`,
+            categoryId: cats[i % 3]!.id,
+            workUnitId: unit.id,
+            dueDate: dayOffset(unit.timeZone, Math.floor(random() * 21) - 10),
+            status,
+            cancelReason: status === "cancelled" ? "x" : null,
+          };
+        }),
+      )
+      .returning({ id: actionItems.id });
+    const ids = inserted.map((r) => r.id);
+    const check = async (label: string) => {
+      const dash = await getDashboard(head);
+      const items = await db.select().from(actionItems).where(inArray(actionItems.workUnitId, units.map((u) => u.id)));
+      const overdue = (list: typeof items) =>
+        list.filter((i) => unfinished.includes(i.status) && i.dueDate < todayIn(units.find((u) => u.id === i.workUnitId)!.timeZone)).length;
+      for (const unit of units) expect(dash.units.find((u) => u.unitId === unit.id)!.overdue, `${label}: ${unit.timeZone}`).toBe(overdue(items.filter((i) => i.workUnitId === unit.id)));
+      for (const cat of dash.categories) expect(cat.overdue, `${label}: category`).toBe(overdue(items.filter((i) => i.categoryId === cat.categoryId)));
+      expect(dash.overall.overdue, label).toBe(overdue(items));
+      expect(dash.overall.overdue, label).toBeGreaterThan(0);
+    };
+    /** Puts a unit's cutoff at `date` with its summary recounted, as if the job had last run then (or the unit's zone had been ahead). */
+    const setCutoff = async (unitId: string, date: string) => {
+      await db.execute(sql`delete from follow_up_overdue where work_unit_id = ${unitId}`);
+      await db.execute(sql`update overdue_cutoffs set cutoff = ${date}::date where work_unit_id = ${unitId}`);
+      await db.execute(sql`
+        insert into follow_up_overdue (work_unit_id, category_id, n)
+        select work_unit_id, category_id, count(*) from action_items
+         where work_unit_id = ${unitId} and status in ('open', 'in_progress', 'reported') and due_date < ${date}::date group by 1, 2`);
+    };
+    const cutoffOf = async (unitId: string) =>
+      (await rows<{ c: string }>(sql`select cutoff::text as c from overdue_cutoffs where work_unit_id = ${unitId}`))[0]?.c;
+
+    // A new unit starts with nothing counted: the dashboard reads the index range up to today.
+    expect(await cutoffOf(unitWit.id)).toBe("-infinity");
+    await check("new units");
+    expect(await advanceOverdueCutoffs()).toBeGreaterThanOrEqual(2);
+    expect(await cutoffOf(unitWit.id)).toBe(todayIn(unitWit.timeZone));
+    await check("after the job");
+    const change = async (label: string) => {
+      for (let step = 0; step < 15; step++) {
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
+        const unit = units[Math.floor(random() * 2)]!;
+        await db
+          .update(actionItems)
+          .set({
+            status,
+            cancelReason: status === "cancelled" ? "x" : null,
+            dueDate: random() < 0.5 ? dayOffset(unit.timeZone, Math.floor(random() * 21) - 10) : undefined,
+            workUnitId: random() < 0.3 ? unit.id : undefined,
+            categoryId: random() < 0.3 ? cats[Math.floor(random() * 3)]!.id : undefined,
+          })
+          .where(inArray(actionItems.id, random() < 0.3 ? ids.slice(step, step + 4) : [id]));
+      }
+      await db.update(actionItems).set({ progress: 50 }).where(inArray(actionItems.id, ids.slice(0, 10)));
+      await check(label);
+    };
+    await change("after changes");
+    // The job last ran five days ago for one unit; the other's cutoff is three days ahead of its today.
+    await setCutoff(unitA.id, dayOffset(unitA.timeZone, -5));
+    await setCutoff(unitWit.id, dayOffset(unitWit.timeZone, 3));
+    await check("stale and ahead cutoffs");
+    await change("changes with stale and ahead cutoffs");
+    await db.delete(actionItems).where(inArray(actionItems.id, ids.slice(50)));
+    await check("after deletes");
+    await advanceOverdueCutoffs();
+    expect(await cutoffOf(unitA.id)).toBe(todayIn(unitA.timeZone));
+    expect(await cutoffOf(unitWit.id)).toBe(todayIn(unitWit.timeZone));
+    await check("after the job again");
+    await compactFollowUpCounts();
+    await check("after compaction");
+    const [{ n }] = (await rows<{ n: number }>(sql`select count(*)::int as n from follow_up_overdue where work_unit_id = ${unitA.id} group by category_id order by 1 desc limit 1`)) as [{ n: number }];
+    expect(n, "one row per unit and category after compaction").toBe(1);
+  });
+
+  it.skipIf(!inject("unitDatabaseUrl"))("moves cutoffs without waiting on a writer: a unit being written to is left for the next run", async () => {
+    const { division, unitA, unitB } = await makeDivision();
+    const [cat] = await db.select().from(categories).limit(1);
+    await advanceOverdueCutoffs();
+    await db.execute(sql`update overdue_cutoffs set cutoff = cutoff - 2 where work_unit_id in (${unitA.id}, ${unitB.id})`);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const writing = new Promise<void>((r) => (inserted = r));
+    // A writer's open transaction on unitA (the trigger holds unitA's cutoff row FOR KEY SHARE).
+    const writer = db.transaction(async (tx) => {
+      await tx.insert(actionItems).values({ title: "Sedang ditulis", categoryId: cat!.id, workUnitId: unitA.id, dueDate: "2020-01-01" });
+      inserted();
+      await held;
+    });
+    await writing;
+    const t0 = Date.now();
+    await advanceOverdueCutoffs();
+    expect(Date.now() - t0, "the job did not wait for the writer").toBeLessThan(2000);
+    const cut = async (id: string) => (await db.select().from(overdueCutoffs).where(eq(overdueCutoffs.workUnitId, id)))[0]!.cutoff;
+    expect(await cut(unitB.id)).toBe(todayIn(unitB.timeZone));
+    expect(await cut(unitA.id)).not.toBe(todayIn(unitA.timeZone));
+    release();
+    await writer;
+    await advanceOverdueCutoffs();
+    expect(await cut(unitA.id)).toBe(todayIn(unitA.timeZone));
+    const dash = await getDashboard(await makeUser("head", division.id));
+    expect(dash.units.find((u) => u.unitId === unitA.id)!.overdue).toBe(1);
+  });
+
+  it("takes the median of a histogram as the middle value, or the mean of the two middle ones", () => {
+    expect(medianOfHistogram(new Map())).toBeNull();
+    expect(medianOfHistogram(new Map([[4, 1]]))).toBe(4);
+    expect(medianOfHistogram(new Map([[1, 1], [9, 1]]))).toBe(5);
+    expect(medianOfHistogram(new Map([[3, 2], [1, 1], [10, 1]]))).toBe(3);
+    expect(medianOfHistogram(new Map([[2, 3], [7, 3], [5, 0], [8, -1]]))).toBe(4.5);
   });
 
   it("is for staff only and covers only their division", async () => {

@@ -12,7 +12,8 @@ export const UNFINISHED_STATUSES = ["open", "in_progress", "reported"] as const 
 /** The list's "due soon": due today or within this many days. */
 export const DUE_SOON_DAYS = 7;
 
-const unfinishedSql = (item: SQL) => sql`${item}.status in ('open', 'in_progress', 'reported')`;
+/** Not finished (open, in progress or reported), over an action_items row `item`. */
+export const unfinishedSql = (item: SQL) => sql`${item}.status in ('open', 'in_progress', 'reported')`;
 
 /** Today's date in a zone (a text or column expression), as SQL. */
 export const todaySql = (timeZone: SQL) => sql`(now() at time zone ${timeZone})::date`;

@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
 import { createT } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
-import { compactFollowUpCounts } from "@/lib/follow-ups/dashboard";
+import { advanceOverdueCutoffs, compactFollowUpCounts } from "@/lib/follow-ups/dashboard";
 import { unitActorsSql } from "@/lib/notifications/notify";
 import { pastDueSql, todaySql } from "./overdue";
 import { deliverOutbox } from "@/lib/notifications/outbox";
@@ -156,6 +156,8 @@ export async function runReminders(): Promise<ReminderResult> {
     await compactFollowUpCounts(tx);
     return { dueSoon, overdue, escalated };
   });
+  // In a transaction of its own, after the reminders' one: it locks the units' cutoff rows only briefly.
+  if (counts) await advanceOverdueCutoffs();
   const emails = await deliverOutbox();
   const result = { ...(counts ?? { dueSoon: 0, overdue: 0, escalated: 0 }), emails };
   // A run that found another one holding the lock is not a finished run (the window stays).
