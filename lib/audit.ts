@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 
@@ -26,4 +27,15 @@ export async function audit(
   diff: Record<string, unknown> = {},
 ) {
   await tx.insert(auditLogs).values({ actorId: ctx.actorId, action, entityType, entityId, diff, ip: ctx.ip ?? null });
+}
+
+/**
+ * Audit rows as SQL (one INSERT for many entities), to be run on its own or as a data-modifying
+ * CTE of a statement that writes the change itself, so a write and its audit cost one round trip.
+ */
+export function auditRowsSql(ctx: AuditContext, action: string, entityType: string, entries: { id: string; diff: Record<string, unknown> }[]): SQL {
+  return sql`
+    insert into audit_logs (actor_id, action, entity_type, entity_id, diff, ip)
+    select ${ctx.actorId}::uuid, ${action}, ${entityType}, x.id, x.diff, ${ctx.ip ?? null}
+      from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(id text, diff jsonb)`;
 }

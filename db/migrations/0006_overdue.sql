@@ -29,32 +29,49 @@ CREATE TRIGGER work_units_overdue_cutoff AFTER INSERT ON work_units REFERENCING 
 -- custom: the delta rows of follow_up_overdue, in the transaction of every change to action_items.
 -- The units' cutoff rows are locked FOR KEY SHARE first (the job moves a cutoff only under FOR
 -- UPDATE), so a cutoff cannot move between reading it here and committing.
+-- Rows due on or after UTC today + 3 never count, whatever the cutoffs (a cutoff is some zone's
+-- today: at most UTC today + 1): a statement touching only such rows (a new follow-up due later,
+-- a progress note) neither locks nor writes anything here.
 CREATE FUNCTION follow_up_overdue_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  horizon date := (now() AT TIME ZONE 'UTC')::date + 3;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM 1 FROM overdue_cutoffs c WHERE c.work_unit_id IN (SELECT work_unit_id FROM new_rows) ORDER BY c.work_unit_id FOR KEY SHARE;
+    IF NOT EXISTS (SELECT 1 FROM new_rows WHERE due_date < horizon) THEN
+      RETURN NULL;
+    END IF;
+    PERFORM 1 FROM overdue_cutoffs c
+     WHERE c.work_unit_id IN (SELECT work_unit_id FROM new_rows WHERE due_date < horizon)
+     ORDER BY c.work_unit_id FOR KEY SHARE;
     INSERT INTO follow_up_overdue (work_unit_id, category_id, n)
     SELECT r.work_unit_id, r.category_id, count(*)
       FROM new_rows r JOIN overdue_cutoffs c ON c.work_unit_id = r.work_unit_id
      WHERE r.status IN ('open', 'in_progress', 'reported') AND r.due_date < c.cutoff
      GROUP BY 1, 2;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM 1 FROM overdue_cutoffs c WHERE c.work_unit_id IN (SELECT work_unit_id FROM old_rows) ORDER BY c.work_unit_id FOR KEY SHARE;
+    IF NOT EXISTS (SELECT 1 FROM old_rows WHERE due_date < horizon) THEN
+      RETURN NULL;
+    END IF;
+    PERFORM 1 FROM overdue_cutoffs c
+     WHERE c.work_unit_id IN (SELECT work_unit_id FROM old_rows WHERE due_date < horizon)
+     ORDER BY c.work_unit_id FOR KEY SHARE;
     INSERT INTO follow_up_overdue (work_unit_id, category_id, n)
     SELECT r.work_unit_id, r.category_id, -count(*)
       FROM old_rows r JOIN overdue_cutoffs c ON c.work_unit_id = r.work_unit_id
      WHERE r.status IN ('open', 'in_progress', 'reported') AND r.due_date < c.cutoff
      GROUP BY 1, 2;
   ELSE
-    -- Progress notes and edits that leave status, due date, unit and category alone change nothing.
+    -- Only rows whose status, due date, unit or category changed, and that are (or were) due before the horizon.
     IF NOT EXISTS (
       SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
        WHERE (n.status, n.due_date, n.work_unit_id, n.category_id) IS DISTINCT FROM (o.status, o.due_date, o.work_unit_id, o.category_id)
+         AND (n.due_date < horizon OR o.due_date < horizon)
     ) THEN
       RETURN NULL;
     END IF;
     PERFORM 1 FROM overdue_cutoffs c
-     WHERE c.work_unit_id IN (SELECT work_unit_id FROM new_rows UNION SELECT work_unit_id FROM old_rows)
+     WHERE c.work_unit_id IN (SELECT work_unit_id FROM new_rows WHERE due_date < horizon
+                              UNION SELECT work_unit_id FROM old_rows WHERE due_date < horizon)
      ORDER BY c.work_unit_id FOR KEY SHARE;
     INSERT INTO follow_up_overdue (work_unit_id, category_id, n)
     SELECT d.work_unit_id, d.category_id, sum(d.sign)

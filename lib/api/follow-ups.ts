@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { db } from "@/db/client";
+import { db, rows } from "@/db/client";
 import { actionItems, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
@@ -8,8 +8,11 @@ import { createActionItem } from "@/lib/follow-ups/create-action-item";
 import { getDashboard } from "@/lib/follow-ups/dashboard";
 import { editActionItemPlan } from "@/lib/follow-ups/edit-action-item";
 import { getActionItem } from "@/lib/follow-ups/get-action-item";
-import { listActionItems } from "@/lib/follow-ups/list-action-items";
+import { listQueries } from "@/lib/follow-ups/list-action-items";
+import { cappedTotal } from "@/lib/pagination";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
+import { isDueSoon, isOverdue } from "@/lib/follow-ups/overdue";
+import { todayIn } from "@/lib/time";
 import { dueSoonSql, loadVisibleItem, overdueSql } from "@/lib/follow-ups/access";
 import { assertVersion, withCurrent } from "./meetings";
 import type * as r from "./resources";
@@ -18,37 +21,41 @@ import type * as s from "./schemas";
 type Ctx = { ip?: string | null };
 type Out<T extends z.ZodType> = z.output<T>;
 
+type ItemRow = { i: typeof actionItems.$inferSelect; workUnitName: string; overdue: boolean; dueSoon: boolean };
+
+function toPublicActionItem({ i, workUnitName, overdue, dueSoon }: ItemRow): Out<typeof r.ActionItem> {
+  return {
+    id: i.id,
+    meetingId: i.meetingId,
+    decisionId: i.decisionId,
+    title: i.title,
+    description: i.description,
+    categoryId: i.categoryId,
+    workUnitId: i.workUnitId,
+    workUnitName,
+    picUserId: i.picUserId,
+    dueDate: i.dueDate,
+    priority: i.priority,
+    status: i.status,
+    progress: i.progress,
+    overdue: Boolean(overdue),
+    dueSoon: Boolean(dueSoon),
+    version: i.version,
+  };
+}
+
+/** The public follow-up's columns (action_items joined with its unit). */
+const itemColumns = () => ({ i: actionItems, workUnitName: workUnits.name, overdue: overdueSql.mapWith(Boolean), dueSoon: dueSoonSql.mapWith(Boolean) });
+
 /** Follow-ups by id in their public shape (the caller has checked visibility), in the ids' order. */
 export async function publicActionItems(ids: readonly string[]): Promise<Out<typeof r.ActionItem>[]> {
   if (ids.length === 0) return [];
   const found = await db
-    .select({ i: actionItems, workUnitName: workUnits.name, overdue: overdueSql.mapWith(Boolean), dueSoon: dueSoonSql.mapWith(Boolean) })
+    .select(itemColumns())
     .from(actionItems)
     .innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId))
     .where(inArray(actionItems.id, [...ids]));
-  const byId = new Map(
-    found.map(({ i, workUnitName, overdue, dueSoon }): [string, Out<typeof r.ActionItem>] => [
-      i.id,
-      {
-        id: i.id,
-        meetingId: i.meetingId,
-        decisionId: i.decisionId,
-        title: i.title,
-        description: i.description,
-        categoryId: i.categoryId,
-        workUnitId: i.workUnitId,
-        workUnitName,
-        picUserId: i.picUserId,
-        dueDate: i.dueDate,
-        priority: i.priority,
-        status: i.status,
-        progress: i.progress,
-        overdue: Boolean(overdue),
-        dueSoon: Boolean(dueSoon),
-        version: i.version,
-      },
-    ]),
-  );
+  const byId = new Map(found.map((row): [string, Out<typeof r.ActionItem>] => [row.i.id, toPublicActionItem(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -58,24 +65,41 @@ async function publicActionItem(id: string) {
   return item;
 }
 
+/**
+ * The list as the API shows it: the page of public follow-ups and its capped count in ONE statement
+ * (the count an uncorrelated subquery, evaluated once), with the UI list's visibility, filters and
+ * keyset cursors.
+ */
 export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s.actionItemsQuery>): Promise<Out<typeof r.ActionItemPage>> {
-  const result = await listActionItems(
+  const { keys, where, count } = listQueries(
     user,
     { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo, cursor: q.cursor },
-    { limit: q.limit },
+    q.limit,
   );
-  return {
-    items: await publicActionItems(result.items.map((i) => i.id)),
-    total: result.total,
-    totalCapped: result.totalCapped,
-    nextCursor: result.nextCursor,
-    prevCursor: result.prevCursor,
+  const found = await db
+    .select({ ...itemColumns(), capped: sql<number>`(${count})`.mapWith(Number) })
+    .from(actionItems)
+    .innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId))
+    .where(and(where, keys.where))
+    .orderBy(keys.orderBy)
+    .limit(keys.fetch);
+  // The keyset reads each row's sort key (due date) and id.
+  type PageRow = (typeof found)[number] & { id: string; dueDate: string };
+  const page = keys.finish(found.map((row) => ({ ...row, id: row.i.id, dueDate: row.i.dueDate })) as never[]) as unknown as {
+    items: PageRow[];
+    nextCursor: string | null;
+    prevCursor: string | null;
   };
+  // An empty page carries no count: count on its own then.
+  const n = found[0]?.capped ?? Number((await rows<{ n: number }>(count))[0]?.n ?? 0);
+  return { items: page.items.map(toPublicActionItem), ...cappedTotal(n), nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }
 
 export async function apiCreateActionItem(user: CurrentUser, body: z.output<typeof s.actionItemCreateBody>, ctx: Ctx) {
-  const created = await createActionItem(user, body, ctx);
-  return publicActionItem(created.id);
+  const { workUnitName, workUnitTimeZone, ...created } = await createActionItem(user, body, ctx);
+  // Shown as written (no second read): overdue and due soon by the one rule, in the unit's zone.
+  const today = todayIn(workUnitTimeZone);
+  return toPublicActionItem({ i: created, workUnitName, overdue: isOverdue(created, today), dueSoon: isDueSoon(created, today) });
 }
 
 export async function apiGetActionItem(user: CurrentUser, id: string) {

@@ -1,7 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { db } from "@/db/client";
+import { db, rows } from "@/db/client";
 import { agendaItems, invitations, meetings, rooms, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -10,7 +10,8 @@ import { recordAttendance } from "@/lib/meetings/attendance";
 import { createMeeting } from "@/lib/meetings/create-meeting";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 import { inviteUnits, respondToInvitation } from "@/lib/meetings/invitations";
-import { listMeetings } from "@/lib/meetings/list-meetings";
+import { listQueries } from "@/lib/meetings/list-meetings";
+import { cappedTotal } from "@/lib/pagination";
 import { addDecision, currentMinutes, saveMinutes } from "@/lib/meetings/minutes";
 import { addSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
@@ -52,41 +53,51 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 const organizer = alias(workUnits, "organizer");
 
 /** Meetings by id in their public shape (the caller has checked visibility), in the ids' order. */
+type MeetingRow = {
+  m: typeof meetings.$inferSelect;
+  roomName: string | null;
+  roomBuilding: string | null;
+  roomCapacity: number | null;
+  organizerUnitName: string;
+};
+
+function toPublicMeeting({ m, roomName, roomBuilding, roomCapacity, organizerUnitName }: MeetingRow): Out<typeof r.Meeting> {
+  return {
+    id: m.id,
+    title: m.title,
+    topic: m.topic,
+    description: m.description,
+    kind: m.kind,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    timeZone: m.timeZone as Out<typeof r.Meeting>["timeZone"],
+    location: m.location,
+    roomId: m.roomId,
+    room: roomName !== null ? { name: roomName, building: roomBuilding ?? "", capacity: roomCapacity } : null,
+    onlineUrl: m.onlineUrl,
+    organizerUnitId: m.organizerUnitId,
+    organizerUnitName,
+    chairUserId: m.chairUserId,
+    status: m.status,
+    cancelReason: m.cancelReason,
+    seriesId: m.seriesId,
+    seriesIndex: m.seriesIndex,
+    version: m.version,
+  };
+}
+
+/** The public meeting's columns over a meetings table (or its alias `m` in the list). */
+const meetingColumns = (m: typeof meetings) => ({ m, roomName: rooms.name, roomBuilding: rooms.building, roomCapacity: rooms.capacity, organizerUnitName: organizer.name });
+
 export async function publicMeetings(ids: readonly string[]): Promise<Out<typeof r.Meeting>[]> {
   if (ids.length === 0) return [];
   const found = await db
-    .select({ m: meetings, roomName: rooms.name, roomBuilding: rooms.building, roomCapacity: rooms.capacity, organizerUnitName: organizer.name })
+    .select(meetingColumns(meetings))
     .from(meetings)
     .leftJoin(rooms, eq(rooms.id, meetings.roomId))
     .innerJoin(organizer, eq(organizer.id, meetings.organizerUnitId))
     .where(inArray(meetings.id, [...ids]));
-  const byId = new Map(
-    found.map(({ m, roomName, roomBuilding, roomCapacity, organizerUnitName }): [string, Out<typeof r.Meeting>] => [
-      m.id,
-      {
-        id: m.id,
-        title: m.title,
-        topic: m.topic,
-        description: m.description,
-        kind: m.kind,
-        startsAt: m.startsAt.toISOString(),
-        endsAt: m.endsAt.toISOString(),
-        timeZone: m.timeZone as Out<typeof r.Meeting>["timeZone"],
-        location: m.location,
-        roomId: m.roomId,
-        room: roomName !== null ? { name: roomName, building: roomBuilding ?? "", capacity: roomCapacity } : null,
-        onlineUrl: m.onlineUrl,
-        organizerUnitId: m.organizerUnitId,
-        organizerUnitName,
-        chairUserId: m.chairUserId,
-        status: m.status,
-        cancelReason: m.cancelReason,
-        seriesId: m.seriesId,
-        seriesIndex: m.seriesIndex,
-        version: m.version,
-      },
-    ]),
-  );
+  const byId = new Map(found.map((row): [string, Out<typeof r.Meeting>] => [row.m.id, toPublicMeeting(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -106,15 +117,29 @@ function toFormInput(body: Omit<Partial<z.output<typeof s.meetingCreateBody>>, "
   };
 }
 
+/**
+ * The list as the API shows it: the page of public meetings and its capped count in ONE statement
+ * (the count is an uncorrelated subquery, evaluated once), under the same visibility, filters and
+ * keyset cursors as the UI's list.
+ */
 export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>): Promise<Out<typeof r.MeetingPage>> {
-  const result = await listMeetings(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
-  return {
-    items: await publicMeetings(result.items.map((m) => m.id)),
-    total: result.total,
-    totalCapped: result.totalCapped,
-    nextCursor: result.nextCursor,
-    prevCursor: result.prevCursor,
-  };
+  const { page, where, count } = listQueries(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
+  // The list's WHERE and keyset name the table `m`; the alias has the meetings table's columns.
+  const m = alias(meetings, "m") as unknown as typeof meetings;
+  const found = await db
+    .select({ ...meetingColumns(m), sortAt: sql<string>`m.starts_at::text`, capped: sql<number>`(${count})`.mapWith(Number) })
+    .from(m)
+    .leftJoin(rooms, eq(rooms.id, m.roomId))
+    .innerJoin(organizer, eq(organizer.id, m.organizerUnitId))
+    .where(sql`${where} and ${page.where}`)
+    .orderBy(page.orderBy)
+    .limit(page.fetch);
+  // The keyset reads each row's sort key (sortAt) and id.
+  type PageRow = (typeof found)[number] & { id: string };
+  const { items, nextCursor, prevCursor } = page.finish(found.map((row) => ({ ...row, id: row.m.id })) as never[]) as unknown as { items: PageRow[]; nextCursor: string | null; prevCursor: string | null };
+  // An empty page carries no count: count on its own then (the first page of an empty list, or past the end).
+  const n = found[0]?.capped ?? Number((await rows<{ n: number }>(count))[0]?.n ?? 0);
+  return { items: items.map(toPublicMeeting), ...cappedTotal(n), nextCursor, prevCursor };
 }
 
 export async function apiCreateMeeting(user: CurrentUser, body: z.output<typeof s.meetingCreateBody>, ctx: Ctx) {

@@ -243,9 +243,10 @@ describe("dashboard aggregates", () => {
       await check(label);
     };
     await change("after changes");
-    // The job last ran five days ago for one unit; the other's cutoff is three days ahead of its today.
+    // The job last ran five days ago for one unit; the other's cutoff is a day ahead of its today
+    // (the unit moved to a zone behind after the job ran).
     await setCutoff(unitA.id, dayOffset(unitA.timeZone, -5));
-    await setCutoff(unitWit.id, dayOffset(unitWit.timeZone, 3));
+    await setCutoff(unitWit.id, dayOffset(unitWit.timeZone, 1));
     await check("stale and ahead cutoffs");
     await change("changes with stale and ahead cutoffs");
     await db.delete(actionItems).where(inArray(actionItems.id, ids.slice(50)));

@@ -95,6 +95,8 @@ export function listQueries(user: CurrentUser, filters: Partial<ListFilters>, pa
   return {
     limit,
     keys,
+    /** Visibility and filters over action_items joined with work_units (for the API's own page query). */
+    where,
     page: baseQuery().where(and(where, keys.where)).orderBy(keys.orderBy).limit(keys.fetch),
     count: cappedCountSql(sql`from ${actionItems} join ${workUnits} on ${workUnits.id} = ${actionItems.workUnitId} where ${where}`),
   };

@@ -84,6 +84,8 @@ export function listQueries(user: CurrentUser, filters: ListFilters = {}) {
   return {
     f,
     page,
+    /** Visibility and filters over `meetings m` (for the API's own page query). */
+    where,
     pageQuery: selectList(user, sql`${where} and ${page.where}`, page.orderBy, page.fetch),
     count: cappedCountSql(sql`from meetings m where ${where}`),
   };

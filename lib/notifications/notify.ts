@@ -101,41 +101,47 @@ function emailText(locale: "id" | "en", kind: NotificationKind, payload: Notific
   return { subject, body };
 }
 
+type NotifyOptions = { to: SQL; kind: NotificationKind; payload: NotificationPayload; dedupeKey: string; excludeUserId?: string | null };
+
+/**
+ * The notifications and emails of `notify` as common table expressions (`notify_r`, `notify_n`,
+ * `notify_e`), for a statement that also writes the change they announce (one round trip).
+ */
+export function notifyCtes(opts: NotifyOptions): SQL {
+  const id = emailText("id", opts.kind, opts.payload);
+  const en = emailText("en", opts.kind, opts.payload);
+  const emailStatus = process.env.SMTP_URL ? "pending" : "kept";
+  const exclude = opts.excludeUserId ?? null;
+  return sql`
+    notify_r as (${opts.to}),
+    notify_n as (
+      insert into notifications (user_id, kind, payload, dedupe_key)
+      select r.id, ${opts.kind}, ${JSON.stringify(opts.payload)}::jsonb, ${opts.dedupeKey} || ':' || r.id::text
+        from notify_r r where r.id is not null and r.id is distinct from ${exclude}::uuid
+      on conflict (dedupe_key) do nothing
+      returning user_id, dedupe_key
+    ),
+    notify_e as (
+      insert into outbox_emails (to_address, subject, body, status, dedupe_key)
+      select u.email,
+             case when u.locale = 'en' then ${en.subject} else ${id.subject} end,
+             case when u.locale = 'en' then ${en.body} else ${id.body} end,
+             ${emailStatus}, n.dedupe_key
+        from notify_n n join users u on u.id = n.user_id
+      on conflict (dedupe_key) do nothing
+      returning 1
+    )`;
+}
+
 /**
  * In-app notifications (and their emails) for a set of recipients, in the caller's transaction.
  * `dedupeKey` + the recipient's id is unique: a notification (and its email) is created at most
  * once, so jobs can run again safely. Without SMTP_URL the email is kept in the outbox for admins.
  * Returns how many notifications were created.
  */
-export async function notify(
-  tx: DbOrTx,
-  opts: { to: SQL; kind: NotificationKind; payload: NotificationPayload; dedupeKey: string; excludeUserId?: string | null },
-): Promise<number> {
-  const id = emailText("id", opts.kind, opts.payload);
-  const en = emailText("en", opts.kind, opts.payload);
-  const emailStatus = process.env.SMTP_URL ? "pending" : "kept";
-  const exclude = opts.excludeUserId ?? null;
+export async function notify(tx: DbOrTx, opts: NotifyOptions): Promise<number> {
   const created = await rows<{ n: number }>(
-    sql`
-    with r as (${opts.to}),
-    n as (
-      insert into notifications (user_id, kind, payload, dedupe_key)
-      select r.id, ${opts.kind}, ${JSON.stringify(opts.payload)}::jsonb, ${opts.dedupeKey} || ':' || r.id::text
-        from r where r.id is not null and r.id is distinct from ${exclude}::uuid
-      on conflict (dedupe_key) do nothing
-      returning user_id, dedupe_key
-    ),
-    e as (
-      insert into outbox_emails (to_address, subject, body, status, dedupe_key)
-      select u.email,
-             case when u.locale = 'en' then ${en.subject} else ${id.subject} end,
-             case when u.locale = 'en' then ${en.body} else ${id.body} end,
-             ${emailStatus}, n.dedupe_key
-        from n join users u on u.id = n.user_id
-      on conflict (dedupe_key) do nothing
-      returning 1
-    )
-    select (select count(*) from n)::int as n, (select count(*) from e)::int as e`,
+    sql`with ${notifyCtes(opts)} select (select count(*) from notify_n)::int as n, (select count(*) from notify_e)::int as e`,
     tx,
   );
   return Number(created[0]?.n ?? 0);
