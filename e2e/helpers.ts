@@ -1,4 +1,6 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rakor-demo";
 
@@ -9,6 +11,27 @@ export const ACCOUNTS = {
   malang: "peserta.malang@rakor.test",
   blitar: "peserta.blitar@rakor.test",
 } as const;
+
+export type Account = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+
+/** Where e2e/auth.setup.ts keeps each demo account's signed-in state (cookies). */
+export const authFile = (account: Account) => path.join(process.cwd(), ".data", "e2e-auth", `${account}.json`);
+
+/**
+ * Starts `page` signed in as a demo account, from the session e2e/auth.setup.ts made through the
+ * real form once per run (signing in itself is tested in foundation.spec.ts and hardening.spec.ts).
+ * Unlike signIn(), it does not open a page: the test goes where it needs to.
+ */
+export async function useSession(page: Page, account: Account) {
+  const { cookies } = JSON.parse(fs.readFileSync(authFile(account), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await page.context().addCookies(cookies);
+}
+
+/** A new browser context (its own cookies), signed in as a demo account; returns its first page. */
+export async function sessionPage(browser: Browser, account: Account, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ ...options, storageState: authFile(account) });
+  return context.newPage();
+}
 
 /** Signs in through the real form and waits until the app shell is shown. */
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
