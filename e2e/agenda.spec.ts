@@ -1,12 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, sessionPage, useSession } from "./helpers";
+import { ACCOUNTS, axeOf, sessionPage, useSession } from "./helpers";
 
 /** Today's rakor of the demo data (db/seed.ts): under way when the server starts, Kanim Blitar invited (not Malang). */
 const TODAY = "Rakor Evaluasi Pelayanan Paspor Hari Ini";
 
 async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await axeOf(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, sessionPage, useSession, type Account } from "./helpers";
+import { ACCOUNTS, axeOf, sessionPage, useSession, type Account } from "./helpers";
 import { apiMeeting, tag, wib } from "./meeting-helpers";
 
 /**
@@ -44,7 +43,7 @@ async function sweep(browser: Browser, account: Account, paths: (page: Page) => 
   const axe = async (label: string) => {
     // Violations only: axe then skips collecting the details of everything that passed (faster).
     // `options` first: it replaces the options object, and `withTags` then adds the rule set to it.
-    const result = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const result = await axeOf(page).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of result.violations) problems.push(`${label}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   };
   const overflow = async (label: string) => {
@@ -123,7 +122,7 @@ test.describe("every page, every role, desktop and phone", () => {
       await page.setViewportSize(viewport);
       await page.goto("/login");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const axe = await axeOf(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       problems.push(...axe.violations.map((v) => `${viewport.width} /login: ${v.id}`));
     }
     // A favicon, not a 404 on every page.
