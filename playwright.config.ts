@@ -9,7 +9,9 @@ export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Tests are independent (each makes its own meetings and items, or reads the seed): the two
+  // workers take them one by one, not file by file. Files that share state say "serial" themselves.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
@@ -23,7 +25,15 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs in each demo account once through the form; the tests start from these sessions (e2e/helpers.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    // Beside "setup", before everything else (tagged @first): the tests that need no stored session,
+    // and the one that counts Malang's dashboard numbers before and after its own changes (no other
+    // test may add or verify a follow-up of Malang meanwhile).
+    { name: "first", grep: /@first/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", grepInvert: /@first/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "first"] },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/login`,

@@ -1,12 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, axeOf, sessionPage, useSession } from "./helpers";
 
 /** Today's rakor of the demo data (db/seed.ts): under way when the server starts, Kanim Blitar invited (not Malang). */
 const TODAY = "Rakor Evaluasi Pelayanan Paspor Hari Ini";
 
 async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await axeOf(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
@@ -20,7 +19,9 @@ test.describe("my agenda on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   test("a participant sees today's rakor first, opens its agenda and checks in", async ({ page }) => {
-    await signIn(page, ACCOUNTS.blitar);
+    await useSession(page, ACCOUNTS.blitar);
+    // "/" sends each role to its home page: a participant's is the agenda.
+    await page.goto("/");
     await expect(page).toHaveURL(/\/agenda$/);
     await expect(page.getByRole("heading", { level: 1, name: "Agenda Saya" })).toBeVisible();
 
@@ -55,7 +56,7 @@ test.describe("my agenda on a phone", () => {
   });
 
   test("a participant downloads the meeting's calendar entry, but not the attendance list; an uninvited unit gets 404", async ({ page, browser }) => {
-    await signIn(page, ACCOUNTS.blitar);
+    await useSession(page, ACCOUNTS.blitar);
     const id = await todaysMeetingId(page);
     const ics = await page.request.get(`/documents/${id}/ics`);
     expect(ics.status()).toBe(200);
@@ -68,20 +69,19 @@ test.describe("my agenda on a phone", () => {
     expect((await page.request.get(`/documents/${id}/attendanceCsv`)).status()).toBe(403);
 
     // Kanim Malang is not invited to it: not on its agenda, and its files answer 404.
-    const malang = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await signIn(malang, ACCOUNTS.malang);
+    const malang = await sessionPage(browser, ACCOUNTS.malang, { viewport: { width: 360, height: 740 } });
     await malang.goto("/agenda");
     await expect(malang.getByRole("heading", { level: 1, name: "Agenda Saya" })).toBeVisible();
     await expect(malang.getByRole("link", { name: TODAY })).toHaveCount(0);
     expect((await malang.request.get(`/documents/${id}/ics`)).status()).toBe(404);
     expect((await malang.request.get(`/documents/${id}/invitation`)).status()).toBe(404);
-    await malang.close();
+    await malang.context().close();
   });
 });
 
 test.describe("calendar subscription and documents", () => {
   test("a participant makes a feed URL, regenerating it revokes the old one", async ({ page, request }) => {
-    await signIn(page, ACCOUNTS.blitar);
+    await useSession(page, ACCOUNTS.blitar);
     await page.goto("/profile");
     const section = page.getByRole("region", { name: "Langganan kalender" });
     await section.getByRole("button", { name: "Buat alamat langganan" }).click();
@@ -101,7 +101,7 @@ test.describe("calendar subscription and documents", () => {
   });
 
   test("the secretariat generates the attendance list and sees progress, then gets the file", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const id = await todaysMeetingId(page);
     await page.goto(`/documents/${id}`);
     await expect(page.getByRole("heading", { level: 1, name: "Dokumen dan ekspor" })).toBeVisible();
@@ -116,7 +116,7 @@ test.describe("calendar subscription and documents", () => {
 });
 
 test("my agenda loads little JavaScript (measured)", async ({ page }) => {
-  await signIn(page, ACCOUNTS.blitar);
+  await useSession(page, ACCOUNTS.blitar);
   const scripts = new Map<string, number>();
   page.on("response", async (response) => {
     if (response.request().resourceType() !== "script") return;

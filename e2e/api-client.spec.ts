@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import openapiTS, { astToString } from "openapi-typescript";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, authFile, type Account } from "./helpers";
 
 /**
  * An integrator's client: types generated from the served /api/v1/openapi.json with
@@ -45,11 +45,9 @@ test("a client generated from the document type-checks and runs the whole rakor 
   expect(output.trim(), "type errors in e2e/client/scenario.ts").toBe("");
 
   // 3. Run it against the server with three users' tokens.
-  const tokenOf = async (email: string) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, email);
-    const created = await page.request.post("/api/v1/tokens", { data: { name: `client ${email}` }, headers: { Origin: baseURL } });
+  const tokenOf = async (email: Account) => {
+    const context = await browser.newContext({ storageState: authFile(email) });
+    const created = await context.request.post("/api/v1/tokens", { data: { name: `client ${email}` }, headers: { Origin: baseURL } });
     expect(created.status()).toBe(201);
     const { token } = await created.json();
     await context.close();

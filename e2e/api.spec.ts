@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, authFile, type Account } from "./helpers";
 import { OpenApiValidator } from "./openapi-validate";
 
 /**
@@ -11,11 +11,10 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 /** Every response of this file is checked against the served OpenAPI document (ajv, 2020-12). */
 let validator: OpenApiValidator;
 
-async function tokenFor(browser: import("@playwright/test").Browser, email: string): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  const session = validator.wrap(page.request);
+async function tokenFor(browser: import("@playwright/test").Browser, email: Account): Promise<APIRequestContext> {
+  // The session a browser gets from the sign-in form (e2e/auth.setup.ts).
+  const context = await browser.newContext({ storageState: authFile(email) });
+  const session = validator.wrap(context.request);
   // With a session, an unsafe method needs a same-origin Origin header.
   const refused = await session.post("/api/v1/tokens", { data: { name: "no origin" } });
   expect(refused.status()).toBe(403);

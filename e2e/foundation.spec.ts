@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, formError, mainNavLinks, signIn, submitSignIn } from "./helpers";
+import { ACCOUNTS, formError, mainNavLinks, sessionPage, signIn, submitSignIn, useSession } from "./helpers";
 
-test.describe("signing in", () => {
+// Through the form, with no stored session: in the "first" project, beside e2e/auth.setup.ts (playwright.config.ts).
+test.describe("signing in", { tag: "@first" }, () => {
   test("each role signs in and sees its own navigation", async ({ browser }) => {
     const expected: [string, string[]][] = [
       [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Kategori", "Kantor & Ruang", "Kotak Keluar"]],
@@ -68,7 +69,7 @@ test.describe("refusals", () => {
   });
 
   test("a participant opening an admin page is refused", async ({ page }) => {
-    await signIn(page, ACCOUNTS.malang);
+    await useSession(page, ACCOUNTS.malang);
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
@@ -85,7 +86,7 @@ test.describe("refusals", () => {
 
 test.describe("the seeded office", () => {
   test("the article's rakor shows in Bahasa Indonesia with its date and WIB", async ({ page }) => {
-    await signIn(page, ACCOUNTS.malang);
+    await useSession(page, ACCOUNTS.malang);
     await page.goto("/meetings");
     const card = page.locator("li, tr").filter({ hasText: "Rakor Peningkatan Pelayanan Publik" }).first();
     await expect(card).toContainText("Jumat, 9 November 2018, 09.00–12.00 WIB");
@@ -93,7 +94,8 @@ test.describe("the seeded office", () => {
   });
 
   test("the interface switches to English", async ({ page }) => {
-    await signIn(page, ACCOUNTS.head);
+    await useSession(page, ACCOUNTS.head);
+    await page.goto("/");
     await page.getByRole("button", { name: /Bahasa: English/ }).click();
     await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
     await page.goto("/meetings");
@@ -101,9 +103,8 @@ test.describe("the seeded office", () => {
   });
 
   test("an admin creates a user who can then sign in, and deactivating ends their session", async ({ browser }) => {
-    const adminContext = await browser.newContext();
-    const admin = await adminContext.newPage();
-    await signIn(admin, "admin@rakor.test");
+    const admin = await sessionPage(browser, ACCOUNTS.admin);
+    const adminContext = admin.context();
     await admin.goto("/admin/users/new");
     const email = `baru.${Date.now()}@rakor.test`;
     await admin.getByRole("button", { name: "Simpan" }).click();

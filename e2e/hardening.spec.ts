@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, formError, signIn, submitSignIn } from "./helpers";
+import { ACCOUNTS, formError, sessionPage, signIn, submitSignIn, useSession } from "./helpers";
 
 /**
  * The findings of the outside security test that need the real server: sign-out on the server,
@@ -11,9 +11,8 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
 /** A fresh account of our own (an admin creates it), so signing out or changing its password disturbs no other test. */
 async function newAccount(browser: Browser, password = "sandi-awal-123") {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await signIn(admin, ACCOUNTS.admin);
+  const admin = await sessionPage(browser, ACCOUNTS.admin);
+  const context = admin.context();
   await admin.goto("/admin/users/new");
   const email = `keras.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@rakor.test`;
   await admin.getByLabel("Nama").fill("Pegawai Uji Keamanan");
@@ -97,7 +96,7 @@ test.describe("sessions that really end", () => {
 
 test.describe("requests the API refuses without a 500", () => {
   test("a session's unsafe call must carry this site's Origin: a forged X-Forwarded-Host, Origin null or a malformed Origin are 403", async ({ page }) => {
-    await signIn(page, ACCOUNTS.blitar);
+    await useSession(page, ACCOUNTS.blitar);
     const post = (headers: Record<string, string>) => page.request.post("/api/v1/tokens", { data: { name: "csrf" }, headers });
     const forged: Record<string, string>[] = [{ Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" }, { Origin: "null" }, { Origin: "http://[::1" }, { Origin: "evil" }];
     for (const headers of forged) {
@@ -109,7 +108,7 @@ test.describe("requests the API refuses without a 500", () => {
   });
 
   test("an undecodable path, a NUL in a search and a foreign cursor are 4xx problem+json; API JSON is never cached", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     for (const [url, status] of [
       ["/api/v1/meetings/%zz", 404],
       ["/api/v1/meetings/%zz/speakers", 404],
@@ -139,7 +138,7 @@ test.describe("uploads", () => {
   test("an 11 MB file is refused with a clear message before it is sent; a normal one is downloaded sandboxed", async ({ browser }) => {
     test.setTimeout(120_000);
     // A follow-up of Malang, started through the API.
-    const secretariat = await signedIn(browser, ACCOUNTS.secretariat, "rakor-demo");
+    const secretariat = await sessionPage(browser, ACCOUNTS.secretariat);
     const units = (await (await secretariat.request.get("/api/v1/work-units")).json()).items as { id: string; name: string }[];
     const categories = (await (await secretariat.request.get("/api/v1/categories")).json()).items as { id: string }[];
     const malangUnit = units.find((u) => u.name === "Kantor Imigrasi Kelas I TPI Malang")!;
@@ -150,7 +149,7 @@ test.describe("uploads", () => {
     });
     expect(created.status()).toBe(201);
     const item = await created.json();
-    const malang = await signedIn(browser, ACCOUNTS.malang, "rakor-demo");
+    const malang = await sessionPage(browser, ACCOUNTS.malang);
     const started = await malang.request.post(`/api/v1/action-items/${item.id}/updates`, { data: { to: "in_progress", note: "Mulai", version: item.version }, headers: { Origin: baseURL } });
     expect(started.status()).toBe(201);
 

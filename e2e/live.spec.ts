@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { pdfPages } from "../tests/pdf-text";
-import { ACCOUNTS, signIn } from "./helpers";
-import { addAgendaItem, addSpeaker, confirmStep, createMeeting, inviteUnits, openDetails, openTab, publish, tag, wib } from "./meeting-helpers";
+import { ACCOUNTS, axeOf, sessionPage } from "./helpers";
+import { apiMeeting, openDetails, openTab, tag, wib } from "./meeting-helpers";
 
 /**
  * Issue 13: Rakor day, live. Three browser contexts on one server — the secretariat's console,
@@ -52,20 +51,30 @@ test.describe("Rakor day, live", () => {
   test.setTimeout(240_000);
 
   test("console, room screen and a participant's phone follow the meeting; actual times reach the minutes and the notulen PDF", async ({ browser }) => {
-    const consoleCtx = await browser.newContext({ locale: "id-ID", timezoneId: "Asia/Jakarta" });
-    const page = await consoleCtx.newPage();
-    await signIn(page, ACCOUNTS.secretariat);
+    const page = await sessionPage(browser, ACCOUNTS.secretariat, { locale: "id-ID", timezoneId: "Asia/Jakarta" });
+    const consoleCtx = page.context();
     const now = Date.now();
     const title = `Rakor Live ${tag()}`;
-    const url = await createMeeting(page, { title, startsAt: wib(now + 10 * 60_000), endsAt: wib(now + 3 * 3600_000), location: `Aula ${tag()}` });
+    // Scheduled, published and started through the API (those steps' forms are tested in meetings.spec.ts).
+    const url = await apiMeeting(page, {
+      title,
+      startsAt: wib(now + 10 * 60_000),
+      endsAt: wib(now + 3 * 3600_000),
+      location: `Aula ${tag()}`,
+      speakers: [
+        { name: "Zakaria", position: "Kepala Divisi Keimigrasian", role: "opening_remarks", onBehalfOf: "Kepala Kantor Wilayah" },
+        { name: "Agus Widiyarta", position: "Kepala Perwakilan", organization: "Ombudsman RI Jawa Timur", role: "resource_person" },
+      ],
+      agenda: [
+        { title: "Pembukaan", durationMinutes: 15, presenter: "Zakaria" },
+        { title: "Paparan narasumber", durationMinutes: 45, presenter: "Agus Widiyarta" },
+      ],
+      invite: ["Kantor Imigrasi Kelas I TPI Malang"],
+      status: "ongoing",
+    });
     const meetingId = url.split("/").pop()!;
-    await addSpeaker(page, { name: "Zakaria", position: "Kepala Divisi Keimigrasian", role: "Sambutan", onBehalfOf: "Kepala Kantor Wilayah" });
-    await addSpeaker(page, { name: "Agus Widiyarta", position: "Kepala Perwakilan", organization: "Ombudsman RI Jawa Timur", role: "Narasumber" });
-    await addAgendaItem(page, "Pembukaan", 15, "Zakaria");
-    await addAgendaItem(page, "Paparan narasumber", 45, "Agus Widiyarta");
-    await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang"]);
-    await publish(page);
-    await confirmStep(page, "Mulai rapat", "Mulai rapat sekarang?", "Ya, mulai rapat");
+    await page.goto(url);
+    await expect(page.getByText("Berlangsung", { exact: true }).first()).toBeVisible();
     await page.getByRole("link", { name: "Konsol rapat" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Konsol rapat" })).toBeVisible();
 
@@ -81,9 +90,8 @@ test.describe("Rakor day, live", () => {
     const checkInUrl = `http://${(await screen.locator(".ls-url").textContent())!.trim()}`;
 
     // The participant's phone: the agenda with the "Sedang berlangsung" banner.
-    const phoneCtx = await browser.newContext({ locale: "id-ID", timezoneId: "Asia/Jakarta", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const phone = await phoneCtx.newPage();
-    await signIn(phone, ACCOUNTS.malang);
+    const phone = await sessionPage(browser, ACCOUNTS.malang, { locale: "id-ID", timezoneId: "Asia/Jakarta", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const phoneCtx = phone.context();
     await phone.goto("/agenda");
     const banner = phone.getByTestId("live-banner").filter({ hasText: "Sedang berlangsung" });
     await expect(banner).toBeVisible();
@@ -130,16 +138,16 @@ test.describe("Rakor day, live", () => {
     }
 
     // The console and the phone's agenda pass axe too.
-    const axeConsole = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const axeConsole = await axeOf(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axeConsole.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    const axePhone = await new AxeBuilder({ page: phone }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const axePhone = await axeOf(phone).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axePhone.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     // The screen passes axe (16:9 and 4:3).
-    const axe = await new AxeBuilder({ page: screen }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const axe = await axeOf(screen).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await screen.setViewportSize({ width: 1024, height: 768 });
-    const axe43 = await new AxeBuilder({ page: screen }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const axe43 = await axeOf(screen).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe43.violations.map((v) => v.id)).toEqual([]);
     if (process.env.LIVE_SCREENSHOTS) await screen.screenshot({ path: "docs/screens/live-screen-4x3.png" });
     // Reads from the back of the hall: no text on the screen below 20 px (at 1024×768).

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIResponse, type Locator, type Page } from "@playwright/test";
 import { pick } from "./helpers";
 
 /** Helpers for specs that schedule meetings through the UI. */
@@ -123,4 +123,62 @@ export async function addSpeaker(page: Page, s: { internal?: string; name?: stri
   if (s.topic) await details.getByLabel("Materi / topik").fill(s.topic);
   await details.getByRole("button", { name: "Tambah pembicara" }).click();
   await expect(sec.locator(".speaker-list li", { hasText: s.internal ?? s.name! })).toBeVisible();
+}
+
+type ApiSpeaker = { name: string; role: "opening_remarks" | "resource_person" | "moderator"; position?: string; organization?: string; onBehalfOf?: string };
+export type ApiMeeting = NewMeeting & {
+  /** Guest speakers, in order. */
+  speakers?: ApiSpeaker[];
+  /** Agenda items; `presenter` names one of `speakers`. */
+  agenda?: { title: string; durationMinutes: number; presenter?: string }[];
+  /** Work units invited, by name. */
+  invite?: string[];
+  /** "scheduled" publishes; "ongoing" publishes and starts. */
+  status?: "draft" | "scheduled" | "ongoing";
+};
+
+/**
+ * Schedules a meeting through the JSON API with the session of `page` (the secretariat): for tests
+ * whose subject comes after scheduling. Scheduling through the form (createMeeting, addSpeaker,
+ * addAgendaItem, inviteUnits, publish, confirmStep) is itself tested in meetings.spec.ts and
+ * live.spec.ts. Like those helpers, it goes ahead when another spec booked the same unit at an
+ * overlapping time. Returns the meeting page URL, as createMeeting does.
+ */
+export async function apiMeeting(page: Page, m: ApiMeeting) {
+  // With a session, an unsafe call must carry this site's Origin.
+  const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+  const headers = { Origin: base };
+  const ok = async (response: Promise<APIResponse>, status = 201) => {
+    const r = await response;
+    expect(r.status(), `${r.url()}: ${await r.text()}`).toBe(status);
+    return r.json();
+  };
+  const req = page.request;
+  const me = await ok(req.get("/api/v1/me"), 200);
+  const at = (wall: string) => `${wall}:00+07:00`;
+  const meeting = await ok(
+    req.post("/api/v1/meetings", {
+      headers,
+      data: { title: m.title, topic: "Peningkatan pelayanan publik", kind: "rakor", startsAt: at(m.startsAt), endsAt: at(m.endsAt), timeZone: "Asia/Jakarta", location: m.location, organizerUnitId: me.workUnitId, acknowledgeConflicts: true },
+    }),
+  );
+  const speakerIds = new Map<string, string>();
+  for (const s of m.speakers ?? []) speakerIds.set(s.name, (await ok(req.post(`/api/v1/meetings/${meeting.id}/speakers`, { headers, data: s }))).id);
+  for (const a of m.agenda ?? []) {
+    const data = { title: a.title, durationMinutes: a.durationMinutes, ...(a.presenter ? { presenterSpeakerId: speakerIds.get(a.presenter) } : {}) };
+    await ok(req.post(`/api/v1/meetings/${meeting.id}/agenda-items`, { headers, data }));
+  }
+  if (m.invite?.length) {
+    const units = (await ok(req.get("/api/v1/work-units"), 200)).items as { id: string; name: string }[];
+    for (const name of m.invite) {
+      const unit = units.find((u) => u.name === name);
+      expect(unit, name).toBeDefined();
+      await ok(req.post(`/api/v1/meetings/${meeting.id}/invitations`, { headers, data: { workUnitId: unit!.id, acknowledgeConflicts: true } }));
+    }
+  }
+  for (const to of m.status === "ongoing" ? ["scheduled", "ongoing"] : m.status === "scheduled" ? ["scheduled"] : []) {
+    const etag = (await req.get(`/api/v1/meetings/${meeting.id}`)).headers()["etag"]!;
+    await ok(req.post(`/api/v1/meetings/${meeting.id}/transitions`, { headers: { ...headers, "If-Match": etag }, data: { to } }), 200);
+  }
+  return new URL(`/meetings/${meeting.id}`, base).toString();
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, pick, signIn } from "./helpers";
-import { addAgendaItem, addSpeaker, confirmStep, createMeeting, futureDay, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
+import { ACCOUNTS, pick, sessionPage, useSession } from "./helpers";
+import { addAgendaItem, addSpeaker, apiMeeting, confirmStep, createMeeting, futureDay, inviteUnits, openDetails, openTab, publish, section, selectByText, tag, wib } from "./meeting-helpers";
 
 /**
  * Issue 3 acceptance (a)–(f). Each test seeds its own meetings through the UI, on a day of its
@@ -11,7 +11,7 @@ import { addAgendaItem, addSpeaker, confirmStep, createMeeting, futureDay, invit
 
 test.describe("meetings", () => {
   test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay();
     const title = `Rakor Mutu Layanan Keimigrasian ${tag()}`;
     await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: `Aula Kanwil ${tag()}`, chair: "Zakaria" });
@@ -70,19 +70,24 @@ test.describe("meetings", () => {
   });
 
   test("a participant of an invited unit answers 'represented by' and checks in; an uninvited unit gets 404", async ({ page, browser }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const now = Date.now();
     const title = `Rakor Presensi ${tag()}`;
-    const url = await createMeeting(page, { title, startsAt: wib(now - 10 * 60_000), endsAt: wib(now + 2 * 3600_000), location: `Ruang Rapat ${tag()}` });
-    await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang"]);
-    await publish(page);
+    const url = await apiMeeting(page, {
+      title,
+      startsAt: wib(now - 10 * 60_000),
+      endsAt: wib(now + 2 * 3600_000),
+      location: `Ruang Rapat ${tag()}`,
+      invite: ["Kantor Imigrasi Kelas I TPI Malang"],
+      status: "scheduled",
+    });
+    await page.goto(url);
     await openTab(page, "Undangan & kehadiran");
     const checkInUrl = await page.locator("figure.qr figcaption a").getAttribute("href");
     expect(checkInUrl).toMatch(/\/check-in\/[0-9a-f]{32}$/);
     await expect(page.getByRole("img", { name: "Kode QR presensi mandiri" })).toBeVisible();
 
-    const malang = await browser.newPage();
-    await signIn(malang, ACCOUNTS.malang);
+    const malang = await sessionPage(browser, ACCOUNTS.malang);
     await malang.goto(url);
     await expect(malang.getByRole("heading", { level: 1, name: title })).toBeVisible();
     // The unit's answer and check-in are on the first screen; one word for representation.
@@ -108,8 +113,7 @@ test.describe("meetings", () => {
     await expect(attendance.locator("tbody tr:not(.group-row)")).toHaveCount(1);
     await expect(attendance.getByText("presensi mandiri")).toBeVisible();
 
-    const blitar = await browser.newPage();
-    await signIn(blitar, ACCOUNTS.blitar);
+    const blitar = await sessionPage(browser, ACCOUNTS.blitar);
     const response = await blitar.goto(url);
     expect(response?.status()).toBe(404);
     await expect(blitar.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
@@ -118,11 +122,18 @@ test.describe("meetings", () => {
   });
 
   test("the secretariat records attendance for three units and reads the recap", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay();
-    await createMeeting(page, { title: `Rakor Daftar Hadir ${tag()}`, startsAt: `${day}T13:00`, endsAt: `${day}T15:00`, location: `Ruang ${tag()}` });
-    await inviteUnits(page, ["Kantor Imigrasi Kelas I TPI Malang", "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"]);
-    await publish(page);
+    const url = await apiMeeting(page, {
+      title: `Rakor Daftar Hadir ${tag()}`,
+      startsAt: `${day}T13:00`,
+      endsAt: `${day}T15:00`,
+      location: `Ruang ${tag()}`,
+      invite: ["Kantor Imigrasi Kelas I TPI Malang", "Kantor Imigrasi Kelas II TPI Blitar", "Kantor Imigrasi Kelas II Non TPI Kediri"],
+      status: "scheduled",
+    });
+    await page.goto(url);
+    await openTab(page, "Undangan & kehadiran");
     // Before anyone is recorded, nobody is listed as having sent no one.
     await expect(page.getByText("Daftar unit yang tidak mengirim siapa pun tampil setelah kehadiran mulai dicatat.")).toBeVisible();
 
@@ -162,10 +173,10 @@ test.describe("meetings", () => {
   });
 
   test("the secretariat starts the meeting and finalizes minutes with three decisions, each after a confirmation; editing is then refused", async ({ page, browser }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const now = Date.now();
-    const url = await createMeeting(page, { title: `Rakor Notulen ${tag()}`, startsAt: wib(now + 20 * 60_000), endsAt: wib(now + 3 * 3600_000), location: `Ruang ${tag()}` });
-    await publish(page);
+    const url = await apiMeeting(page, { title: `Rakor Notulen ${tag()}`, startsAt: wib(now + 20 * 60_000), endsAt: wib(now + 3 * 3600_000), location: `Ruang ${tag()}`, status: "scheduled" });
+    await page.goto(url);
     // Starting asks first; "Batal" changes nothing.
     await page.getByRole("button", { name: "Mulai rapat", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Mulai rapat sekarang?" });
@@ -200,8 +211,7 @@ test.describe("meetings", () => {
     await expect(s.locator(".decision-list > li")).toHaveCount(3);
 
     // A second tab, opened before finalizing, still shows the forms.
-    const other = await browser.newPage();
-    await signIn(other, ACCOUNTS.secretariat);
+    const other = await sessionPage(browser, ACCOUNTS.secretariat);
     await other.goto(`${url}?tab=minutes`);
 
     await page.getByRole("button", { name: "Finalkan notulen" }).click();
@@ -224,11 +234,11 @@ test.describe("meetings", () => {
   });
 
   test("a double-booked room warns (the same place typed differently, or the same room from the list) and saves only after acknowledgement", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay();
     const room = `Aula Kanwil ${tag()}`;
     const first = `Rakor Pertama ${tag()}`;
-    await createMeeting(page, { title: first, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: room });
+    await apiMeeting(page, { title: first, startsAt: `${day}T09:00`, endsAt: `${day}T12:00`, location: room });
 
     await page.goto("/meetings/new");
     const second = `Rakor Kedua ${tag()}`;
@@ -265,11 +275,11 @@ test.describe("meetings", () => {
   });
 
   test("the secretariat makes a monthly series of three and edits one occurrence alone", async ({ page }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay().slice(0, 8) + "10";
     const title = `Rakor Bulanan ${tag()}`;
-    await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}` });
-    await addAgendaItem(page, "Reviu tindak lanjut", 90);
+    const url = await apiMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T11:00`, location: `Ruang ${tag()}`, agenda: [{ title: "Reviu tindak lanjut", durationMinutes: 90 }] });
+    await page.goto(url);
     await openDetails(page.locator("details", { has: page.getByText("Jadwal ulang, batalkan atau jadikan berulang") }));
     await page.getByLabel("Pola").selectOption({ label: "bulanan" });
     await page.getByLabel("Jumlah pertemuan (termasuk ini)").fill("3");
@@ -295,7 +305,7 @@ test.describe("meetings", () => {
 
   test("a participant reads the meeting list, calendar and a meeting on a 360 px phone without sideways scrolling", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await signIn(page, ACCOUNTS.malang);
+    await useSession(page, ACCOUNTS.malang);
     const noOverflow = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.goto("/meetings");
     await expect(page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik" })).toBeVisible();
@@ -315,12 +325,11 @@ test.describe("meetings", () => {
   });
 
   test("a second secretariat saving a stale edit form sees what the first one changed", async ({ page, browser }) => {
-    await signIn(page, ACCOUNTS.secretariat);
+    await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay();
     const title = `Rakor Serentak ${tag()}`;
-    const url = await createMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, location: `Ruang ${tag()}` });
-    const other = await browser.newPage();
-    await signIn(other, ACCOUNTS.secretariat);
+    const url = await apiMeeting(page, { title, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, location: `Ruang ${tag()}` });
+    const other = await sessionPage(browser, ACCOUNTS.secretariat);
     await other.goto(`${url}/edit`);
     await page.goto(`${url}/edit`);
 
