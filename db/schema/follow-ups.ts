@@ -43,6 +43,12 @@ export const actionItems = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    /**
+     * The source meeting's start, kept by triggers (set from the meeting on insert and when the
+     * meeting changes; moved with a rescheduled meeting): the review at a later rakor asks "came
+     * before this meeting" of thousands of items without reading each one's meeting.
+     */
+    sourceStartsAt: tstz("source_starts_at"),
     decisionId: uuid("decision_id").references(() => decisions.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),

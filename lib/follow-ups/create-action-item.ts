@@ -143,7 +143,8 @@ export async function createActionItem(user: CurrentUser, input: unknown, ctx: C
 
 type ActionItem = typeof actionItems.$inferSelect;
 /** An action_items row as rows() gives it: timestamps as text. */
-type RawItem = Omit<ActionItem, "reportedAt" | "verifiedAt" | "createdAt" | "updatedAt"> & {
+type RawItem = Omit<ActionItem, "sourceStartsAt" | "reportedAt" | "verifiedAt" | "createdAt" | "updatedAt"> & {
+  sourceStartsAt: string | Date | null;
   reportedAt: string | Date | null;
   verifiedAt: string | Date | null;
   createdAt: string | Date;
@@ -152,6 +153,7 @@ type RawItem = Omit<ActionItem, "reportedAt" | "verifiedAt" | "createdAt" | "upd
 const instant = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 const toItem = (r: RawItem): ActionItem => ({
   ...r,
+  sourceStartsAt: r.sourceStartsAt === null ? null : instant(r.sourceStartsAt),
   reportedAt: r.reportedAt === null ? null : instant(r.reportedAt),
   verifiedAt: r.verifiedAt === null ? null : instant(r.verifiedAt),
   createdAt: instant(r.createdAt),

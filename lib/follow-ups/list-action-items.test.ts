@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations, meetings } from "@/db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -117,5 +118,38 @@ describe("review at the next rakor", () => {
     await expect(recordReviews(secretariat, next!.id, { entries: [] })).rejects.toBeInstanceOf(ValidationError);
     const outsider = await makeUser("participant", (await makeDivision()).unitA.id);
     await expect(getReview(outsider, next!.id, { withItems: true })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("counts the same items as it lists when the source meeting is rescheduled past it, or deleted", async () => {
+    const { division, unitA } = await makeDivision();
+    const secretariat = await makeUser("secretariat", division.id);
+    const day = 86400000;
+    const at = (days: number) => new Date(Date.now() + days * day);
+    const [source] = await db
+      .insert(meetings)
+      .values({ title: "Rakor sumber", startsAt: at(-10), endsAt: new Date(at(-10).getTime() + 7200000), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "completed" })
+      .returning();
+    const [next] = await db
+      .insert(meetings)
+      .values({ title: "Rakor reviu", startsAt: at(7), endsAt: new Date(at(7).getTime() + 7200000), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "scheduled" })
+      .returning();
+    await db.insert(invitations).values([{ meetingId: next!.id, workUnitId: unitA.id }]);
+    const fromSource = await insertItem({ workUnitId: unitA.id, status: "open", meetingId: source!.id, dueDate: inDays(-2) });
+    const onItsOwn = await insertItem({ workUnitId: unitA.id, status: "in_progress", dueDate: inDays(5) });
+    await insertItem({ workUnitId: unitA.id, status: "open", meetingId: next!.id }); // from the reviewing meeting itself
+    const check = async (label: string, expected: string[], overdue: number) => {
+      const review = await getReview(secretariat, next!.id, { unitId: unitA.id });
+      expect(review.items.map((r) => r.id).sort(), label).toEqual([...expected].sort());
+      expect(review.units, label).toEqual(expected.length ? [{ unitId: unitA.id, unitName: unitA.name, open: expected.length, overdue, reviewed: 0 }] : []);
+    };
+    await check("before", [fromSource.id, onItsOwn.id], 1);
+    // The source meeting is moved after the reviewing one: its item no longer came before.
+    await db.update(meetings).set({ startsAt: at(9), endsAt: new Date(at(9).getTime() + 7200000) }).where(eq(meetings.id, source!.id));
+    await check("source rescheduled after", [onItsOwn.id], 0);
+    await db.update(meetings).set({ startsAt: at(-3), endsAt: new Date(at(-3).getTime() + 7200000) }).where(eq(meetings.id, source!.id));
+    await check("source moved back", [fromSource.id, onItsOwn.id], 1);
+    // Deleted: the item stays, of no meeting, judged by when it was created (before the review).
+    await db.delete(meetings).where(eq(meetings.id, source!.id));
+    await check("source deleted", [fromSource.id, onItsOwn.id], 1);
   });
 });

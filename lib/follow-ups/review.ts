@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 import { bindingOf, keyset, type KeyColumn } from "@/lib/pagination";
 import { actionItemsVisibleTo } from "@/lib/scopes";
 import { loadVisibleItem } from "./access";
-import { overdueSql } from "./overdue";
+import { overdueSql, pastDueSql, todaySql } from "./overdue";
 import { findVisibleMeeting } from "@/lib/meetings/access";
 import { reviewBatchSchema, reviewSchema } from "./schemas";
 import { transitionActionItem } from "./workflow";
@@ -52,17 +52,24 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findVisibleMeeting>>>;
  * an earlier meeting (series or not) or were created on their own before it. The open states are
  * a literal so that the partial index action_items_open_unit_due_idx serves it.
  */
-function reviewFrom(user: CurrentUser, meeting: Loaded) {
+function reviewFrom(user: CurrentUser, meeting: Loaded, opts: { withSource?: boolean } = {}) {
   const startsAt = meeting.startsAt.toISOString();
+  // "Came before": the source meeting's start (source_starts_at, kept by triggers) or, for an item
+  // of no meeting, its creation — read from the index action_items_review_idx, not each item's meeting.
   return sql`
       from action_items
       join invitations i on i.work_unit_id = action_items.work_unit_id and i.meeting_id = ${meeting.id}
       join work_units w on w.id = action_items.work_unit_id
-      left join meetings src on src.id = action_items.meeting_id
+      ${opts.withSource ? sql`left join meetings src on src.id = action_items.meeting_id` : sql``}
       left join action_item_reviews r on r.action_item_id = action_items.id and r.meeting_id = ${meeting.id}
      where action_items.status in ('open', 'in_progress', 'reported')
        and action_items.meeting_id is distinct from ${meeting.id}
-       and (src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))
+       and ${
+         opts.withSource
+           ? // A page: walked in due-date order (action_items_open_unit_due_idx), 50 meetings read.
+             sql`(src.starts_at < ${startsAt}::timestamptz or (action_items.meeting_id is null and action_items.created_at < ${startsAt}::timestamptz))`
+           : sql`coalesce(action_items.source_starts_at, action_items.created_at) < ${startsAt}::timestamptz`
+       }
        and ${actionItemsVisibleTo(user)}`;
 }
 
@@ -75,6 +82,7 @@ export async function reviewQueries(user: CurrentUser, meetingId: string, opts: 
 
 function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?: string; cursor?: string | null }) {
   const from = reviewFrom(user, meeting);
+  const withSource = reviewFrom(user, meeting, { withSource: true });
   const keys = keyset<ItemRow>({
     columns: KEY,
     order: "asc",
@@ -88,7 +96,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
     keys,
     units: sql`
       select w.id as unit_id, w.name as unit_name, count(*)::int as open,
-             (count(*) filter (where ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))}))::int as overdue,
+             (count(*) filter (where ${pastDueSql(sql`action_items.due_date`, todaySql(sql.raw("w.time_zone")))}))::int as overdue,
              count(r.id)::int as reviewed
         ${from}
        group by w.id, w.name
@@ -101,7 +109,7 @@ function buildReviewQueries(user: CurrentUser, meeting: Loaded, opts: { unitId?:
              ((now() at time zone w.time_zone)::date - (action_items.created_at at time zone w.time_zone)::date)::int as age_days,
              ${overdueSql(sql.raw("action_items"), sql.raw("w.time_zone"))} as overdue,
              (r.id is not null) as reviewed, r.note as review_note, r.status_at_review
-        ${from} ${unitFilter} and ${keys.where}
+        ${withSource} ${unitFilter} and ${keys.where}
        order by ${keys.orderBy}
        limit ${keys.fetch}`,
   };
