@@ -106,19 +106,6 @@ export async function createActionItem(user: CurrentUser, input: unknown, ctx: C
   // with their emails: atomic as a transaction, in one round trip. The id is chosen here so that
   // every part can name it.
   const id = crypto.randomUUID();
-  const values: NewItem = {
-    id,
-    title: data.title,
-    description: data.description,
-    categoryId: data.categoryId,
-    workUnitId: data.workUnitId,
-    picUserId: data.picUserId,
-    dueDate: data.dueDate,
-    priority: data.priority,
-    meetingId: source.meetingId,
-    decisionId: data.decisionId,
-    createdBy: user.id,
-  };
   const diff = { after: { title: data.title, workUnitId: data.workUnitId, picUserId: data.picUserId, dueDate: data.dueDate, decisionId: data.decisionId } };
   const [raw] = await rows<RawItem>(sql`
     with timeline as (
@@ -134,8 +121,8 @@ export async function createActionItem(user: CurrentUser, input: unknown, ctx: C
       excludeUserId: user.id,
     })}
     insert into action_items (id, title, description, category_id, work_unit_id, pic_user_id, due_date, priority, meeting_id, decision_id, created_by)
-    values (${id}::uuid, ${values.title}, ${values.description ?? ""}, ${values.categoryId}::uuid, ${values.workUnitId}::uuid, ${values.picUserId ?? null}::uuid,
-            ${values.dueDate}::date, ${values.priority ?? "medium"}, ${values.meetingId ?? null}::uuid, ${values.decisionId ?? null}::uuid, ${user.id}::uuid)
+    values (${id}::uuid, ${data.title}, ${data.description}, ${data.categoryId}::uuid, ${data.workUnitId}::uuid, ${data.picUserId}::uuid,
+            ${data.dueDate}::date, ${data.priority}, ${source.meetingId}::uuid, ${data.decisionId}::uuid, ${user.id}::uuid)
     returning *`);
   // The unit's name and zone come along (the API shows the item without reading it again).
   return { ...toItem(raw!), workUnitName: unit!.name, workUnitTimeZone: unit!.timeZone };
