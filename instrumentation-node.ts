@@ -15,20 +15,13 @@ try {
   process.exit(1);
 }
 
-// The reminders job (due soon, overdue, escalation) and the email outbox, every N minutes.
-// Every instance may run it: an advisory lock serialises runs and dedupe keys make a second run
-// a no-op, so no cron is needed (and with the embedded database no other process could run it).
-const everyMinutes = Number(process.env.REMINDERS_EVERY_MINUTES ?? 15);
-if (everyMinutes > 0) {
-  const run = async () => {
-    try {
-      const { runReminders } = await import("./lib/follow-ups/reminders");
-      const result = await runReminders();
-      if (result.dueSoon + result.overdue + result.escalated + result.emails.sent > 0) console.log("[rakor] reminders", JSON.stringify(result));
-    } catch (e) {
-      console.error("[rakor] reminders failed", e);
-    }
-  };
-  setTimeout(run, 60_000).unref();
-  setInterval(run, everyMinutes * 60_000).unref();
+// Background work (e-mail, reminders, …) on the PostgreSQL job queue (pg-boss, lib/jobs): every
+// instance runs workers — each job is fetched by one of them — unless JOBS_WORKERS=false.
+if (process.env.JOBS_WORKERS !== "false") {
+  try {
+    const { startJobRuntime } = await import("./lib/jobs/runtime");
+    await startJobRuntime();
+  } catch (e) {
+    console.error("[rakor] job queue start failed", e);
+  }
 }

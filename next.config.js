@@ -1,8 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time; argon2 is a native addon;
-  // pdfkit reads its font metrics (.afm) from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit"],
+  // pdfkit reads its font metrics (.afm) from node_modules; pg-boss (the job queue) loads `pg`,
+  // whose optional native binding a bundler cannot resolve.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg-boss"],
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` (TypeScript 7, seconds), which CI runs before the
   // tests; checking them again with the TypeScript 6 API inside every build only costs ~25 s.

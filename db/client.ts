@@ -40,17 +40,22 @@ export const POOL_TIMEOUTS = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 } as const;
 
+/** postgres.js options of every pool the app opens (the app's, the job queue's). */
+export function postgresOptions(max: number) {
+  return {
+    max,
+    ...POOL_TIMEOUTS,
+    onnotice: () => {},
+    // JIT compiles queries the planner costs high (counts, aggregates) in tens of ms, more than
+    // they take once their indexes serve them (docs/performance.md).
+    connection: { jit: "off" },
+  } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
+}
+
 function open(): DbState {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, {
-      max: Number(process.env.DB_POOL_MAX ?? 10),
-      ...POOL_TIMEOUTS,
-      onnotice: () => {},
-      // JIT compiles queries the planner costs high (counts, aggregates) in tens of ms, more than
-      // they take once their indexes serve them (docs/performance.md).
-      connection: { jit: "off" },
-    });
+    const client = postgres(url, postgresOptions(Number(process.env.DB_POOL_MAX ?? 10)));
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: "postgres",
@@ -98,7 +103,16 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+const g = globalThis as unknown as { __rakorDbClosers?: Set<() => Promise<void>> };
+/** Work to finish before the database closes (the job queue's pool): run by closeDb, once. */
+export function beforeDbClose(fn: () => Promise<void>) {
+  (g.__rakorDbClosers ??= new Set()).add(fn);
+}
+
 export async function closeDb() {
+  const closers = [...(g.__rakorDbClosers ?? [])];
+  g.__rakorDbClosers?.clear();
+  for (const close of closers) await close().catch(() => {});
   const state = globalForDb.__rakorDb;
   globalForDb.__rakorDb = undefined;
   if (state) await state.close();

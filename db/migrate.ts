@@ -5,6 +5,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { db, dbState, type Db } from "./client";
+import { prepareQueues } from "./queue";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -12,7 +13,7 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 const STARTUP_LOCK = 727_001;
 
 /**
- * Applies pending migrations, then runs `after` (e.g. the demo seed) while still holding the lock.
+ * Applies pending migrations and prepares the job queue's tables and queues (db/queue.ts), then runs `after` (e.g. the demo seed) while still holding the lock.
  * On PostgreSQL several app instances may start at once: a session advisory lock on a dedicated
  * connection makes them take turns. PGlite is already exclusive to this process.
  */
@@ -20,6 +21,7 @@ export async function migrateDatabase(after?: (db: Db) => Promise<void>) {
   const state = dbState();
   if (state.kind === "pglite") {
     await migratePglite(state.db as never, { migrationsFolder });
+    await prepareQueues();
     if (after) await after(db);
     return;
   }
@@ -29,6 +31,7 @@ export async function migrateDatabase(after?: (db: Db) => Promise<void>) {
     await lockDb.execute(sql`select pg_advisory_lock(${STARTUP_LOCK})`);
     try {
       await migratePostgres(lockDb, { migrationsFolder });
+      await prepareQueues();
       if (after) await after(db);
     } finally {
       await lockDb.execute(sql`select pg_advisory_unlock(${STARTUP_LOCK})`);
