@@ -3,9 +3,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockBudgetMs } from "./deadline";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -40,22 +42,86 @@ export const POOL_TIMEOUTS = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 } as const;
 
+/** A whole number of milliseconds from the environment; 0 turns the limit off; anything else invalid → the default. */
+function msSetting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+/**
+ * Bounded waiting on every connection (milliseconds, 0 = no limit): a statement runs at most
+ * DB_STATEMENT_TIMEOUT_MS (5000), waits for a row or table lock at most DB_LOCK_TIMEOUT_MS (3000),
+ * and a transaction left idle is ended after DB_IDLE_TX_TIMEOUT_MS (10000). A request that runs
+ * into one of them answers 503 with Retry-After (SQLSTATE 55P03, 57014, 25P03 — lib/errors.ts)
+ * instead of holding its connection and starving the rest of the pool. PGlite is one connection
+ * inside this process: no other session can hold a lock it waits for, so they do not apply there.
+ */
+export function dbTimeouts() {
+  return {
+    statementTimeoutMs: msSetting("DB_STATEMENT_TIMEOUT_MS", 5000),
+    lockTimeoutMs: msSetting("DB_LOCK_TIMEOUT_MS", 3000),
+    idleInTransactionTimeoutMs: msSetting("DB_IDLE_TX_TIMEOUT_MS", 10000),
+  };
+}
+
 /** postgres.js options of every pool the app opens (the app's, the job queue's). */
 export function postgresOptions(max: number) {
+  const t = dbTimeouts();
   return {
     max,
     ...POOL_TIMEOUTS,
     onnotice: () => {},
-    // JIT compiles queries the planner costs high (counts, aggregates) in tens of ms, more than
-    // they take once their indexes serve them (docs/performance.md).
-    connection: { jit: "off" },
+    // Sent as start-up parameters: every connection of the pool has them from its first statement.
+    connection: {
+      // JIT compiles queries the planner costs high (counts, aggregates) in tens of ms, more than
+      // they take once their indexes serve them (docs/performance.md).
+      jit: "off",
+      statement_timeout: t.statementTimeoutMs,
+      lock_timeout: t.lockTimeoutMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionTimeoutMs,
+    },
   } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
 }
 
+/** The pool size of the app's PostgreSQL client (DB_POOL_MAX, default 10). */
+export const dbPoolMax = () => {
+  const n = Number(process.env.DB_POOL_MAX ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+};
+
+/**
+ * SQLSTATEs of a database that is busy or unreachable for a moment rather than of a bug: a lock
+ * or statement timeout, an idle transaction ended, connection failures (class 08), shutdown.
+ */
+const TRANSIENT_SQLSTATES = new Set(["55P03", "57014", "25P03", "57P01", "57P02", "57P03", "53300"]);
+export const isTransientSqlState = (code: unknown) => typeof code === "string" && (TRANSIENT_SQLSTATES.has(code) || code.startsWith("08"));
+
+/**
+ * A failed query of a page render carries the digest of "the database is busy or unavailable" when
+ * its cause is transient, so app/error.tsx shows "try again in a moment" (and retries by itself)
+ * instead of the generic error; every other failure keeps the digest Next gives it.
+ */
+function markTransientQueryErrors() {
+  const proto = DrizzleQueryError.prototype as unknown as Record<string, unknown>;
+  if (Object.getOwnPropertyDescriptor(proto, "digest")) return;
+  Object.defineProperty(proto, "digest", {
+    configurable: true,
+    get(this: DrizzleQueryError) {
+      return isTransientSqlState((this.cause as { code?: unknown } | undefined)?.code) ? "RAKOR_DB_UNAVAILABLE" : undefined;
+    },
+    set(this: DrizzleQueryError, value: unknown) {
+      Object.defineProperty(this, "digest", { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
+}
+
 function open(): DbState {
+  markTransientQueryErrors();
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, postgresOptions(Number(process.env.DB_POOL_MAX ?? 10)));
+    const client = postgres(url, postgresOptions(dbPoolMax()));
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: "postgres",
@@ -97,11 +163,26 @@ export function dbState(): DbState {
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, prop) {
-    const real = dbState().db;
+    const state = dbState();
+    const real = state.db;
+    if (prop === "transaction" && state.kind === "postgres") return transactionWithinDeadline(real);
     const value = Reflect.get(real, prop, real);
     return typeof value === "function" ? value.bind(real) : value;
   },
 });
+
+/**
+ * A transaction of a write request (db/deadline.ts) waits for locks only as long as the request has
+ * left: its first statement lowers lock_timeout for this transaction alone.
+ */
+function transactionWithinDeadline(real: Db): Db["transaction"] {
+  return ((work: (tx: Tx) => Promise<unknown>, config?: Parameters<Db["transaction"]>[1]) =>
+    real.transaction(async (tx) => {
+      const budget = lockBudgetMs();
+      if (budget !== null && budget < dbTimeouts().lockTimeoutMs) await tx.execute(sql`select set_config('lock_timeout', ${String(budget)}, true)`);
+      return work(tx);
+    }, config)) as Db["transaction"];
+}
 
 const g = globalThis as unknown as { __rakorDbClosers?: Set<() => Promise<void>> };
 /** Work to finish before the database closes (the job queue's pool): run by closeDb, once. */

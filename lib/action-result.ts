@@ -1,3 +1,4 @@
+import { withWriteSlot } from "./write-slots";
 import { AppError, ConflictError, ValidationError, inputDbError, isDatabaseUnavailable, type FieldErrors } from "./errors";
 
 /** What a server action returns to its form. Messages are i18n keys. */
@@ -13,7 +14,8 @@ export type ActionState<T = unknown> =
  */
 export async function runAction<T>(work: () => Promise<T>, successMessage?: string): Promise<ActionState<T>> {
   try {
-    const data = await work();
+    // One of this instance's writers at a time (lib/write-slots.ts): a locked row cannot starve the pages.
+    const data = await withWriteSlot(`action:${crypto.randomUUID()}`, work);
     return { ok: true, data, message: successMessage };
   } catch (e) {
     return actionError(e);

@@ -84,11 +84,17 @@ const UNAVAILABLE_CODES = new Set([
   "57P02",
   "57P03",
   "53300",
+  // PostgreSQL: a lock not granted within lock_timeout, a statement cancelled by statement_timeout,
+  // a transaction ended by idle_in_transaction_session_timeout (db/client.ts dbTimeouts): busy for a moment.
+  "55P03",
+  "57014",
+  "25P03",
 ]);
 
 /**
- * The database cannot be reached right now (down, restarting, our connection was dropped): the
- * request is answered 503 with Retry-After instead of 500, and the pool reconnects by itself.
+ * The database cannot be reached right now (down, restarting, our connection was dropped) or is
+ * busy (a lock or statement timeout): the request is answered 503 with Retry-After instead of 500
+ * or a hang, and the pool reconnects by itself.
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
   let cur: unknown = e;

@@ -1,6 +1,3 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -9,6 +6,7 @@ import { createApiToken } from "@/lib/api/tokens";
 import { issueScreenLink } from "@/lib/live/screen-links";
 import type { LiveMessage } from "@/lib/live/types";
 import { makeDivision, makeUser, uid } from "@/tests/fixtures";
+import { ensureProductionBuild } from "@/tests/server-build";
 import { openSse, startServer, type Server, type SseEvent } from "../scripts/live-lib.mjs";
 
 /**
@@ -19,7 +17,6 @@ import { openSse, startServer, type Server, type SseEvent } from "../scripts/liv
  * only, so there the test is skipped.
  */
 const databaseUrl = inject("unitDatabaseUrl");
-const root = path.resolve(import.meta.dirname, "..");
 // Ports of this helper's range (3211–3219).
 const PORTS = [Number(process.env.LIVE_TEST_PORT_A ?? 3211), Number(process.env.LIVE_TEST_PORT_B ?? 3212)];
 
@@ -27,18 +24,7 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (ski
   const servers: Server[] = [];
 
   beforeAll(async () => {
-    // Reuse the production build when it is newer than the sources (as scripts/start.mjs decides); build otherwise.
-    const newest = (entry: string): number => {
-      if (!fs.existsSync(entry)) return 0;
-      const stat = fs.statSync(entry);
-      return stat.isDirectory() ? Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name)))) : stat.mtimeMs;
-    };
-    const buildId = path.join(root, ".next", "BUILD_ID");
-    const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-    if (builtAt === 0 || ["app", "components", "lib", "db", "messages", "proxy.ts"].some((s) => newest(path.join(root, s)) > builtAt)) {
-      const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
-      if (build.status !== 0) throw new Error("next build failed");
-    }
+    ensureProductionBuild();
     const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: `live-test-${uid()}${uid()}${uid()}`, DB_POOL_MAX: "4" };
     servers.push(...(await Promise.all(PORTS.map((port) => startServer({ port, env })))));
   }, 300_000);

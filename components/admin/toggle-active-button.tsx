@@ -17,3 +17,17 @@ export function ToggleActiveButton({ active, labels, action }: { active: boolean
     </div>
   );
 }
+
+/** One-button form with a confirmation-free action (e.g. "sign out everywhere"). */
+export function ActionButton({ label, danger = false, action }: { label: string; danger?: boolean; action: () => Promise<ActionState> }) {
+  const [pending, start] = useTransition();
+  const [state, setState] = useState<ActionState | null>(null);
+  return (
+    <div>
+      <button type="button" className={danger ? "btn btn-danger" : "btn"} disabled={pending} onClick={() => start(async () => setState(await action()))}>
+        {label}
+      </button>
+      <FormStatus state={state} />
+    </div>
+  );
+}

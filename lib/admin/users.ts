@@ -163,3 +163,18 @@ export async function resetUserPassword(actor: CurrentUser, id: string, input: u
     return row;
   });
 }
+
+/** "Sign out everywhere": every session of the user ends at once, on every instance (open live streams close within seconds); API tokens stay. */
+export async function signOutEverywhere(actor: CurrentUser, id: string, ctx: Omit<AuditContext, "actorId"> = {}) {
+  if (!can(actor, "admin.manage")) throw new ForbiddenError();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!row) throw new NotFoundError();
+    await audit(tx, { actorId: actor.id, ...ctx }, "user.sign_out_everywhere", "user", id);
+    return row;
+  });
+}

@@ -5,6 +5,7 @@ import { AppError, ConflictError, DB_RETRY_AFTER_SECONDS, ValidationError, input
 import { createT } from "@/lib/i18n/translate";
 import { versionFromIfMatch } from "@/lib/input";
 import { ConflictsNeedAcknowledgement, type Conflict } from "@/lib/meetings/find-conflicts";
+import { WritersBusyError, withWriteSlot } from "@/lib/write-slots";
 import { authenticateApi } from "./authenticate";
 import type { Operation } from "./operations";
 import { problem } from "./problem";
@@ -94,6 +95,7 @@ export function apiRoute<O extends Operation>(
   handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<unknown>,
 ) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    const arrived = Date.now();
     let versionSource: "if-match" | "body" | null = null;
     try {
       const auth = await authenticateApi(request);
@@ -154,7 +156,9 @@ export function apiRoute<O extends Operation>(
         }
         throw new PreconditionRequired();
       };
-      const result = await handler({ user: auth.user, query: query as never, body: body as never, params, request, version });
+      const run = () => handler({ user: auth.user, query: query as never, body: body as never, params, request, version });
+      // Writes take a turn among this instance's writers (lib/write-slots.ts): a locked row cannot starve the reads.
+      const result = request.method === "GET" || request.method === "HEAD" ? await run() : await withWriteSlot(request.nextUrl.pathname, run, arrived);
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
       const headers: Record<string, string> = {};
@@ -177,6 +181,7 @@ export function apiRoute<O extends Operation>(
           typeof v === "number" ? { ETag: etagOf(v) } : {},
         );
       }
+      if (e instanceof WritersBusyError) return problem(503, en(e.message), {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
       if (e instanceof AppError) return problem(e.status, en(e.message));
       if (isDatabaseUnavailable(e)) {
         console.error("[rakor] API: database unavailable", (e as Error)?.message);

@@ -35,6 +35,6 @@ export async function changeOwnPassword(user: CurrentUser, input: unknown, ctx: 
     await revokeUserTokens(tx, user.id);
     await audit(tx, { actorId: user.id, ...ctx }, "user.change_password", "user", user.id);
   });
-  await clearFailedSignIns(user.email);
+  await clearFailedSignIns(user.email, ip);
   return { email: user.email };
 }

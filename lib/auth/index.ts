@@ -7,6 +7,7 @@ import { users } from "@/db/schema";
 import { authConfig } from "./config";
 import { hashPassword, verifyPassword } from "./password";
 import { clientIp } from "./request-ip";
+import { endSessionVersion } from "./revoke";
 import { loginSchema } from "./schemas";
 import { checkThrottle, clearFailedSignIns, recordFailedSignIn } from "./throttle";
 
@@ -35,12 +36,25 @@ export async function verifyCredentials(raw: unknown, ip: string) {
     await recordFailedSignIn(identifier, ip);
     return null;
   }
-  await clearFailedSignIns(identifier);
+  await clearFailedSignIns(identifier, ip);
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    /**
+     * Every way out through Auth.js — the app's button (lib/auth/session.ts) and a POST to
+     * /api/auth/signout (its confirmation page's form) — ends the session in the database, not only
+     * the cookie: a copy of the cookie then opens nothing, on any instance. Only the session the
+     * cookie belongs to (its session version is still current) is ended; an old cookie ends nothing.
+     */
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sub || typeof token.sv !== "number") return;
+      await endSessionVersion(db, token.sub, token.sv);
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },

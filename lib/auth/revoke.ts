@@ -22,3 +22,15 @@ export async function endUserSessions(tx: DbOrTx, userId: string) {
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
 }
+
+/**
+ * Ends the sessions of one session version of a user (a sign-out): nothing when that version is
+ * already over, so signing out with an old cookie does not sign the user out elsewhere. Announced to
+ * every instance (open live streams close: lib/live/hub.ts re-checks their sessions).
+ */
+export async function endSessionVersion(tx: DbOrTx, userId: string, sessionVersion: number) {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)));
+}

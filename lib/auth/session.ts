@@ -15,7 +15,7 @@ import type { CurrentUser } from "./types";
  * signed out at once. While the database is unreachable this throws DatabaseUnavailableError
  * (pages show the "try again in a moment" page, the API answers 503).
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getCurrentSession = cache(async (): Promise<{ user: CurrentUser; sessionVersion: number } | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   let loaded;
@@ -26,8 +26,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     throw e;
   }
   if (!loaded || !loaded.active || loaded.sessionVersion !== session.sv) return null;
-  return loaded.user;
+  return { user: loaded.user, sessionVersion: loaded.sessionVersion };
 });
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** For pages and server actions: the user, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {

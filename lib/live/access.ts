@@ -29,15 +29,20 @@ export const currentLive = async (meetingId: string) => (await db.select().from(
 /**
  * Who may follow a meeting live, and what they see: staff who may open its screen get the staff
  * audience (names of recent check-ins); anyone else who may see the meeting, and a valid screen
- * link, the public one. null: nothing (answer 404).
+ * link, the public one; `via`: which credential let them in (re-checked while the stream is open).
+ * null: nothing (answer 404).
  */
-export async function liveAudience(user: CurrentUser | null, meetingId: string, screenToken: string | null): Promise<"staff" | "public" | null> {
+export async function liveAudience(
+  user: CurrentUser | null,
+  meetingId: string,
+  screenToken: string | null,
+): Promise<{ audience: "staff" | "public"; via: "session" | "screen" } | null> {
   const m = await loadMeeting(meetingId);
   if (!m || m.status === "draft") return null;
-  if (user && can(user, "meeting.view", m.resource)) return can(user, "live.screen", m.resource) ? "staff" : "public";
+  if (user && can(user, "meeting.view", m.resource)) return { audience: can(user, "live.screen", m.resource) ? "staff" : "public", via: "session" };
   if (screenToken && m.status !== "cancelled") {
     const { screenTokenValid } = await import("./screen-links");
-    if (await screenTokenValid(meetingId, screenToken)) return "public";
+    if (await screenTokenValid(meetingId, screenToken)) return { audience: "public", via: "screen" };
   }
   return null;
 }

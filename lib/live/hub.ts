@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { and, inArray, isNull, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { screenLinks, users } from "@/db/schema";
 import { listen } from "@/db/listen";
 import { LIVE_CHANNEL } from "./publish";
 import type { LiveMessage } from "./types";
@@ -12,9 +13,14 @@ import type { LiveMessage } from "./types";
  */
 export type Audience = "staff" | "public";
 
+/** What let a client in: its session (user and session version) or a screen link (its token's hash). */
+export type LiveCredential = { kind: "session"; userId: string; sessionVersion: number } | { kind: "screen"; tokenHash: string };
+
 export type LiveClient = {
   meetingId: string;
   audience: Audience;
+  /** Re-checked every few seconds: a client whose session ended or whose screen link was revoked is closed. */
+  credential?: LiveCredential;
   /** Highest event id written to this client. */
   cursor: number;
   ready: boolean;
@@ -24,15 +30,24 @@ export type LiveClient = {
 
 type Topic = { clients: Set<LiveClient>; lastId: number; reading: boolean; again: boolean };
 
-type Hub = { topics: Map<string, Topic>; started: Promise<void> | null; heartbeat: ReturnType<typeof setInterval> | null; stats: { reads: number; delivered: number } };
+type Hub = {
+  topics: Map<string, Topic>;
+  started: Promise<void> | null;
+  heartbeat: ReturnType<typeof setInterval> | null;
+  recheck?: ReturnType<typeof setInterval> | null;
+  rechecking?: boolean;
+  stats: { reads: number; delivered: number };
+};
 
 const g = globalThis as unknown as { __rakorLiveHub?: Hub };
-const hub = (g.__rakorLiveHub ??= { topics: new Map(), started: null, heartbeat: null, stats: { reads: 0, delivered: 0 } });
+const hub: Hub = (g.__rakorLiveHub ??= { topics: new Map(), started: null, heartbeat: null, stats: { reads: 0, delivered: 0 } });
 
 const PAGE = 200;
 /** A client that missed more than this many events gets only the newest (each event holds the whole state). */
 const REPLAY_MAX = 1000;
 const HEARTBEAT_MS = 15_000;
+/** How often the credentials of open streams are re-checked (one query for all of this process's clients). */
+export const RECHECK_MS = 2_000;
 
 type EventRow = { id: string | number; payload: LiveMessage | string };
 
@@ -110,7 +125,57 @@ function start() {
     for (const topic of hub.topics.values()) for (const c of topic.clients) if (!c.write(": hb\n\n")) c.close();
   }, HEARTBEAT_MS);
   hub.heartbeat.unref?.();
+  hub.recheck ??= setInterval(() => void recheckCredentials(), RECHECK_MS);
+  hub.recheck.unref?.();
   return hub.started;
+}
+
+/**
+ * Closes the streams whose session ended (signed out, password changed, deactivated, signed out
+ * everywhere — the session version moved on, on whichever instance it happened) or whose screen
+ * link was revoked. Two small queries for all of this process's clients, every RECHECK_MS: a
+ * revoked stream ends within seconds, and gets no event meanwhile that the check would refuse.
+ */
+export async function recheckCredentials() {
+  if (hub.rechecking) return;
+  hub.rechecking = true;
+  try {
+    const sessions = new Map<string, LiveClient[]>();
+    const screens = new Map<string, LiveClient[]>();
+    for (const topic of hub.topics.values()) {
+      for (const c of topic.clients) {
+        if (!c.credential) continue;
+        const key = c.credential.kind === "session" ? c.credential.userId : c.credential.tokenHash;
+        const map = c.credential.kind === "session" ? sessions : screens;
+        const list = map.get(key) ?? [];
+        list.push(c);
+        map.set(key, list);
+      }
+    }
+    if (sessions.size > 0) {
+      const found = await db
+        .select({ id: users.id, sessionVersion: users.sessionVersion, active: users.active })
+        .from(users)
+        .where(inArray(users.id, [...sessions.keys()]));
+      const current = new Map(found.map((u) => [u.id, u.active ? u.sessionVersion : -1]));
+      for (const [userId, clients] of sessions) {
+        for (const c of clients) if (c.credential?.kind === "session" && current.get(userId) !== c.credential.sessionVersion) c.close();
+      }
+    }
+    if (screens.size > 0) {
+      const live = await db
+        .select({ tokenHash: screenLinks.tokenHash })
+        .from(screenLinks)
+        .where(and(inArray(screenLinks.tokenHash, [...screens.keys()]), isNull(screenLinks.revokedAt)));
+      const valid = new Set(live.map((l) => l.tokenHash));
+      for (const [hash, clients] of screens) if (!valid.has(hash)) for (const c of clients) c.close();
+    }
+  } catch (e) {
+    // The database is away for a moment: the next round checks again.
+    console.error("[rakor] live: re-checking credentials failed", (e as Error).message);
+  } finally {
+    hub.rechecking = false;
+  }
 }
 
 /** The newest event id of a meeting (0: none yet). */

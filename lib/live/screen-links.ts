@@ -8,14 +8,15 @@ import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/meetings/create-meeting";
 import { requireLiveMeeting } from "./access";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The stored form of a screen link token. */
+export const screenTokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new screen link for the room's projector: the token is shown once, only its hash is kept. */
 export async function issueScreenLink(user: CurrentUser, meetingId: string, ctx: Ctx = {}) {
   await requireLiveMeeting(user, meetingId, "live.screen");
   const token = randomBytes(24).toString("base64url");
   const link = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(screenLinks).values({ meetingId, tokenHash: hash(token), createdBy: user.id }).returning({ id: screenLinks.id, createdAt: screenLinks.createdAt });
+    const [row] = await tx.insert(screenLinks).values({ meetingId, tokenHash: screenTokenHash(token), createdBy: user.id }).returning({ id: screenLinks.id, createdAt: screenLinks.createdAt });
     await audit(tx, { actorId: user.id, ...ctx }, "live.screen_link", "meeting", meetingId, { screenLinkId: row!.id });
     return row!;
   });
@@ -52,6 +53,6 @@ export async function screenTokenValid(meetingId: string, token: string | null |
   const [row] = await db
     .select({ id: screenLinks.id })
     .from(screenLinks)
-    .where(and(eq(screenLinks.tokenHash, hash(token)), eq(screenLinks.meetingId, meetingId), isNull(screenLinks.revokedAt)));
+    .where(and(eq(screenLinks.tokenHash, screenTokenHash(token)), eq(screenLinks.meetingId, meetingId), isNull(screenLinks.revokedAt)));
   return !!row;
 }

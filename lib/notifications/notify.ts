@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   "due_soon",
   "overdue",
   "overdue_escalated",
+  /** Failed sign-ins on the reader's own account (lib/auth/throttle.ts): `title` the count, `reason` the address. */
+  "sign_in_failures",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -97,6 +99,7 @@ function emailText(locale: "id" | "en", kind: NotificationKind, payload: Notific
     decision: payload.approved === undefined ? "" : t(payload.approved ? "followUps.extension.approved" : "followUps.extension.rejected"),
   };
   const subject = t(`followUps.notifications.kinds.${kind}`, vars);
+  if (kind === "sign_in_failures") return { subject, body: `${subject}\n\n${t("followUps.notifications.signInFailuresBody", { url: `${appUrl()}/profile` })}` };
   const body = `${subject}\n\n${t("followUps.notifications.emailBody", { ...vars, url: `${appUrl()}/follow-ups/${payload.itemId}` })}`;
   return { subject, body };
 }

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createUser, resetUserPassword, setUserActive, updateUser } from "@/lib/admin/users";
+import { createUser, resetUserPassword, setUserActive, signOutEverywhere, updateUser } from "@/lib/admin/users";
 import { createWorkUnit, setWorkUnitActive, updateWorkUnit } from "@/lib/admin/work-units";
 import { runAction } from "@/lib/action-result";
 import { requestContext, requireUser } from "@/lib/auth/session";
+import { unlockSignIn } from "@/lib/auth/throttle";
 
 // Thin actions: the user is checked here and again (with the permission) inside each use case.
 
@@ -60,4 +61,14 @@ export async function setUserActiveAction(id: string, version: number, active: b
 export async function resetPasswordAction(id: string, values: unknown) {
   const user = await requireUser();
   return runAction(async () => resetUserPassword(user, id, values, await requestContext()), "admin.users.passwordReset");
+}
+
+export async function signOutEverywhereAction(id: string) {
+  const user = await requireUser();
+  return runAction(async () => signOutEverywhere(user, id, await requestContext()), "admin.users.signedOutEverywhere");
+}
+
+export async function unlockSignInAction(id: string) {
+  const user = await requireUser();
+  return runAction(async () => unlockSignIn(user, id, await requestContext()), "admin.users.unlocked");
 }

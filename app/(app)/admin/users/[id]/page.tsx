@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
-import { ToggleActiveButton } from "@/components/admin/toggle-active-button";
+import { ActionButton, ToggleActiveButton } from "@/components/admin/toggle-active-button";
 import { UserForm } from "@/components/admin/user-form";
 import { requireAdmin } from "@/app/(app)/admin/guard";
 import { getUser } from "@/lib/admin/users";
 import { listWorkUnitTree } from "@/lib/admin/work-units";
 import { getT } from "@/lib/i18n/server";
-import { resetPasswordAction, setUserActiveAction, updateUserAction } from "../../actions";
+import { resetPasswordAction, setUserActiveAction, signOutEverywhereAction, unlockSignInAction, updateUserAction } from "../../actions";
 import { isUuid } from "@/lib/ids";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -28,6 +28,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         action={updateUserAction.bind(null, user.id, user.version)}
       />
       <ResetPasswordForm action={resetPasswordAction.bind(null, user.id)} />
+      <ActionButton label={t("admin.users.signOutEverywhere")} action={signOutEverywhereAction.bind(null, user.id)} />
+      <ActionButton label={t("admin.users.unlock")} action={unlockSignInAction.bind(null, user.id)} />
       <ToggleActiveButton
         active={user.active}
         labels={{ deactivate: t("admin.users.deactivate"), activate: t("admin.users.activate") }}

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentSession } from "@/lib/auth/session";
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/errors";
 import { liveAudience } from "@/lib/live/access";
-import { frame, latestEventId, subscribe, type LiveClient } from "@/lib/live/hub";
+import { frame, latestEventId, subscribe, type LiveClient, type LiveCredential } from "@/lib/live/hub";
+import { screenTokenHash } from "@/lib/live/screen-links";
 import { liveState, staffExtra } from "@/lib/live/state";
 
 export const dynamic = "force-dynamic";
@@ -20,18 +21,25 @@ const MAX_QUEUED_BYTES = 1_000_000;
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const sp = request.nextUrl.searchParams;
-  let audience;
+  let access;
+  let session;
   try {
-    const user = await getCurrentUser().catch((e: unknown) => {
+    session = await getCurrentSession().catch((e: unknown) => {
       if (isDatabaseUnavailable(e)) throw e;
       return null;
     });
-    audience = await liveAudience(user, id, sp.get("token"));
+    access = await liveAudience(session?.user ?? null, id, sp.get("token"));
   } catch (e) {
     if (isDatabaseUnavailable(e)) return new Response("unavailable", { status: 503, headers: { "Retry-After": String(DB_RETRY_AFTER_SECONDS) } });
     throw e;
   }
-  if (!audience) return new Response("not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!access) return new Response("not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const { audience } = access;
+  // The stream closes within seconds once this credential is revoked (lib/live/hub.ts recheckCredentials).
+  const credential: LiveCredential =
+    access.via === "session" && session
+      ? { kind: "session", userId: session.user.id, sessionVersion: session.sessionVersion }
+      : { kind: "screen", tokenHash: screenTokenHash(sp.get("token") ?? "") };
   const resumeRaw = request.headers.get("last-event-id") ?? sp.get("lastEventId");
   const resumeFrom = resumeRaw && /^\d{1,15}$/.test(resumeRaw) ? Number(resumeRaw) : null;
 
@@ -71,7 +79,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
           if (!state) return close();
           write(frame(cursor, { kind: "state", state, staff: audience === "staff" ? await staffExtra(id) : undefined }, audience));
         }
-        const client: LiveClient = { meetingId: id, audience, cursor, ready: false, write, close };
+        const client: LiveClient = { meetingId: id, audience, credential, cursor, ready: false, write, close };
         unsubscribe = await subscribe(client);
         if (closed) unsubscribe();
       } catch (e) {

@@ -1,0 +1,23 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * The tests that start real servers (scripts/live-lib.mjs startServer) serve the production build:
+ * it is reused when newer than the sources (as scripts/start.mjs decides), built otherwise.
+ */
+export function ensureProductionBuild() {
+  const newest = (entry: string): number => {
+    if (!fs.existsSync(entry)) return 0;
+    const stat = fs.statSync(entry);
+    return stat.isDirectory() ? Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name)))) : stat.mtimeMs;
+  };
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (builtAt === 0 || ["app", "components", "lib", "db", "messages", "proxy.ts"].some((s) => newest(path.join(root, s)) > builtAt)) {
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+}
