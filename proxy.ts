@@ -1,5 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_PATHS } from "@/lib/auth/public-paths";
+import { ssoOrigin } from "@/lib/auth/sso-settings";
+
+// The sign-in form may hand the browser over to the SSO provider (a form post redirected there).
+const SSO_ORIGIN = ssoOrigin();
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV !== "production";
@@ -12,7 +16,7 @@ function contentSecurityPolicy(nonce: string) {
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${SSO_ORIGIN ? ` ${SSO_ORIGIN}` : ""}`,
     "object-src 'none'",
   ].join("; ");
 }
