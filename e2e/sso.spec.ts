@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, sessionPage } from "./helpers";
+import { ACCOUNTS, signIn } from "./helpers";
 import { OIDC_CLIENT, e2ePorts } from "./oidc-provider";
 
 /**
@@ -9,9 +9,13 @@ import { OIDC_CLIENT, e2ePorts } from "./oidc-provider";
  */
 const randomNip = () => `1990${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
 
-/** A head of Divisi Keimigrasian with a NIP of our own (an admin creates it), so signing out disturbs no other test. */
+/**
+ * A head of Divisi Keimigrasian with a NIP of our own (an admin, signed in through the form,
+ * creates it), so signing out disturbs no other test and no stored session is needed.
+ */
 async function newHead(browser: Browser, nip: string) {
-  const admin = await sessionPage(browser, ACCOUNTS.admin);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, ACCOUNTS.admin);
   await admin.goto("/admin/users/new");
   await admin.getByLabel("Nama").fill("Kepala Divisi Uji SSO");
   await admin.getByLabel("Email").fill(`sso.${nip}@rakor.test`);
@@ -39,7 +43,8 @@ async function signInWithSso(page: Page, nip: string) {
   await page.waitForURL((url) => url.port === String(e2ePorts().app));
 }
 
-test.describe("single sign-on", () => {
+// @first: these need no stored session (they run beside the setup project).
+test.describe("single sign-on", { tag: "@first" }, () => {
   test("a known NIP signs in through SSO and lands on the dashboard as head; signing out ends the session", async ({ browser }) => {
     test.setTimeout(120_000);
     const nip = randomNip();

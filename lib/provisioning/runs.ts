@@ -82,8 +82,20 @@ export async function getRun(actor: CurrentUser, id: string): Promise<RunView> {
   if (!run) throw new NotFoundError();
   // An applied run shows what it did; a dry-run what it would do now.
   const counts = run.status === "applied" && run.summary ? run.summary : await countChanges(id, db);
-  const { summary: _summary, ...rest } = run;
-  return { ...rest, createdAt: new Date(run.createdAt), appliedAt: run.appliedAt ? new Date(run.appliedAt) : null, counts };
+  return {
+    id: run.id,
+    fileName: run.fileName,
+    unitsFileName: run.unitsFileName,
+    fullExport: run.fullExport,
+    status: run.status,
+    createdByName: run.createdByName,
+    errorCount: run.errorCount,
+    peopleRows: run.peopleRows,
+    unitRows: run.unitRows,
+    createdAt: new Date(run.createdAt),
+    appliedAt: run.appliedAt ? new Date(run.appliedAt) : null,
+    counts,
+  };
 }
 
 export async function listRuns(actor: CurrentUser, limit = 10) {
