@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiTokens, auditLogs, provisioningRuns, users, workUnits } from "@/db/schema";
 import { makeUnit, makeUser, uid } from "@/tests/fixtures";
+import { callApi, tokenOf } from "@/tests/api";
 import { applyRun, createRun, getRun, runErrors, runList } from "./runs";
 
 /** A NIP no other test uses: 18 digits, the last 12 random. */
@@ -140,6 +141,31 @@ describe("provisioning from personnel data", () => {
       [1, "Kode Unit"],
       [1, "E-mail"],
     ]);
+  });
+
+  it("works as an API operation: a dry run by default, dryRun=false applies, errors refuse with 422 and write nothing", async () => {
+    const actor = await admin();
+    const token = await tokenOf(actor);
+    const unit = await makeUnit();
+    const id = nip();
+    const people = `NIP;Nama;Jabatan;Kode Unit;E-mail;Peran\n${id};Gita;Analis;${unit.code};gita.${uid()}@test.rakor;peserta\n`;
+    const dry = await callApi({ method: "POST", path: "/provisioning", token, body: { people } });
+    expect(dry.status).toBe(200);
+    expect(dry.json).toMatchObject({ status: "dry_run", counts: { created: 1 }, errorCount: 0, errors: [] });
+    expect(await db.select().from(users).where(eq(users.nip, id))).toHaveLength(0);
+
+    const bad = await callApi({ method: "POST", path: "/provisioning", query: "dryRun=false", token, body: { people: `${people}123;Rusak;;${unit.code};x@y.z;\n` } });
+    expect(bad.status).toBe(422);
+    expect(bad.json!.errors).toEqual([{ path: "people:3:NIP (A)", message: "A NIP is 18 digits." }]);
+    expect(await db.select().from(users).where(eq(users.nip, id))).toHaveLength(0);
+
+    const applied = await callApi({ method: "POST", path: "/provisioning", query: "dryRun=false", token, body: { people } });
+    expect(applied.status).toBe(200);
+    expect(applied.json).toMatchObject({ status: "applied", counts: { created: 1 } });
+    expect(await db.select().from(users).where(eq(users.nip, id))).toHaveLength(1);
+
+    const participant = await tokenOf(await makeUser("participant", unit.id));
+    expect((await callApi({ method: "POST", path: "/provisioning", token: participant, body: { people } })).status).toBe(403);
   });
 
   it("refuses everyone but an admin", async () => {
