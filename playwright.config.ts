@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { ssoEnv } from "./e2e/oidc-provider";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium where it exists (Playwright cannot download browsers here), else Playwright's own.
@@ -14,6 +15,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // A real OpenID provider (oidc-provider) on E2E_PORT + 1: the app runs with single sign-on
+  // configured, the password form beside it (e2e/sso.spec.ts; every other spec signs in by password).
+  globalSetup: "./e2e/global-setup.ts",
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -41,6 +45,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port) },
+    env: { PORT: String(port), ...ssoEnv() },
   },
 });

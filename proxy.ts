@@ -1,5 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_PATHS } from "@/lib/auth/public-paths";
+import { ssoOrigin } from "@/lib/auth/sso-settings";
+
+// The sign-in form may hand the browser over to the SSO provider (a form post redirected there).
+const SSO_ORIGIN = ssoOrigin();
 
 function contentSecurityPolicy(nonce: string) {
   const dev = process.env.NODE_ENV !== "production";
@@ -12,7 +16,7 @@ function contentSecurityPolicy(nonce: string) {
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${SSO_ORIGIN ? ` ${SSO_ORIGIN}` : ""}`,
     "object-src 'none'",
   ].join("; ");
 }
@@ -26,6 +30,8 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /** Request bodies: JSON API calls up to 1 MB (lib/api/handler.ts), form posts (evidence uploads of 10 MB) up to 11 MB. */
 const API_MAX_BODY = 1_000_000;
+/** API operations that take more (lib/api/operations.ts maxBodyBytes): a personnel export. */
+const API_LARGE_BODY: Record<string, number> = { "/api/v1/provisioning": 10_500_000 };
 const FORM_MAX_BODY = 11 * 1024 * 1024;
 
 /** HSTS when the public address is https (APP_URL): browsers then never fall back to http. */
@@ -40,6 +46,7 @@ function securityHeaders(response: NextResponse) {
  * length (chunked) cannot be measured up front, and browsers never send one: 411.
  */
 function bodyTooLarge(request: NextRequest, isApi: boolean): NextResponse | null {
+  const apiMax = API_LARGE_BODY[request.nextUrl.pathname] ?? API_MAX_BODY;
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   const length = request.headers.get("content-length");
   if (length === null) {
@@ -49,9 +56,9 @@ function bodyTooLarge(request: NextRequest, isApi: boolean): NextResponse | null
     return null;
   }
   const bytes = Number(length);
-  if (isApi && bytes > API_MAX_BODY) {
+  if (isApi && bytes > apiMax) {
     return NextResponse.json(
-      { type: "about:blank", title: "Content Too Large", status: 413, detail: `The body is larger than ${API_MAX_BODY} bytes.` },
+      { type: "about:blank", title: "Content Too Large", status: 413, detail: `The body is larger than ${apiMax} bytes.` },
       { status: 413, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
     );
   }

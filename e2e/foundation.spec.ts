@@ -5,7 +5,7 @@ import { ACCOUNTS, formError, mainNavLinks, sessionPage, signIn, submitSignIn, u
 test.describe("signing in", { tag: "@first" }, () => {
   test("each role signs in and sees its own navigation", async ({ browser }) => {
     const expected: [string, string[]][] = [
-      [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Kategori", "Kantor & Ruang", "Kotak Keluar"]],
+      [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Impor Pegawai", "Kategori", "Kantor & Ruang", "Kotak Keluar"]],
       [ACCOUNTS.secretariat, ["Rapat", "Tindak Lanjut", "Dasbor"]],
       [ACCOUNTS.head, ["Dasbor", "Rapat", "Tindak Lanjut"]],
       [ACCOUNTS.malang, ["Agenda Saya", "Rapat", "Tindak Lanjut Unit Saya"]],

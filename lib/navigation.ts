@@ -28,6 +28,7 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
         { href: "/dashboard", label: "nav.dashboard" },
         { href: "/admin/units", label: "nav.workUnits" },
         { href: "/admin/users", label: "nav.users" },
+        { href: "/admin/provisioning", label: "nav.provisioning" },
         { href: "/admin/categories", label: "nav.categories" },
         { href: "/admin/offices", label: "nav.offices" },
         { href: "/admin/outbox", label: "nav.outbox" },

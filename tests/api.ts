@@ -32,6 +32,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/action-items/{id}/updates": () => import("@/app/api/v1/action-items/[id]/updates/route"),
   "/dashboard/follow-ups": () => import("@/app/api/v1/dashboard/follow-ups/route"),
   "/meetings/{id}/documents/{kind}": () => import("@/app/api/v1/meetings/[id]/documents/[kind]/route"),
+  "/provisioning": () => import("@/app/api/v1/provisioning/route"),
 };
 
 export type ApiCall = {

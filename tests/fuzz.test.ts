@@ -259,6 +259,16 @@ describe("the API under fuzzing", () => {
         fields: { to: "enum", progress: "int", note: "para", evidenceUrl: "url", version: "version" },
         required: ["note"],
       },
+      // A participant's token: a well-formed body is refused (403) too, so nothing is ever read into a run.
+      {
+        op: "provision",
+        token: partA,
+        strict: true,
+        query: { dryRun: "true" },
+        body: { people: "NIP;Nama;Jabatan;Kode Unit;E-mail;Peran\n", fullExport: false },
+        fields: { people: "para", units: "para", fullExport: "bool" },
+        required: ["people"],
+      },
     ];
   }, 120_000);
 

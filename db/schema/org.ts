@@ -56,7 +56,8 @@ export const users = pgTable(
       .notNull()
       .references(() => workUnits.id, { onDelete: "restrict" }),
     role: text("role").$type<Role>().notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null: no password (the person signs in through SSO, or an admin sets one). */
+    passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
     /** Bumped on deactivation, role/unit change or password reset: older sessions stop working. */
     sessionVersion: integer("session_version").notNull().default(1),

@@ -115,15 +115,16 @@ export function apiRoute<O extends Operation>(
       if (operation.body) {
         const type = request.headers.get("content-type") ?? "";
         if (!/^application\/(.+\+)?json\b/i.test(type)) return problem(415, "Send the body as application/json.");
+        const max = operation.maxBodyBytes ?? MAX_BODY_BYTES;
         const length = Number(request.headers.get("content-length") ?? 0);
-        if (length > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+        if (length > max) return problem(413, `The body is larger than ${max} bytes.`);
         let text: string;
         try {
           text = await request.text();
         } catch {
           return problem(400, "The body could not be read.");
         }
-        if (Buffer.byteLength(text) > MAX_BODY_BYTES) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+        if (Buffer.byteLength(text) > max) return problem(413, `The body is larger than ${max} bytes.`);
         let value: unknown;
         try {
           value = JSON.parse(text);

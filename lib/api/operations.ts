@@ -2,6 +2,7 @@ import type { z } from "zod";
 import * as r from "./resources";
 import * as s from "./schemas";
 import { createTokenSchema } from "./token-schema";
+import { provisioningBody, provisioningQuery } from "@/lib/provisioning/schemas";
 
 /**
  * Every operation of the JSON API, with the zod schemas its handler validates with. The OpenAPI
@@ -24,6 +25,8 @@ export type Operation = {
   paginated?: boolean;
   /** A file download instead of JSON. */
   file?: boolean;
+  /** A larger body than the default 1 MB (a personnel export). */
+  maxBodyBytes?: number;
 };
 
 
@@ -64,6 +67,16 @@ export const operations = {
   createActionItemUpdate: { method: "POST", path: "/action-items/{id}/updates", summary: "Add an update; a transition when `to` is given", tag: "Follow-ups", body: s.actionItemUpdateBody, response: r.ActionItem, created: true, versioned: true },
   getMeetingDocument: { method: "GET", path: "/meetings/{id}/documents/{kind}", summary: "A meeting's file: invitation letter, attendance list, minutes (PDF), calendar entry (ICS), attendance CSV/XLSX, follow-up matrix (XLSX)", tag: "Documents", file: true },
   followUpDashboard: { method: "GET", path: "/dashboard/follow-ups", summary: "Per-unit follow-up figures of the division head's dashboard", tag: "Follow-ups", response: r.FollowUpDashboard },
+  provision: {
+    method: "POST",
+    path: "/provisioning",
+    summary: "Import personnel data (SIMPEG export as CSV): a dry run by default, dryRun=false applies it (admin)",
+    tag: "Organisation",
+    query: provisioningQuery,
+    body: provisioningBody,
+    response: r.ProvisioningResult,
+    maxBodyBytes: 10_500_000,
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -313,3 +313,26 @@ export const Problem = reg(
 );
 
 export type Out<T extends z.ZodType> = z.output<T>;
+
+const provisioningCounts = z.strictObject({
+  unitCreated: z.int(),
+  unitChanged: z.int(),
+  created: z.int(),
+  moved: z.int(),
+  changed: z.int(),
+  unchanged: z.int(),
+  deactivated: z.int(),
+});
+export const ProvisioningResult = reg(
+  z.strictObject({
+    runId: uuid.describe("The run; the admin page shows it at /admin/provisioning/{runId}."),
+    status: z.enum(["dry_run", "applied"]),
+    counts: provisioningCounts,
+    errorCount: z.int(),
+    errors: z
+      .array(z.strictObject({ file: z.enum(["people", "units"]), line: z.int(), column: z.string(), message: z.string() }))
+      .describe("The first 500 errors, each by file, line and column."),
+  }),
+  "ProvisioningResult",
+  "What a personnel import would change (dry run) or changed (applied).",
+);

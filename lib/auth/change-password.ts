@@ -22,7 +22,7 @@ export async function changeOwnPassword(user: CurrentUser, input: unknown, ctx: 
   const throttle = await checkThrottle(user.email, ip);
   if (throttle.blocked) throw new AppError(429, "auth.throttledShort");
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!row || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, data.currentPassword))) {
     await recordFailedSignIn(user.email, ip);
     throw new ValidationError({ currentPassword: ["profile.password.wrongCurrent"] });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
 import { eq, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -9,6 +10,8 @@ import { hashPassword, verifyPassword } from "./password";
 import { clientIp } from "./request-ip";
 import { endSessionVersion } from "./revoke";
 import { loginSchema } from "./schemas";
+import { resolveSsoAccount } from "./sso-account";
+import { ssoSettings, type SsoSettings } from "./sso-settings";
 import { checkThrottle, clearFailedSignIns, recordFailedSignIn } from "./throttle";
 
 export class ThrottledSignIn extends CredentialsSignin {
@@ -40,6 +43,33 @@ export async function verifyCredentials(raw: unknown, ip: string) {
   return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 
+/**
+ * The ministry's OpenID Connect provider through Auth.js's OIDC support (discovery, PKCE, state,
+ * nonce, ID token validation). The profile step matches the person to a Rakor account
+ * (sso-account.ts); the signIn callback refuses one without.
+ */
+function ssoProvider(settings: SsoSettings): Provider {
+  return {
+    id: "sso",
+    name: settings.name,
+    type: "oidc",
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: settings.scope } },
+    idToken: settings.claimsFrom === "id_token",
+    async profile(claims: Record<string, unknown>) {
+      const resolved = await resolveSsoAccount(claims, settings);
+      if (!resolved.ok) return { id: String(claims.sub ?? ""), ssoRefusal: resolved.reason };
+      const { user } = resolved;
+      return { id: String(claims.sub ?? ""), rakorUserId: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+    },
+  };
+}
+
+const sso = ssoSettings();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   events: {
@@ -60,5 +90,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { identifier: {}, password: {} },
       authorize: (credentials, request) => verifyCredentials(credentials, clientIp(request.headers)),
     }),
+    ...(sso ? [ssoProvider(sso)] : []),
   ],
 });

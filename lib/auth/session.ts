@@ -43,10 +43,12 @@ export async function requireUser(): Promise<CurrentUser> {
  * no longer opens anything (the user's other sessions end too). Then the cookie is cleared.
  */
 export async function signOutAndEndSessions(): Promise<never> {
-  const user = await getCurrentUser();
+  const [user, session] = [await getCurrentUser(), await auth()];
   if (user) await endUserSessions(db, user.id);
-  await signOut({ redirectTo: "/login" });
-  redirect("/login");
+  // After single sign-on the sign-in page offers the provider's logout as well.
+  const to = session?.sso ? "/login?signedOut=sso" : "/login";
+  await signOut({ redirectTo: to });
+  redirect(to);
 }
 
 /** Request facts a use case records in the audit log. */

@@ -6,6 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/request-ip";
 import { loginSchema } from "@/lib/auth/schemas";
+import { ssoSettings } from "@/lib/auth/sso-settings";
 import { checkThrottle } from "@/lib/auth/throttle";
 import { actionError, type ActionState } from "@/lib/action-result";
 import { isDatabaseUnavailable, zodFieldErrors } from "@/lib/errors";
@@ -39,4 +40,10 @@ export async function signInAction(values: unknown, callbackUrl: unknown): Promi
     return actionError(e);
   }
   return { ok: true };
+}
+
+/** "Masuk dengan SSO": hands the browser to the identity provider (Auth.js builds the request: PKCE, state, nonce). */
+export async function ssoSignInAction(callbackUrl: unknown) {
+  if (!ssoSettings()) return;
+  await signIn("sso", { redirectTo: safeCallback(callbackUrl) });
 }

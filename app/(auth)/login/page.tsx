@@ -1,21 +1,60 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { ssoLogoutUrl } from "@/lib/auth/sso-logout";
+import { SSO_REFUSALS, ssoSettings } from "@/lib/auth/sso-settings";
 import { getT } from "@/lib/i18n/server";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { ssoSignInAction } from "./actions";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Masuk" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+/** This server's public origin: APP_URL, else the address the request came to. */
+async function appOrigin(): Promise<string> {
+  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/+$/, "");
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  return `${proto}://${h.get("host") ?? "localhost"}`;
+}
+
+type Search = { callbackUrl?: string; error?: string; signedOut?: string };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await getCurrentUser()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error, signedOut } = await searchParams;
   const t = await getT();
+  const sso = ssoSettings();
+  // A refusal names its reason; any other error Auth.js reports (provider down, state mismatch…) is "SSO failed".
+  const ssoError = sso && error ? ((SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : "auth.sso.failed") : null;
+  const logoutUrl = sso && signedOut === "sso" ? await ssoLogoutUrl(await appOrigin()) : null;
   return (
     <main>
       <div className="login card">
         <h1>{t("auth.title")}</h1>
         <p className="muted">{t("app.tagline")}</p>
+        {signedOut === "sso" ? (
+          <div className="alert alert-info" role="status">
+            <p>{t("auth.sso.signedOut")}</p>
+            {logoutUrl ? <a href={logoutUrl}>{t("auth.sso.logoutProvider", { name: sso!.name })}</a> : null}
+          </div>
+        ) : null}
+        {ssoError ? (
+          <div className="alert alert-error" role="alert">
+            {t(ssoError)}
+          </div>
+        ) : null}
+        {sso ? (
+          <>
+            <form action={ssoSignInAction.bind(null, callbackUrl)}>
+              <button type="submit" className="btn">
+                {t("auth.sso.button", { name: sso.name })}
+              </button>
+            </form>
+            <p className="muted">{t("auth.sso.or")}</p>
+          </>
+        ) : null}
         <LoginForm callbackUrl={callbackUrl} />
         <p className="muted">{t("auth.demoHint")}</p>
         <LanguageSwitch />
