@@ -11,6 +11,7 @@ import type { ActionState } from "@/lib/action-result";
 import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
 import { instantToZonedLocal, zoneLabel } from "@/lib/time";
 import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
+import { RoomSuggestions } from "./room-suggestions";
 import { StaleDiff, diffRows } from "./stale-diff";
 
 type State = ActionState & { conflicts?: ConflictItem[] };
@@ -65,6 +66,10 @@ export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }:
   const roomId = form.watch("roomId") as string | null | undefined;
   const officeId = units.find((u) => u.id === organizerId)?.officeId;
   const roomOptions = rooms.filter((r) => r.officeUnitId === officeId || r.id === initial.roomId);
+  const chooseRoom = (id: string) => {
+    form.setValue("roomId", id, { shouldDirty: true });
+    form.setValue("location", "", { shouldDirty: true });
+  };
   const stale =
     s && !s.ok && s.status === 409
       ? diffRows(
@@ -131,21 +136,23 @@ export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }:
             }))}
             {...form.register("roomId")}
           />
-          {roomId ? null : <TextField label={label("locationOther")} maxLength={200} error={errorOf("location")} {...form.register("location")} />}
+          {roomId ? null : (
+            <div>
+              <TextField label={label("locationOther")} maxLength={200} error={errorOf("location")} {...form.register("location")} />
+              <RoomSuggestions organizerUnitId={String(organizerId ?? "")} text={String(form.watch("location") ?? "")} onChoose={chooseRoom} />
+            </div>
+          )}
           <TextField label={label("onlineUrl")} type="url" inputMode="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
         </div>
-        <ConflictWarnings conflicts={conflicts} />
-        {conflicts?.length ? (
-          <div className="field">
-            <label className="checkbox">
-              <input type="checkbox" {...form.register("acknowledgeConflicts")} />
-              <span>{label("acknowledgeConflicts")}</span>
-            </label>
-            <p className="field-error" aria-live="polite">
-              {errorOf("acknowledgeConflicts") ? t(errorOf("acknowledgeConflicts")!) : null}
-            </p>
-          </div>
-        ) : null}
+        <ConflictWarnings
+          conflicts={conflicts}
+          acknowledge={form.register("acknowledgeConflicts")}
+          error={errorOf("acknowledgeConflicts")}
+          onChooseRoom={(name) => {
+            const room = roomOptions.find((r) => r.name === name);
+            if (room) chooseRoom(room.id);
+          }}
+        />
         {stale ? <StaleDiff rows={stale} /> : <FormStatus state={conflicts ? null : state} />}
         <div className="actions">
           <button type="submit" className="btn">
