@@ -13,6 +13,7 @@ import "@/components/live/live.css";
 import { liveState } from "@/lib/live/state";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { answerKey, myStatus } from "@/lib/meetings/my-status";
+import { publishReach } from "@/lib/meetings/publish-reach";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
 import { formatDateTime, formatRange, instantToZonedLocal } from "@/lib/time";
 import * as A from "../../actions";
@@ -37,6 +38,19 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
     confirmLabel: t(`meetings.confirm.${k}.confirm`),
     danger: k === "complete",
   });
+  const reach = can("publish") ? await publishReach(m.id) : null;
+  const publishConfirm = reach
+    ? {
+        title: t("meetings.confirm.publish.title"),
+        body: (
+          <>
+            <p>{reach.units ? t("meetings.confirm.publish.body", { units: reach.units, people: reach.people }) : t("meetings.confirm.publish.noUnits")}</p>
+            <p>{t("meetings.confirm.publish.after")}</p>
+          </>
+        ),
+        confirmLabel: t("meetings.confirm.publish.confirm"),
+      }
+    : undefined;
   const checkInOpen = now >= d.checkInWindow.opensAt && now <= d.checkInWindow.closesAt;
   const my = d.myInvitation;
   // One status: having checked in overrides the unit's answer.
@@ -161,7 +175,7 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
       {editable ? (
         <div className="actions no-print">
           {can("publish") ? (
-            <ActionButton className="btn" action={A.transitionAction.bind(null, m.id, m.version, "publish")}>
+            <ActionButton className="btn" action={A.transitionAction.bind(null, m.id, m.version, "publish")} confirm={publishConfirm}>
               {t("meetings.lifecycle.publish")}
             </ActionButton>
           ) : null}
