@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { DrizzleQueryError } from "drizzle-orm/errors";
@@ -136,9 +137,11 @@ function open(): DbState {
   }
   // Tests start each file from a snapshot (migrated and seeded once) instead of migrating again.
   const snapshot = process.env.PGLITE_SNAPSHOT;
+  // pg_trgm (room suggestions by similarity) ships with PGlite as a contrib extension.
+  const extensions = { pg_trgm };
   const client = snapshot
-    ? new PGlite({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
-    : new PGlite(dir);
+    ? new PGlite({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(snapshot)]), extensions })
+    : new PGlite(dir, { extensions });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",

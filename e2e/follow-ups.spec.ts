@@ -126,7 +126,15 @@ test.describe("follow-ups", () => {
 
     await head.goto(itemUrl);
     await hydrated(head);
-    await head.getByRole("button", { name: "Verifikasi" }).click();
+    await head.getByRole("button", { name: "Verifikasi", exact: true }).click();
+    // Verifying is final: a dialog asks first; cancelling it changes nothing.
+    const verify = head.getByRole("dialog", { name: "Verifikasi tindak lanjut ini?" });
+    await expect(verify).toContainText("tidak dapat dikembalikan");
+    await verify.getByRole("button", { name: "Batal" }).click();
+    await expect(verify).toHaveCount(0);
+    await expect(statusBadge(head)).toHaveText("Dilaporkan selesai");
+    await head.getByRole("button", { name: "Verifikasi", exact: true }).click();
+    await verify.getByRole("button", { name: "Ya, verifikasi" }).click();
     await expect(statusBadge(head)).toHaveText("Terverifikasi");
 
     // The dashboard's numbers for Malang changed.

@@ -5,10 +5,16 @@ import { pick } from "./helpers";
 
 export const tag = () => Math.random().toString(36).slice(2, 8);
 let dayOffset = 0;
-/** A distinct future day per call: "2035-03-14". */
+/**
+ * A distinct future working day per call: "2035-03-14" (Monday to Friday, so the new-meeting
+ * form's "weekend or holiday?" confirmation is not asked; specs that want it pick their day).
+ */
 export function futureDay() {
   const base = Date.UTC(2035, 0, 1) + (Math.floor(Math.random() * 2000) + dayOffset++ * 3) * 86_400_000;
-  return new Date(base).toISOString().slice(0, 10);
+  const d = new Date(base);
+  const weekday = d.getUTCDay();
+  if (weekday === 6 || weekday === 0) d.setUTCDate(d.getUTCDate() + (weekday === 6 ? 2 : 1));
+  return d.toISOString().slice(0, 10);
 }
 /** Wall-clock "YYYY-MM-DDTHH:MM" in WIB for an instant. */
 export const wib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
@@ -33,7 +39,14 @@ export async function createMeeting(page: Page, m: NewMeeting) {
   if (m.chair) await pick(page.getByRole("combobox", { name: "Pimpinan rapat" }), m.chair);
   await page.getByRole("button", { name: "Buat" }).click();
   const ack = page.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
-  await expect(page.getByRole("heading", { level: 1, name: m.title }).or(ack)).toBeVisible();
+  const heading = page.getByRole("heading", { level: 1, name: m.title });
+  // A start in the past, on a weekend or a holiday asks first.
+  const dateCheck = page.getByRole("dialog", { name: "Periksa tanggal rapat" });
+  await expect(heading.or(ack).or(dateCheck)).toBeVisible();
+  if (await dateCheck.isVisible()) {
+    await dateCheck.getByRole("button", { name: "Ya, tetap buat" }).click();
+    await expect(heading.or(ack)).toBeVisible();
+  }
   if (await ack.isVisible()) {
     await ack.check();
     await page.getByRole("button", { name: "Buat" }).click();
@@ -78,8 +91,25 @@ export async function inviteUnits(page: Page, units: string[], includeSubUnits =
   await expect(cell).toBeVisible();
 }
 
-export async function publish(page: Page) {
-  await page.getByRole("button", { name: "Terbitkan" }).click();
+/**
+ * Publishes from the meeting page: "Terbitkan", then the dialog that says whom it tells. The button
+ * is found by its exact name (not "Terbitkan surat"), waited for until enabled (it is disabled
+ * while an action of its own is pending), and the click is retried if the page re-rendered under
+ * it (an invitation's refresh can replace the button between finding and clicking it).
+ */
+export async function publish(page: Page, expectText?: RegExp | string) {
+  const button = page.getByRole("button", { name: "Terbitkan", exact: true });
+  const dialog = page.getByRole("dialog", { name: "Terbitkan rapat?" });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) {
+      await expect(button).toBeEnabled({ timeout: 5_000 });
+      await button.click({ timeout: 5_000 });
+    }
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
+  if (expectText) await expect(dialog).toContainText(expectText);
+  await dialog.getByRole("button", { name: "Ya, terbitkan" }).click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText("Terjadwal", { exact: true }).first()).toBeVisible();
 }
 

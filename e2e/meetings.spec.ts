@@ -57,7 +57,8 @@ test.describe("meetings", () => {
     await expect(invited.getByRole("cell", { name: "Lembaga Pemasyarakatan Kelas I Surabaya", exact: true })).toBeVisible();
     await expect(invited.getByText("4 unit belum menjawab")).toBeVisible();
 
-    await publish(page);
+    // The dialog says whom publishing tells: the four units and their people.
+    await publish(page, /Undangan dikirim ke 4 unit kerja: \d+ orang menerima e-mail/);
     // Weeks ahead, the meeting cannot be started: the button is not offered, the page says from when.
     await expect(page.getByRole("button", { name: "Mulai rapat" })).toHaveCount(0);
     await expect(page.getByText(/Rapat dapat dimulai mulai/)).toBeVisible();
@@ -272,6 +273,40 @@ test.describe("meetings", () => {
     await page.getByRole("button", { name: "Buat" }).click();
     await expect(page.getByText("Tempat Ruang Rapat Pimpinan sudah dipakai")).toBeVisible();
     await expect(page.getByRole("link", { name: third })).toBeVisible();
+  });
+
+  test("a place typed like a managed room suggests it, a meeting on a holiday asks first, and focus lands on the new meeting's heading", async ({ page }) => {
+    await useSession(page, ACCOUNTS.secretariat);
+    await page.goto("/meetings/new");
+    const title = `Rakor Hari Natal ${tag()}`;
+    await page.getByLabel("Judul").fill(title);
+    // Natal 2027 (a national holiday kept in the office settings), a Saturday.
+    await page.getByLabel("Mulai").fill("2027-12-25T09:00");
+    await page.getByLabel("Selesai").fill("2027-12-25T10:00");
+    await page.getByLabel("Tempat lain").fill("Aula Kanwil Kemenkumham Jawa Timur");
+    await expect(page.getByText("Maksud Anda Aula Kanwil Kemenkumham Jatim?")).toBeVisible();
+    await page.getByRole("button", { name: "Pilih Aula Kanwil Kemenkumham Jatim" }).click();
+    await expect(page.getByLabel("Tempat lain")).toHaveCount(0);
+    await expect(page.getByLabel("Ruang", { exact: true }).locator("option:checked")).toHaveText(/Aula Kanwil Kemenkumham Jatim/);
+
+    await page.getByRole("button", { name: "Buat" }).click();
+    const dateCheck = page.getByRole("dialog", { name: "Periksa tanggal rapat" });
+    await expect(dateCheck).toContainText("Tanggal ini hari Sabtu.");
+    await expect(dateCheck).toContainText("Tanggal ini hari libur: Hari Raya Natal.");
+    await dateCheck.getByRole("button", { name: "Ubah tanggal" }).click();
+    await expect(dateCheck).toHaveCount(0);
+    await expect(page).toHaveURL(/\/meetings\/new$/);
+    await page.getByRole("button", { name: "Buat" }).click();
+    await dateCheck.getByRole("button", { name: "Ya, tetap buat" }).click();
+    const ack = page.getByLabel("Saya mengetahui bentrokan jadwal ini dan tetap menyimpan");
+    const heading = page.getByRole("heading", { level: 1, name: title });
+    await expect(heading.or(ack)).toBeVisible();
+    if (await ack.isVisible()) {
+      await ack.check();
+      await page.getByRole("button", { name: "Buat" }).click();
+    }
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await expect(heading).toBeFocused();
   });
 
   test("the secretariat makes a monthly series of three and edits one occurrence alone", async ({ page }) => {

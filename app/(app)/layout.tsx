@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { NavLinks } from "@/components/shell/nav-links";
+import { RouteFocus } from "@/components/shell/route-focus";
 import { requireUser, signOutAndEndSessions } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { navigationFor } from "@/lib/navigation";
@@ -46,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="content">{children}</main>
+      <RouteFocus />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/meetings/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { AgendaMeeting } from "@/lib/agenda/my-agenda";
 import type { Locale, Translate } from "@/lib/i18n/translate";
+import { answerKey, myStatus } from "@/lib/meetings/my-status";
 import { formatRange, formatTime } from "@/lib/time";
 
 type CheckInAction = Parameters<typeof CheckInButton>[0]["action"];
@@ -27,6 +28,7 @@ export function AgendaMeetingCard({
 }) {
   const headingId = `meeting-${m.id}`;
   const hhmm = (d: Date) => formatTime(d, m.timeZone, locale).replace(/ \S+$/, "");
+  const mine = myStatus({ status: m.status, endsAt: m.endsAt, response: m.myResponse, checkedInAt: m.myCheckedInAt });
   const classes = ["card", "agenda-card", m.today ? "is-today" : "", m.status === "cancelled" ? "is-cancelled" : ""].filter(Boolean).join(" ");
   return (
     <li>
@@ -66,18 +68,16 @@ export function AgendaMeetingCard({
           ) : null}
           <dt>{t("agenda.organizer")}</dt>
           <dd>{m.organizerUnitName}</dd>
-          <dt>{t("agenda.myAnswer")}</dt>
-          <dd>
-            {m.myResponse ? (
-              <Badge tone={RESPONSE_TONE[m.myResponse]}>{t(`meetings.invitations.responses.${m.myResponse}`)}</Badge>
-            ) : (
-              t("agenda.notInvited")
-            )}
-          </dd>
+          {mine.kind !== "attended" ? (
+            <>
+              <dt>{t("agenda.myAnswer")}</dt>
+              <dd>{mine.kind === "answer" ? <Badge tone={mine.over && mine.response === "pending" ? "danger" : RESPONSE_TONE[mine.response]}>{t(answerKey(mine))}</Badge> : t("agenda.notInvited")}</dd>
+            </>
+          ) : null}
         </dl>
 
-        {m.myCheckedInAt ? (
-          <p className="alert alert-success agenda-checkin">{t("agenda.checkedIn", { at: formatTime(m.myCheckedInAt, m.timeZone, locale) })}</p>
+        {mine.kind === "attended" ? (
+          <p className="alert alert-success agenda-checkin">{t("agenda.checkedIn", { at: formatTime(mine.at, m.timeZone, locale) })}</p>
         ) : m.canCheckIn && checkInAction ? (
           <div className="agenda-checkin">
             <CheckInButton action={checkInAction} timeZone={m.timeZone} />

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, type FormEvent } from "react";
+import { startTransition, useState, type FormEvent } from "react";
 import { TextAreaField, TextField, SelectField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useT } from "@/components/i18n-provider";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useHydrated } from "./use-hydrated";
 import { useUploadAction } from "./use-upload-action";
 import type { ActionState } from "@/lib/action-result";
@@ -36,15 +37,35 @@ export function TransitionForm({
   const [state, formAction, pending] = useUploadAction(action);
   // Dispatched from onSubmit (not the `action` prop): React then does not reset the form, so a
   // refused report keeps the note, link and chosen file the person typed.
+  // Verifying is final (verified is the last status): a dialog asks first.
+  const [asking, setAsking] = useState<FormData | null>(null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
+    if (name === "verify") setAsking(data);
+    else startTransition(() => formAction(data));
   };
   const needsNote = name === "report" || name === "return" || name === "cancel";
   const danger = name === "cancel" || name === "return";
   const form = (
     <form data-hydrated={ready || undefined} onSubmit={onSubmit} noValidate>
+      {name === "verify" ? (
+        <ConfirmDialog
+          open={asking !== null}
+          text={{
+            title: t("followUps.confirmVerify.title"),
+            body: <p>{t("followUps.confirmVerify.body")}</p>,
+            confirmLabel: t("followUps.confirmVerify.confirm"),
+            cancelLabel: t("actions.cancel"),
+          }}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            const data = asking;
+            setAsking(null);
+            if (data) startTransition(() => formAction(data));
+          }}
+        />
+      ) : null}
       <fieldset disabled={pending}>
         <input type="hidden" name="to" value={to} />
         {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useT } from "@/components/i18n-provider";
+import { bannerItemLine } from "@/lib/live/progress";
 import type { LiveMessage } from "@/lib/live/types";
 import { useLive } from "./use-live";
 
@@ -10,7 +11,7 @@ export function LiveBanner({ meetingId, initial, link }: { meetingId: string; in
   const t = useT();
   const { state, connected } = useLive(meetingId, initial);
   if (state.status !== "ongoing") return null;
-  const item = state.items.find((i) => i.id === state.currentItemId);
+  const [itemKey, itemVars] = bannerItemLine(state);
   const s = state.speaker;
   return (
     <section className="live-banner" aria-labelledby={`live-banner-${meetingId}`} data-testid="live-banner">
@@ -19,7 +20,7 @@ export function LiveBanner({ meetingId, initial, link }: { meetingId: string; in
       </p>
       {link ? <p className="live-banner-meeting">{state.title}</p> : null}
       <div aria-live="polite">
-        <p className="live-banner-item">{item ? t("live.banner.item", { title: item.title }) : t("live.banner.noItem")}</p>
+        <p className="live-banner-item">{t(itemKey, itemVars)}</p>
         {s ? (
           <p className="live-banner-speaker">
             {t("live.banner.speaker", { name: s.name })}

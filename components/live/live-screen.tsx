@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
+import { agendaProgress } from "@/lib/live/progress";
 import type { LiveMessage } from "@/lib/live/types";
 import { formatTime } from "@/lib/time";
 import { clock, useLive, useNow } from "./use-live";
@@ -16,7 +17,7 @@ export function LiveScreen({ meetingId, initial, token, qr, checkInUrl }: { meet
   const tz = state.timeZone;
   const index = state.items.findIndex((i) => i.id === state.currentItemId);
   const item = index >= 0 ? state.items[index]! : null;
-  const done = index === -1 && state.items.some((i) => i.actualEndedAt);
+  const done = agendaProgress(state).kind === "done";
   const next = index >= 0 ? state.items[index + 1] : done ? null : state.items[0];
   const left = item?.actualStartedAt && now !== null ? new Date(item.actualStartedAt).getTime() + item.durationMinutes * 60_000 - now : null;
   const s = state.speaker;

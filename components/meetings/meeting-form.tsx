@@ -1,16 +1,19 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { Picker } from "@/components/forms/picker";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { MEETING_KINDS, TIME_ZONES } from "@/lib/enums";
+import { dateWarnings, type DateWarning, type HolidayDate } from "@/lib/meetings/date-warnings";
 import type { ActionState } from "@/lib/action-result";
 import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
 import { instantToZonedLocal, zoneLabel } from "@/lib/time";
 import { ConflictWarnings, type ConflictItem } from "./conflict-warnings";
+import { RoomSuggestions } from "./room-suggestions";
 import { StaleDiff, diffRows } from "./stale-diff";
 
 type State = ActionState & { conflicts?: ConflictItem[] };
@@ -40,11 +43,13 @@ type Props = {
   chairLabel?: string;
   /** Active rooms of the offices of the organizer units; the list shows the chosen organizer's. */
   rooms: RoomChoice[];
+  /** Holidays of the organizer units' offices (and national ones): a start on one asks first. */
+  holidays?: HolidayDate[];
   action: (values: unknown) => Promise<State>;
 };
 
 /** Create and edit a meeting: react-hook-form on the server's zod schema; conflicts need an acknowledgement. */
-export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }: Props) {
+export function MeetingForm({ mode, initial, units, chairLabel, rooms, holidays = [], action }: Props) {
   const t = useT();
   const [submitted, setSubmitted] = useState<Record<string, unknown>>({});
   const { form, pending, state, onSubmit, errorOf } = useActionForm(meetingSchema, { ...initial, acknowledgeConflicts: false } as MeetingInput, async (values) => {
@@ -65,6 +70,21 @@ export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }:
   const roomId = form.watch("roomId") as string | null | undefined;
   const officeId = units.find((u) => u.id === organizerId)?.officeId;
   const roomOptions = rooms.filter((r) => r.officeUnitId === officeId || r.id === initial.roomId);
+  // A start in the past, on a weekend or on a holiday asks for a confirmation first (once per date).
+  const [asking, setAsking] = useState<DateWarning[] | null>(null);
+  const confirmedFor = useRef<string | null>(null);
+  const guardedSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const [start, tz] = [String(form.getValues("startsAt") ?? ""), String(form.getValues("timeZone") ?? "")];
+    const when = `${start}|${tz}`;
+    const changed = mode === "create" || start !== initial.startsAt;
+    const warnings = changed ? dateWarnings(start, tz, officeId, holidays) : [];
+    if (warnings.length === 0 || confirmedFor.current === when) return onSubmit(e);
+    return form.handleSubmit(() => setAsking(warnings))(e);
+  };
+  const chooseRoom = (id: string) => {
+    form.setValue("roomId", id, { shouldDirty: true });
+    form.setValue("location", "", { shouldDirty: true });
+  };
   const stale =
     s && !s.ok && s.status === 409
       ? diffRows(
@@ -90,7 +110,31 @@ export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }:
         )
       : null;
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form onSubmit={guardedSubmit} noValidate className="card">
+      <ConfirmDialog
+        open={asking !== null}
+        text={{
+          title: t("meetings.dateCheck.title"),
+          body: (
+            <>
+              <ul>
+                {(asking ?? []).map((w, i) => (
+                  <li key={i}>{w.kind === "holiday" ? t("meetings.dateCheck.holiday", { name: w.name }) : w.kind === "weekend" ? t(`meetings.dateCheck.${w.day}`) : t("meetings.dateCheck.past")}</li>
+                ))}
+              </ul>
+              <p>{t(mode === "create" ? "meetings.dateCheck.askCreate" : "meetings.dateCheck.askSave")}</p>
+            </>
+          ),
+          confirmLabel: t(mode === "create" ? "meetings.dateCheck.confirmCreate" : "meetings.dateCheck.confirmSave"),
+          cancelLabel: t("meetings.dateCheck.change"),
+        }}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          confirmedFor.current = `${String(form.getValues("startsAt") ?? "")}|${String(form.getValues("timeZone") ?? "")}`;
+          setAsking(null);
+          void onSubmit();
+        }}
+      />
       <fieldset disabled={pending}>
         <TextField label={label("title")} maxLength={200} error={errorOf("title")} {...form.register("title")} />
         <TextField label={label("topic")} error={errorOf("topic")} {...form.register("topic")} />
@@ -131,21 +175,23 @@ export function MeetingForm({ mode, initial, units, chairLabel, rooms, action }:
             }))}
             {...form.register("roomId")}
           />
-          {roomId ? null : <TextField label={label("locationOther")} maxLength={200} error={errorOf("location")} {...form.register("location")} />}
+          {roomId ? null : (
+            <div>
+              <TextField label={label("locationOther")} maxLength={200} error={errorOf("location")} {...form.register("location")} />
+              <RoomSuggestions organizerUnitId={String(organizerId ?? "")} text={String(form.watch("location") ?? "")} onChoose={chooseRoom} />
+            </div>
+          )}
           <TextField label={label("onlineUrl")} type="url" inputMode="url" error={errorOf("onlineUrl")} {...form.register("onlineUrl")} />
         </div>
-        <ConflictWarnings conflicts={conflicts} />
-        {conflicts?.length ? (
-          <div className="field">
-            <label className="checkbox">
-              <input type="checkbox" {...form.register("acknowledgeConflicts")} />
-              <span>{label("acknowledgeConflicts")}</span>
-            </label>
-            <p className="field-error" aria-live="polite">
-              {errorOf("acknowledgeConflicts") ? t(errorOf("acknowledgeConflicts")!) : null}
-            </p>
-          </div>
-        ) : null}
+        <ConflictWarnings
+          conflicts={conflicts}
+          acknowledge={form.register("acknowledgeConflicts")}
+          error={errorOf("acknowledgeConflicts")}
+          onChooseRoom={(name) => {
+            const room = roomOptions.find((r) => r.name === name);
+            if (room) chooseRoom(room.id);
+          }}
+        />
         {stale ? <StaleDiff rows={stale} /> : <FormStatus state={conflicts ? null : state} />}
         <div className="actions">
           <button type="submit" className="btn">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, updatedAt, version } from "./_shared";
 import { users, workUnits } from "./org";
 
@@ -64,5 +64,31 @@ export const officeSettings = pgTable(
   ],
 );
 
+/**
+ * Public holidays and office days off (hari libur): a meeting planned on one asks for a
+ * confirmation. A row without an office holds for every office (the national holidays, loaded by
+ * the migration); an office adds its own (cuti bersama, a local holiday). Kept by admins.
+ */
+export const holidays = pgTable(
+  "holidays",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null: every office (a national holiday). */
+    officeUnitId: uuid("office_unit_id").references(() => workUnits.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    name: text("name").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("holidays_office_date_uq").on(sql`coalesce(${t.officeUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.date),
+    index("holidays_date_idx").on(t.date),
+    index("holidays_office_idx").on(t.officeUnitId),
+    index("holidays_created_by_idx").on(t.createdBy),
+    check("holidays_name_ck", sql`length(name) between 1 and 200`),
+  ],
+);
+
 export type Room = typeof rooms.$inferSelect;
+export type Holiday = typeof holidays.$inferSelect;
 export type OfficeSettings = typeof officeSettings.$inferSelect;

@@ -98,5 +98,15 @@ export const documentRenders = pgTable(
   (t) => [uniqueIndex("document_renders_meeting_kind_uq").on(t.meetingId, t.kind)],
 );
 
+/**
+ * Facts about this installation, one row per key: "demo_seeded" is set by the demo seed (the
+ * login page shows the demo password only then).
+ */
+export const appFlags = pgTable("app_flags", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull().default(true),
+  setAt: tstz("set_at").notNull().defaultNow(),
+});
+
 export type AuditLog = typeof auditLogs.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;

@@ -61,6 +61,7 @@ const conflictJson = (c: Conflict) => ({
   endsAt: c.endsAt.toISOString(),
   timeZone: c.timeZone,
   subject: c.subject,
+  ...(c.suggestion ? { suggestion: c.suggestion } : {}),
 });
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 

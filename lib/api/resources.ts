@@ -262,6 +262,7 @@ export const MeetingConflict = reg(
     endsAt: instant,
     timeZone: z.enum(TIME_ZONES),
     subject: z.string().describe("The room, the person's name or the unit's name that is double-booked."),
+    suggestion: z.string().optional().describe("A typed place very like one of the office's managed rooms: that room's name (choose it as `roomId`)."),
   }),
   "MeetingConflict",
 );

@@ -26,7 +26,7 @@ export async function createMeeting(user: CurrentUser, input: unknown, ctx: Ctx 
   const place = await resolveRoom(data.roomId, data.organizerUnitId, data.location);
   const times = toInstants(data);
   const conflicts = await checkConflicts(
-    { startsAt: times.startsAt, endsAt: times.endsAt, ...place, personIds: data.chairUserId ? [data.chairUserId] : [] },
+    { startsAt: times.startsAt, endsAt: times.endsAt, ...place, organizerUnitId: data.organizerUnitId, personIds: data.chairUserId ? [data.chairUserId] : [] },
     acknowledgeConflicts,
   );
   const values = { ...data, ...place, ...times, status: "draft" as const, createdBy: user.id, updatedBy: user.id };

@@ -15,9 +15,12 @@ import { isUuid } from "@/lib/ids";
 
 /**
  * The picked units, plus every active unit below them when `includeSubUnits` (recursive CTE).
- * An unknown or inactive picked unit is reported on its own field ("unitIds.1").
+ * The sub-units brought in that way leave out the meeting's organizer and the units above it (a
+ * parent invited with its sub-units does not invite the secretariat to its own meeting); picked
+ * by name, they are invited. An unknown or inactive picked unit is reported on its own field
+ * ("unitIds.1").
  */
-async function expandUnits(unitIds: string[], includeSubUnits: boolean) {
+async function expandUnits(unitIds: string[], includeSubUnits: boolean, organizerUnitId: string) {
   const picked = await rows<{ id: string }>(sql`select id from work_units where active and id = any(${uuidArray(unitIds)})`);
   const ok = new Set(picked.map((r) => r.id));
   const errors: FieldErrors = {};
@@ -31,7 +34,13 @@ async function expandUnits(unitIds: string[], includeSubUnits: boolean) {
       select id from work_units where id = any(${uuidArray(unitIds)})
       union
       select w.id from work_units w join tree on w.parent_id = tree.id where w.active
-    ) select id from tree`);
+    ), organizer_line as (
+      select id, parent_id from work_units where id = ${organizerUnitId}::uuid
+      union all
+      select w.id, w.parent_id from work_units w join organizer_line o on w.id = o.parent_id
+    )
+    select id from tree
+     where id = any(${uuidArray(unitIds)}) or id not in (select id from organizer_line)`);
   return all.map((r) => r.id);
 }
 
@@ -40,7 +49,7 @@ export async function inviteUnits(user: CurrentUser, meetingId: string, input: u
   const meeting = await requireMeeting(user, meetingId, "meeting.manage");
   const data = parseInput(inviteSchema, input);
   assertEditable(meeting);
-  const unitIds = (await expandUnits(data.unitIds, data.includeSubUnits ?? false)).filter((id) => !meeting.resource.invitedUnitIds.includes(id));
+  const unitIds = (await expandUnits(data.unitIds, data.includeSubUnits ?? false, meeting.organizerUnitId)).filter((id) => !meeting.resource.invitedUnitIds.includes(id));
   const conflicts = unitIds.length
     ? await checkConflicts({ meetingId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, unitIds }, data.acknowledgeConflicts)
     : [];

@@ -139,7 +139,7 @@ export async function rescheduleMeeting(user: CurrentUser, id: string, version: 
   assertEditable(before);
   const times = toInstants({ ...local, timeZone: before.timeZone });
   const subjects = await conflictSubjects(id, before.chairUserId);
-  const conflicts = await checkConflicts({ meetingId: id, ...times, location: before.location, roomId: before.roomId, ...subjects }, acknowledgeConflicts);
+  const conflicts = await checkConflicts({ meetingId: id, ...times, location: before.location, roomId: before.roomId, organizerUnitId: before.organizerUnitId, ...subjects }, acknowledgeConflicts);
   const meeting = await orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx

@@ -30,7 +30,7 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
   const place = await resolveRoom(data.roomId, data.organizerUnitId, data.location, before.roomId);
   const times = toInstants(data);
   const subjects = await conflictSubjects(id, data.chairUserId);
-  const conflicts = await checkConflicts({ meetingId: id, ...times, ...place, ...subjects }, acknowledgeConflicts);
+  const conflicts = await checkConflicts({ meetingId: id, ...times, ...place, organizerUnitId: data.organizerUnitId, ...subjects }, acknowledgeConflicts);
   const after = { ...data, ...place, ...times };
   const meeting = await orConflict(
     db.transaction(async (tx) => {

@@ -56,3 +56,11 @@ export type LetterInput = z.input<typeof letterSchema>;
 export function formatLetterNumber(format: string, n: number, date: string): string {
   return format.replaceAll("{n}", String(n)).replaceAll("{yyyy}", date.slice(0, 4)).replaceAll("{mm}", date.slice(5, 7));
 }
+
+/** A holiday or office day off: the date, its name, and the office ("" for every office). */
+export const holidaySchema = z.object({
+  date: isoDateOf("meetings.errors.invalidDate"),
+  name: requiredText(200),
+  officeUnitId: z.preprocess(emptyToNull, z.uuid("errors.unknownUnit").nullable()),
+});
+export type HolidayInput = z.input<typeof holidaySchema>;

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/meetings/status-badge";
 import { Picker } from "@/components/forms/picker";
 import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { MEETING_STATUSES } from "@/lib/enums";
+import { responseKey } from "@/lib/meetings/my-status";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listMeetings, listMeetingsInMonth } from "@/lib/meetings/list-meetings";
@@ -150,7 +151,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
                     <span className="muted">
                       {t("meetings.invitations.title")}: {m.answeredCount}/{m.invitedCount}
                     </span>
-                    {m.myResponse ? <span className="muted"> · {t("meetings.page.myUnit")}: {t(`meetings.invitations.responses.${m.myResponse}`)}</span> : null}
+                    {m.myResponse ? <span className="muted"> · {t("meetings.page.myUnit")}: {t(responseKey(m, m.myResponse))}</span> : null}
                   </p>
                 </li>
               ))}

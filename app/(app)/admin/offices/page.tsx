@@ -16,6 +16,9 @@ export default async function OfficesPage() {
     <>
       <h1>{t("offices.title")}</h1>
       <p className="muted">{t("offices.intro")}</p>
+      <p>
+        <Link href="/admin/holidays">{t("offices.holidays.link")}</Link>
+      </p>
       <h2>{t("offices.list")}</h2>
       <ul className="card link-list">
         {offices.map((o) => (

@@ -12,6 +12,8 @@ import { LiveBanner } from "@/components/live/live-banner";
 import "@/components/live/live.css";
 import { liveState } from "@/lib/live/state";
 import { capacityWarning } from "@/lib/meetings/capacity";
+import { answerKey, myStatus } from "@/lib/meetings/my-status";
+import { publishReach } from "@/lib/meetings/publish-reach";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
 import { formatDateTime, formatRange, instantToZonedLocal } from "@/lib/time";
 import * as A from "../../actions";
@@ -36,8 +38,23 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
     confirmLabel: t(`meetings.confirm.${k}.confirm`),
     danger: k === "complete",
   });
+  const reach = can("publish") ? await publishReach(m.id) : null;
+  const publishConfirm = reach
+    ? {
+        title: t("meetings.confirm.publish.title"),
+        body: (
+          <>
+            <p>{reach.units ? t("meetings.confirm.publish.body", { units: reach.units, people: reach.people }) : t("meetings.confirm.publish.noUnits")}</p>
+            <p>{t("meetings.confirm.publish.after")}</p>
+          </>
+        ),
+        confirmLabel: t("meetings.confirm.publish.confirm"),
+      }
+    : undefined;
   const checkInOpen = now >= d.checkInWindow.opensAt && now <= d.checkInWindow.closesAt;
   const my = d.myInvitation;
+  // One status: having checked in overrides the unit's answer.
+  const mine = my ? myStatus({ status: m.status, endsAt: m.endsAt, response: my.response, checkedInAt: d.myAttendance?.checkedInAt ?? null }, now) : null;
   const live = m.status === "ongoing" ? await liveState(m.id) : null;
   return (
     <section className="meeting-summary" aria-labelledby="meeting-title">
@@ -73,12 +90,14 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
       {my ? (
         <section className="card my-unit no-print" aria-labelledby="my-unit-h">
           <h2 id="my-unit-h">{t("meetings.page.myUnit")}</h2>
-          <p className="answer">
-            <Badge tone={RESPONSE_TONE[my.response]}>{t(`meetings.invitations.responses.${my.response}`)}</Badge>
-            {my.representedBy ? <span className="muted">{t("meetings.invitations.representedBy")}: {my.representedBy}</span> : null}
-          </p>
-          {d.myAttendance?.checkedInAt ? (
-            <p className="alert alert-success">{t("meetings.page.checkedIn", { at: formatDateTime(d.myAttendance.checkedInAt, tz, locale) })}</p>
+          {mine?.kind === "answer" ? (
+            <p className="answer">
+              <Badge tone={mine.over && mine.response === "pending" ? "danger" : RESPONSE_TONE[mine.response]}>{t(answerKey(mine))}</Badge>
+              {my.representedBy ? <span className="muted">{t("meetings.invitations.representedBy")}: {my.representedBy}</span> : null}
+            </p>
+          ) : null}
+          {mine?.kind === "attended" ? (
+            <p className="alert alert-success">{t("meetings.page.checkedIn", { at: formatDateTime(mine.at, tz, locale) })}</p>
           ) : p.checkIn && checkInOpen ? (
             <CheckInButton action={agendaCheckInAction.bind(null, m.id)} timeZone={tz} />
           ) : p.checkIn && now < d.checkInWindow.opensAt ? (
@@ -156,7 +175,7 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
       {editable ? (
         <div className="actions no-print">
           {can("publish") ? (
-            <ActionButton className="btn" action={A.transitionAction.bind(null, m.id, m.version, "publish")}>
+            <ActionButton className="btn" action={A.transitionAction.bind(null, m.id, m.version, "publish")} confirm={publishConfirm}>
               {t("meetings.lifecycle.publish")}
             </ActionButton>
           ) : null}

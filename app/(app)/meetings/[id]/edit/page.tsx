@@ -9,11 +9,15 @@ import { getT } from "@/lib/i18n/server";
 import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { organizerUnits } from "@/lib/meetings/options";
 import { officesOf } from "@/lib/offices/office";
+import { holidaysFor } from "@/lib/offices/holidays";
 import { activeRoomsOf } from "@/lib/offices/rooms";
 import { instantToZonedLocal } from "@/lib/time";
 import { updateMeetingAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Ubah rapat" };
+
+/** A calendar date `days` from today (UTC is close enough for a window of holidays). */
+const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export default async function EditMeetingPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
@@ -28,6 +32,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   const offices = await officesOf(baseOptions.map((u) => u.id));
   const unitOptions = baseOptions.map((u) => ({ ...u, officeId: offices.get(u.id)?.id ?? u.id }));
   const rooms = await activeRoomsOf([...new Set([...offices.values()].map((o) => o.id))]);
+  const holidays = await holidaysFor([...new Set([...offices.values()].map((o) => o.id))], isoDay(-7), isoDay(2 * 366));
   return (
     <>
       <p className="no-print">
@@ -54,6 +59,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
         units={unitOptions}
         chairLabel={m.chairName ? `${m.chairName}${m.chairPosition ? ` — ${m.chairPosition}` : ""}` : undefined}
         rooms={rooms}
+        holidays={holidays}
         action={updateMeetingAction.bind(null, m.id, m.version)}
       />
     </>
