@@ -195,7 +195,7 @@ test.describe("Rakor day, live", () => {
     const pdf = await page.request.get(`/documents/${meetingId}/minutes`);
     expect(pdf.status()).toBe(200);
     const text = (await pdfPages(new Uint8Array(await pdf.body()))).join("\n");
-    expect(text).toMatch(/Jalannya rapat/);
+    expect(text).toMatch(/Pembahasan/);
     expect(text).toMatch(/1\. Pembukaan \d{2}\.\d{2}–\d{2}\.\d{2} WIB/);
     expect(text).toMatch(/2\. Paparan narasumber \d{2}\.\d{2}–\d{2}\.\d{2} WIB/);
     expect(text).toContain("Rapat dibuka oleh Kepala Divisi Keimigrasian.");

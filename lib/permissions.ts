@@ -17,6 +17,8 @@ export type MeetingResource = {
   invitedUnitIds: readonly string[];
   /** Internal users recorded as minute-taker of this meeting. */
   minuteTakerUserIds?: readonly string[];
+  /** Internal users recorded as moderator of this meeting (they run the speakers' queue). */
+  moderatorUserIds?: readonly string[];
 };
 
 export type ActionItemResource = {
@@ -46,6 +48,9 @@ type Resources = {
   "live.run": MeetingResource;
   "live.screen": MeetingResource;
   "live.note": MeetingResource;
+  /** Speakers' queue (issue 23): ask for the floor; run the queue (give the floor, skip, close). */
+  "live.requestFloor": MeetingResource;
+  "live.queue": MeetingResource;
   /** Oversees some units' follow-ups: creates follow-ups (the unit is chosen in the form), verifies them. */
   "actionItem.oversee": undefined;
   "actionItem.create": { workUnitId: string };
@@ -99,6 +104,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "live.screen": (a, m) => (m.status === "scheduled" || m.status === "ongoing" || m.status === "completed") && rules["meeting.manage"](a, m),
   // Item notes flow into the minutes: whoever writes the minutes, while the meeting runs.
   "live.note": (a, m) => m.status === "ongoing" && rules["minutes.write"](a, m),
+  // Anyone who sees an ongoing meeting may ask for the floor (the use case also requires them to
+  // be checked in as present); the secretariat running it and the meeting's moderator run the queue.
+  "live.requestFloor": (a, m) => m.status === "ongoing" && rules["meeting.view"](a, m),
+  "live.queue": (a, m) => m.status === "ongoing" && (rules["live.run"](a, m) || ((m.moderatorUserIds ?? []).includes(a.id) && rules["meeting.view"](a, m))),
 
   "actionItem.oversee": (a) => isStaff(a),
   "actionItem.create": (a, r) => rules["unit.oversee"](a, { unitId: r.workUnitId }),

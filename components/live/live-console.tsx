@@ -8,6 +8,7 @@ import type { BoardPerson } from "@/lib/live/board";
 import type { ConsoleData } from "@/lib/live/console";
 import { RECENT_CHECK_IN_MINUTES, type LiveState } from "@/lib/live/types";
 import { formatDateTime, formatTime } from "@/lib/time";
+import { QueuePanel, type QueueActions } from "./queue-panel";
 import { clock, useLive, useNow } from "./use-live";
 
 type Actions = {
@@ -19,6 +20,7 @@ type Actions = {
   mark: (userId: string, status: string) => Promise<ActionState>;
   issueLink: () => Promise<ActionState<{ id: string; token: string; createdAt: string }>>;
   revokeLink: (id: string) => Promise<ActionState>;
+  queue: QueueActions;
 };
 
 const UNITS_PER_PAGE = 20;
@@ -134,6 +136,7 @@ export function LiveConsole({ data, actions }: { data: ConsoleData; actions: Act
             ))}
           </ul>
         </section>
+        <QueuePanel state={state} now={now} pending={pending} run={run} actions={actions.queue} />
       </div>
 
       <AttendanceBoard state={state} recent={message.staff?.recentCheckIns ?? []} actions={actions} pending={pending} run={run} />

@@ -21,6 +21,10 @@ export function LiveScreen({ meetingId, initial, token, qr, checkInUrl }: { meet
   const next = index >= 0 ? state.items[index + 1] : done ? null : state.items[0];
   const left = item?.actualStartedAt && now !== null ? new Date(item.actualStartedAt).getTime() + item.durationMinutes * 60_000 - now : null;
   const s = state.speaker;
+  // The speakers' queue (issue 23): the participant given the floor, with their time, and the next two.
+  const turn = state.queue.current;
+  const turnMs = turn?.startedAt && now !== null ? Math.max(0, now - new Date(turn.startedAt).getTime()) : null;
+  const queueNext = state.queue.waiting.slice(0, 2);
   const units = [...state.units].filter((u) => u.invited).sort((a, b) => b.present + b.represented - (a.present + a.represented) || a.name.localeCompare(b.name));
   const shown = units.slice(0, SCREEN_UNITS);
   const hidden = Math.max(0, state.totals.invitedUnits - shown.length);
@@ -57,7 +61,19 @@ export function LiveScreen({ meetingId, initial, token, qr, checkInUrl }: { meet
             </p>
           ) : null}
           <div className="ls-speaker" data-testid="screen-speaker">
-            {s ? (
+            {turn ? (
+              <>
+                <p className="ls-label">{t("live.screen.speaker")}</p>
+                <p className="ls-speaker-name">{turn.name}</p>
+                {turn.unitName || turn.topic ? <p className="ls-speaker-role">{[turn.unitName, turn.topic].filter(Boolean).join(" — ")}</p> : null}
+                {turnMs !== null ? (
+                  <p className={`ls-turn-time${turn.allowedMinutes && turnMs > turn.allowedMinutes * 60_000 ? " is-over" : ""}`} data-testid="screen-turn-time">
+                    {clock(turnMs)}
+                    {turn.allowedMinutes ? ` ${t("live.queue.allowed", { time: clock(turn.allowedMinutes * 60_000) })}` : ""}
+                  </p>
+                ) : null}
+              </>
+            ) : s ? (
               <>
                 <p className="ls-label">
                   {t("live.screen.speaker")} · {t(`meetings.speakers.roles.${s.role}`)}
@@ -68,6 +84,19 @@ export function LiveScreen({ meetingId, initial, token, qr, checkInUrl }: { meet
               </>
             ) : null}
           </div>
+          {queueNext.length ? (
+            <div className="ls-queue" data-testid="screen-queue">
+              <p className="ls-label">{t("live.queue.next")}</p>
+              <ol>
+                {queueNext.map((w) => (
+                  <li key={w.id}>
+                    {w.name}
+                    {w.unitName ? ` · ${w.unitName}` : ""}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
           {next ? (
             <p className="ls-next" data-testid="screen-next">
               <span className="ls-label">{t("live.screen.nextItem")}:</span> {next.title}

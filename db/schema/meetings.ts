@@ -269,6 +269,8 @@ export const decisions = pgTable(
       .references(() => meetings.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     text: text("text").notNull(),
+    /** The agenda item the decision was taken under (issue 23); null: the meeting as a whole. */
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     version: version(),
     createdAt: createdAt(),
@@ -276,6 +278,7 @@ export const decisions = pgTable(
   (t) => [
     uniqueIndex("decisions_meeting_number_uq").on(t.meetingId, t.number),
     index("decisions_created_by_idx").on(t.createdBy),
+    index("decisions_agenda_item_idx").on(t.agendaItemId),
     check("decisions_number_ck", sql`number >= 1`),
     check("decisions_text_ck", sql`length(text) between 1 and 5000`),
   ],

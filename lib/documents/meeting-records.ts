@@ -10,6 +10,7 @@ import { officesOf } from "@/lib/offices/office";
 const chair = aliasedTable(users, "chair");
 
 export type RecordAgendaItem = {
+  id: string;
   title: string;
   description: string;
   startsAt: Date;
@@ -79,6 +80,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       meeting.startsAt,
       meeting.endsAt,
       (agendaBy.get(meeting.id) ?? []).map(({ a }) => ({
+        id: a.item.id,
         title: a.item.title,
         description: a.item.description,
         durationMinutes: a.item.durationMinutes,

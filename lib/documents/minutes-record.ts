@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { actionItems, categories, decisions, minutes, users, workUnits, type ActionItemStatus } from "@/db/schema";
+import { loadSpeakingTurns } from "@/lib/live/turns";
 
 export type MatrixRow = {
   unitName: string;
@@ -15,11 +16,12 @@ export type MatrixRow = {
   decisionNumber: number | null;
 };
 
-/** The minutes, decisions and the follow-up matrix (unit, follow-up, PIC, due date, status). Three queries. */
+/** The minutes, decisions, speaking turns and the follow-up matrix (unit, follow-up, PIC, due date, status). Four queries. */
 export async function loadMinutesRecord(meetingId: string) {
-  const [minutesRows, decisionRows, matrix] = await Promise.all([
+  const [minutesRows, decisionRows, turns, matrix] = await Promise.all([
     db.select().from(minutes).where(eq(minutes.meetingId, meetingId)),
     db.select().from(decisions).where(eq(decisions.meetingId, meetingId)).orderBy(asc(decisions.number)),
+    loadSpeakingTurns(meetingId),
     db
       .select({
         unitName: workUnits.name,
@@ -40,7 +42,7 @@ export async function loadMinutesRecord(meetingId: string) {
       .where(eq(actionItems.meetingId, meetingId))
       .orderBy(asc(workUnits.name), asc(actionItems.dueDate), asc(actionItems.title)),
   ]);
-  return { minutes: minutesRows[0] ?? null, decisions: decisionRows, matrix: matrix as MatrixRow[] };
+  return { minutes: minutesRows[0] ?? null, decisions: decisionRows, turns, matrix: matrix as MatrixRow[] };
 }
 
 export type MinutesRecord = Awaited<ReturnType<typeof loadMinutesRecord>>;

@@ -9,6 +9,7 @@ import { lockMeeting } from "@/lib/meetings/lock";
 import { parseInput } from "@/lib/validation";
 import { currentLive, ensureLive, requireLiveMeeting } from "./access";
 import { publishLive } from "./publish";
+import { endCurrentTurn, startPlannedTurn } from "./queue";
 import { callSpeakerSchema, checkInSwitchSchema } from "./schemas";
 
 export type LiveResult = { version: number; eventId: number };
@@ -56,6 +57,15 @@ export async function startNextItem(user: CurrentUser, meetingId: string, versio
           .where(eq(agendaItems.id, next.id));
       }
       const speakerId = next?.presenterSpeakerId ?? null;
+      // The item ends: so does the turn being spoken; the next item's presenter starts a turn of it.
+      await endCurrentTurn(tx, meetingId, now);
+      if (next && speakerId) {
+        const [presenter] = await tx
+          .select({ id: speakers.id, name: sql<string>`coalesce((select u.name from users u where u.id = ${speakers.userId}), ${speakers.name}, '')` })
+          .from(speakers)
+          .where(eq(speakers.id, speakerId));
+        if (presenter) await startPlannedTurn(tx, meetingId, presenter, next.id, now);
+      }
       await tx
         .update(meetingLive)
         .set({ currentItemId: next?.id ?? null, currentSpeakerId: speakerId, speakerCalledAt: speakerId ? now : null, version: live.version + 1, updatedBy: user.id, updatedAt: now })
@@ -105,6 +115,9 @@ export async function callSpeaker(user: CurrentUser, meetingId: string, version:
         speakerId = chosen.id;
         name = chosen.name;
       }
+      // Speaking turns (issue 23): the one speaking now ends; a planned speaker called starts one.
+      await endCurrentTurn(tx, meetingId, now);
+      if (speakerId) await startPlannedTurn(tx, meetingId, { id: speakerId, name }, live.currentItemId, now);
       await tx
         .update(meetingLive)
         .set({ currentSpeakerId: speakerId, speakerCalledAt: speakerId ? now : null, version: live.version + 1, updatedBy: user.id, updatedAt: now })

@@ -3,7 +3,7 @@ import { db, rows, type DbOrTx } from "@/db/client";
 import type { MeetingStatus, SpeakerRole } from "@/db/schema";
 import { scheduleAgenda } from "@/lib/meetings/agenda-times";
 import { checkInWindow } from "@/lib/meetings/lifecycle";
-import { LIVE_UNITS_MAX, RECENT_CHECK_IN_MINUTES, type LiveStaffExtra, type LiveState } from "./types";
+import { LIVE_UNITS_MAX, QUEUE_SHOWN_MAX, RECENT_CHECK_IN_MINUTES, type LiveStaffExtra, type LiveState, type QueueTurn } from "./types";
 
 type HeadRow = {
   id: string;
@@ -15,6 +15,8 @@ type HeadRow = {
   now: Date | string;
   version: number | null;
   checkInOpen: boolean | null;
+  queueOpen: boolean | null;
+  turnMinutes: number | null;
   currentItemId: string | null;
   speakerCalledAt: Date | string | null;
   spId: string | null;
@@ -27,20 +29,21 @@ type HeadRow = {
 };
 type ItemRow = { id: string; title: string; position: number; durationMinutes: number; actualStartedAt: Date | string | null; actualEndedAt: Date | string | null };
 type UnitRow = { unitId: string | null; name: string | null; invited: boolean; present: number; represented: number; excused: number; absent: number; totalUnits: number };
+type TurnRow = { id: string; name: string; unitName: string | null; topic: string; agendaItemId: string | null; status: string; requestedAt: Date | string; startedAt: Date | string | null; allowedMinutes: number | null; waitingTotal: number };
 type TotalsRow = { invitedUnits: number; unitsPresent: number; present: number; represented: number; excused: number; absent: number };
 
 const iso = (v: Date | string | null) => (v == null ? null : (v instanceof Date ? v : new Date(v)).toISOString());
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
- * The live state of a meeting in four queries (meeting + live row + speaker, agenda, units
+ * The live state of a meeting in five queries (meeting + live row + speaker, agenda, units
  * aggregated in SQL and capped, totals). Runs on the given handle: inside a write's transaction
  * it sees that write.
  */
 export async function liveState(meetingId: string, handle: DbOrTx = db): Promise<LiveState | null> {
   const [head] = await rows<HeadRow>(
     sql`select m.id, m.title, m.status, m.time_zone, m.starts_at, m.ends_at, now() as now,
-               l.version, l.check_in_open, l.current_item_id, l.speaker_called_at,
+               l.version, l.check_in_open, l.queue_open, l.turn_minutes, l.current_item_id, l.speaker_called_at,
                s.id as sp_id, s.role as sp_role, coalesce(u.name, s.name) as sp_name,
                case when s.user_id is not null then u.position else s.position end as sp_position,
                s.organization as sp_organization, s.on_behalf_of as sp_on_behalf_of, s.topic as sp_topic
@@ -52,7 +55,7 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
     handle,
   );
   if (!head) return null;
-  const [items, units, totals] = await Promise.all([
+  const [items, units, totals, turns] = await Promise.all([
     rows<ItemRow>(
       sql`select id, title, position, duration_minutes, actual_started_at, actual_ended_at
             from agenda_items where meeting_id = ${meetingId} order by position limit 100`,
@@ -94,7 +97,29 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
             from attendances where meeting_id = ${meetingId}`,
       handle,
     ),
+    // The speakers' queue: the participant speaking now and the waiting requests in order (capped).
+    rows<TurnRow>(
+      sql`select t.id, t.name, w.name as unit_name, t.topic, t.agenda_item_id, t.status, t.requested_at, t.started_at, t.allowed_minutes,
+                 (count(*) filter (where t.status = 'waiting') over ())::int as waiting_total
+            from speaking_turns t
+            left join work_units w on w.id = t.work_unit_id
+           where t.meeting_id = ${meetingId} and (t.status = 'waiting' or (t.status = 'speaking' and t.speaker_id is null))
+           order by (t.status = 'waiting'), t.requested_at, t.id
+           limit ${QUEUE_SHOWN_MAX + 1}`,
+      handle,
+    ),
   ]);
+  const turn = (r: TurnRow): QueueTurn => ({
+    id: r.id,
+    name: r.name,
+    unitName: r.unitName,
+    topic: r.topic,
+    agendaItemId: r.agendaItemId,
+    requestedAt: iso(r.requestedAt)!,
+    startedAt: iso(r.startedAt),
+    allowedMinutes: r.allowedMinutes,
+  });
+  const speaking = turns.find((r) => r.status === "speaking");
   const startsAt = date(head.startsAt);
   const endsAt = date(head.endsAt);
   const now = date(head.now);
@@ -124,6 +149,13 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
           calledAt: iso(head.speakerCalledAt),
         }
       : null,
+    queue: {
+      open: head.queueOpen ?? true,
+      turnMinutes: head.turnMinutes ?? null,
+      current: speaking ? turn(speaking) : null,
+      waiting: turns.filter((r) => r.status === "waiting").slice(0, QUEUE_SHOWN_MAX).map(turn),
+      waitingTotal: turns[0]?.waitingTotal ?? 0,
+    },
     items: planned.map((i) => ({
       id: i.id,
       title: i.title,

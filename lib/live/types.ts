@@ -23,6 +23,27 @@ export type LiveSpeaker = {
   calledAt: string | null;
 };
 
+/** A speaking turn of the speakers' queue (issue 23): the one speaking, or one waiting. */
+export type QueueTurn = {
+  id: string;
+  name: string;
+  unitName: string | null;
+  topic: string;
+  agendaItemId: string | null;
+  requestedAt: string;
+  startedAt: string | null;
+  allowedMinutes: number | null;
+};
+
+/** The speakers' queue as everybody sees it: open or closed, who speaks now, who waits (in order, capped). */
+export type LiveQueue = {
+  open: boolean;
+  turnMinutes: number | null;
+  current: QueueTurn | null;
+  waiting: QueueTurn[];
+  waitingTotal: number;
+};
+
 export type LiveUnit = { unitId: string | null; name: string; invited: boolean; present: number; represented: number; excused: number; absent: number };
 
 export type LiveTotals = { invitedUnits: number; unitsPresent: number; present: number; represented: number; excused: number; absent: number };
@@ -41,6 +62,8 @@ export type LiveState = {
   checkInSwitch: boolean;
   currentItemId: string | null;
   speaker: LiveSpeaker | null;
+  /** The speakers' queue (daftar bicara). */
+  queue: LiveQueue;
   items: LiveItem[];
   /** Units by attendance (invited first, by name), at most LIVE_UNITS_MAX; `unitsTotal` says how many there are. */
   units: LiveUnit[];
@@ -60,5 +83,7 @@ export type LiveMessage = { kind: string; state: LiveState; staff?: LiveStaffExt
 
 export const LIVE_UNITS_MAX = 200;
 export const RECENT_CHECK_IN_MINUTES = 15;
+/** Waiting requests carried in each live event (the rest are counted). */
+export const QUEUE_SHOWN_MAX = 50;
 
 export type { AttendanceStatus };

@@ -13,8 +13,8 @@ export { uuidArray } from "@/lib/scopes";
 /** A meeting with what the policy needs; it is itself a MeetingResource (`resource` kept for callers that pass it on). */
 export type LoadedMeeting = Meeting & { invitedUnitIds: string[]; minuteTakerUserIds: string[]; resource: MeetingResource };
 
-export function toResource(m: Pick<Meeting, "status" | "organizerUnitId">, invitedUnitIds: string[], minuteTakerUserIds: string[]): MeetingResource {
-  return { status: m.status, organizerUnitId: m.organizerUnitId, invitedUnitIds, minuteTakerUserIds };
+export function toResource(m: Pick<Meeting, "status" | "organizerUnitId">, invitedUnitIds: string[], minuteTakerUserIds: string[], moderatorUserIds: string[] = []): MeetingResource {
+  return { status: m.status, organizerUnitId: m.organizerUnitId, invitedUnitIds, minuteTakerUserIds, moderatorUserIds };
 }
 
 /** The one meeting loader of the use cases: the meeting, its invited units and minute-takers, in one query. */
@@ -25,11 +25,12 @@ export async function loadMeeting(id: string, handle: DbOrTx = db): Promise<Load
       meeting: meetings,
       invited: jsonList(sql`(select json_agg(i.work_unit_id) from invitations i where i.meeting_id = ${meetings.id})`),
       minuteTakers: jsonList(sql`(select json_agg(s.user_id) from speakers s where s.meeting_id = ${meetings.id} and s.role = 'minute_taker' and s.user_id is not null)`),
+      moderators: jsonList(sql`(select json_agg(s.user_id) from speakers s where s.meeting_id = ${meetings.id} and s.role = 'moderator' and s.user_id is not null)`),
     })
     .from(meetings)
     .where(eq(meetings.id, id));
   if (!row) return null;
-  const resource = toResource(row.meeting, row.invited, row.minuteTakers);
+  const resource = toResource(row.meeting, row.invited, row.minuteTakers, row.moderators);
   return { ...row.meeting, invitedUnitIds: row.invited, minuteTakerUserIds: row.minuteTakers, resource };
 }
 

@@ -252,15 +252,34 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: Minute
       paragraph(doc, `${t(`meetings.speakers.roles.${s.role}`)}: ${who}${s.topic ? ` — ${s.topic}` : ""}`, { gap: 0.2 });
     }
   }
-  const held = m.agenda.filter((a) => a.actualStartedAt || a.liveNote);
-  if (held.length > 0) {
-    // The agenda as it happened (issue 13): "Pembukaan 09.00–09.14 WIB" and the note of each item.
-    heading(doc, "Jalannya rapat");
-    held.forEach((a, i) => {
+  // Pembahasan (issue 23): every agenda item with its text — written in the console while it ran
+  // or in the minutes editor afterwards — its actual times, who spoke (from–to) and its decisions.
+  const turnLine = (x: MinutesRecord["turns"][number]) =>
+    `- ${x.name}${x.unitName ? ` (${x.unitName})` : ""} ${actualRange(x.startedAt, x.endedAt, m.timeZone) ?? ""}${x.topic ? `: ${x.topic}` : ""}`;
+  const itemIds = new Set(m.agenda.map((a) => a.id));
+  const loose = rec.turns.filter((x) => !x.agendaItemId || !itemIds.has(x.agendaItemId));
+  if (m.agenda.length > 0 || loose.length > 0) {
+    heading(doc, "Pembahasan");
+    m.agenda.forEach((a, i) => {
       const range = actualRange(a.actualStartedAt, a.actualEndedAt, m.timeZone);
       paragraph(doc, `${i + 1}. ${a.title}${range ? ` ${range}` : ""}`, { bold: true, gap: 0.1 });
-      if (a.liveNote.trim()) paragraph(doc, a.liveNote.trim(), { gap: 0.3 });
+      paragraph(doc, a.liveNote.trim() || "-", { gap: 0.2 });
+      const turns = rec.turns.filter((x) => x.agendaItemId === a.id);
+      if (turns.length > 0) {
+        paragraph(doc, "Giliran bicara:", { gap: 0.05 });
+        for (const x of turns) paragraph(doc, turnLine(x), { gap: 0.05 });
+      }
+      const decided = rec.decisions.filter((d) => d.agendaItemId === a.id);
+      if (decided.length > 0) {
+        paragraph(doc, "Keputusan:", { gap: 0.05 });
+        for (const d of decided) paragraph(doc, `${d.number}. ${d.text}`, { gap: 0.05 });
+      }
+      doc.moveDown(0.3);
     });
+    if (loose.length > 0) {
+      paragraph(doc, "Giliran bicara di luar susunan acara:", { bold: true, gap: 0.05 });
+      for (const x of loose) paragraph(doc, turnLine(x), { gap: 0.05 });
+    }
   }
   heading(doc, "Ringkasan");
   paragraph(doc, rec.minutes?.summary.trim() || "-");

@@ -3,18 +3,20 @@ import { ActionButton } from "@/components/meetings/action-button";
 import { DecisionForm, DecisionList, MinutesForm, ReopenForm } from "@/components/meetings/minutes-editor";
 import { AgendaRecord } from "@/components/live/agenda-record";
 import { Alert } from "@/components/ui/alert";
+import { loadSpeakingTurns } from "@/lib/live/turns";
 import { canFinalizeMinutes } from "@/lib/meetings/lifecycle";
 import { formatDateTime } from "@/lib/time";
 import * as A from "../../actions";
 import { bindMeeting, type SectionProps } from "./types";
 
 /** The minutes (notulen) and numbered decisions; finalizing asks first, reopening needs a reason. */
-export function MinutesTab({ d, t, locale }: SectionProps) {
+export async function MinutesTab({ d, t, locale }: SectionProps) {
   const m = d.meeting;
   const p = d.permissions;
   const bind = <T extends unknown[], R>(fn: (meetingId: string, ...rest: T) => R) => bindMeeting(m.id, fn);
   const locked = !!d.minutes?.finalizedAt;
   const writable = p.writeMinutes && !locked && m.status !== "draft" && m.status !== "cancelled";
+  const turns = await loadSpeakingTurns(m.id);
   return (
     <section aria-labelledby="minutes-h">
       <h2 id="minutes-h">{t("meetings.minutes.title")}</h2>
@@ -28,7 +30,7 @@ export function MinutesTab({ d, t, locale }: SectionProps) {
       ) : (
         <p className="muted">{t("meetings.minutes.empty")}</p>
       )}
-      <AgendaRecord items={d.agenda.items} tz={m.timeZone} t={t} locale={locale} />
+      <AgendaRecord items={d.agenda.items} turns={turns} decisions={d.decisions} tz={m.timeZone} t={t} locale={locale} />
       <h3>{t("meetings.minutes.decisions")}</h3>
       <DecisionList
         decisions={d.decisions.map((x) => ({ id: x.id, number: x.number, text: x.text, version: x.version }))}

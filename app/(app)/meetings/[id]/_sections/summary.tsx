@@ -8,9 +8,12 @@ import { StatusBadge } from "@/components/meetings/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Disclosure } from "@/components/ui/disclosure";
+import { FloorRequest } from "@/components/live/floor-request";
 import { LiveBanner } from "@/components/live/live-banner";
 import "@/components/live/live.css";
+import { getFloorPanel } from "@/lib/live/queue";
 import { liveState } from "@/lib/live/state";
+import { requestFloorAction, withdrawFloorAction } from "../live/actions";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { answerKey, myStatus } from "@/lib/meetings/my-status";
 import { publishReach } from "@/lib/meetings/publish-reach";
@@ -22,7 +25,7 @@ import { isEditable, type SectionProps } from "./types";
 const RESPONSE_TONE = { pending: "warning", attending: "success", represented: "info", declined: "danger" } as const;
 
 /** The top of the meeting page: what, when, where, the unit's answer and check-in, and the lifecycle. */
-export async function MeetingSummary({ d, t, locale }: SectionProps) {
+export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
   const m = d.meeting;
   const p = d.permissions;
   const tz = m.timeZone;
@@ -56,9 +59,19 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
   // One status: having checked in overrides the unit's answer.
   const mine = my ? myStatus({ status: m.status, endsAt: m.endsAt, response: my.response, checkedInAt: d.myAttendance?.checkedInAt ?? null }, now) : null;
   const live = m.status === "ongoing" ? await liveState(m.id) : null;
+  // The speakers' queue from the participant's phone (issue 23): not for the secretariat running it.
+  const floor = live && !p.manage ? await getFloorPanel(user, m.id) : null;
   return (
     <section className="meeting-summary" aria-labelledby="meeting-title">
       {live ? <LiveBanner meetingId={m.id} initial={{ kind: "state", state: live }} /> : null}
+      {live && floor ? (
+        <FloorRequest
+          meetingId={m.id}
+          initial={{ kind: "state", state: live }}
+          panel={floor}
+          actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
+        />
+      ) : null}
       <div className="page-head">
         <div>
           <h1 id="meeting-title">{m.title}</h1>

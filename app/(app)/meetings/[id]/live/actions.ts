@@ -4,6 +4,7 @@ import { runAction } from "@/lib/action-result";
 import { requestContext, requireUser } from "@/lib/auth/session";
 import { markFromBoard, unitPeople } from "@/lib/live/board";
 import { saveItemNote } from "@/lib/live/note";
+import { endFloorTurn, giveFloor, requestFloor, setQueueSettings, skipFloorRequest, withdrawFloorRequest } from "@/lib/live/queue";
 import { callSpeaker, setCheckInOpen, startNextItem } from "@/lib/live/run";
 import { issueScreenLink, revokeScreenLink } from "@/lib/live/screen-links";
 
@@ -65,4 +66,48 @@ export async function revokeScreenLinkAction(meetingId: string, linkId: string) 
     await revokeScreenLink(user, meetingId, linkId, ctx);
     return null;
   });
+}
+
+/** The speakers' queue (issue 23): the console's (or moderator's) side. */
+export async function giveFloorAction(meetingId: string, version: number, turnId: string | null) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(() => giveFloor(user, meetingId, version, turnId, ctx));
+}
+
+export async function skipFloorAction(meetingId: string, version: number, turnId: string) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(() => skipFloorRequest(user, meetingId, version, turnId, ctx));
+}
+
+export async function endTurnAction(meetingId: string, version: number) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(() => endFloorTurn(user, meetingId, version, ctx));
+}
+
+export async function queueSettingsAction(meetingId: string, version: number, open: boolean, turnMinutes: string) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(() => setQueueSettings(user, meetingId, version, { open, turnMinutes }, ctx));
+}
+
+/** The participant's side: ask for the floor, withdraw the request (their own, by its version). */
+export async function requestFloorAction(meetingId: string, values: unknown) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(async () => {
+    const row = await requestFloor(user, meetingId, values, ctx);
+    return { id: row.id, version: row.version };
+  }, "live.queue.sent");
+}
+
+export async function withdrawFloorAction(meetingId: string, turnId: string, version: number) {
+  const user = await requireUser();
+  const ctx = await requestContext();
+  return runAction(async () => {
+    await withdrawFloorRequest(user, meetingId, turnId, version, ctx);
+    return null;
+  }, "live.queue.withdrawn");
 }

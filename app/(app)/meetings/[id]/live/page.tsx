@@ -47,6 +47,12 @@ export default async function LiveConsolePage({ params }: { params: Promise<{ id
         mark: A.markAction.bind(null, id),
         issueLink: A.issueScreenLinkAction.bind(null, id),
         revokeLink: A.revokeScreenLinkAction.bind(null, id),
+        queue: {
+          giveFloor: A.giveFloorAction.bind(null, id),
+          skip: A.skipFloorAction.bind(null, id),
+          endTurn: A.endTurnAction.bind(null, id),
+          settings: A.queueSettingsAction.bind(null, id),
+        },
       }}
     />
   );

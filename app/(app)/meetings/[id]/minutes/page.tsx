@@ -5,6 +5,7 @@ import { PrintHeader } from "@/components/meetings/print-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listReviewedInMeeting } from "@/lib/follow-ups/review";
+import { loadSpeakingTurns } from "@/lib/live/turns";
 import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
 import { formatDateTime } from "@/lib/time";
 
@@ -20,7 +21,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
   const m = d.meeting;
   const tz = m.timeZone;
   const taker = d.speakers.find((s) => s.role === "minute_taker");
-  const reviewed = await listReviewedInMeeting(user, m.id);
+  const [reviewed, turns] = await Promise.all([listReviewedInMeeting(user, m.id), loadSpeakingTurns(m.id)]);
   return (
     <div className="print-sheet">
       <PrintHeader
@@ -46,7 +47,7 @@ export default async function PrintMinutesPage({ params }: { params: Promise<{ i
       </PrintHeader>
       <h2>{t("meetings.minutes.summary")}</h2>
       <p className="pre-line">{d.minutes?.summary || "—"}</p>
-      <AgendaRecord items={d.agenda.items} tz={tz} t={t} locale={locale} />
+      <AgendaRecord items={d.agenda.items} turns={turns} decisions={d.decisions} tz={tz} t={t} locale={locale} />
       <h2>{t("meetings.minutes.decisions")}</h2>
       <ol>
         {d.decisions.map((x) => (
