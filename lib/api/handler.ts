@@ -29,6 +29,12 @@ class PreconditionRequired extends AppError {
   }
 }
 
+/** The query parameters an operation takes (the keys of its query schema). */
+export function queryNames(operation: Operation): Set<string> {
+  const shape = (operation.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return new Set(shape ? Object.keys(shape) : []);
+}
+
 /** A weak ETag from a record's version. */
 export const etagOf = (version: number) => `W/"${version}"`;
 
@@ -62,6 +68,11 @@ const conflictJson = (c: Conflict) => ({
   subject: c.subject,
 });
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+/**
+ * What a handler may return, checked at compile time against the operation's response schema
+ * (the one the document publishes): its output type, or a Response it built itself.
+ */
+export type HandlerResult<O extends Operation> = O extends { response: infer R extends z.ZodType } ? z.output<R> | Response : Response | void;
 
 /** JSON with instants as ISO 8601 (UTC, "Z") and nothing else surprising; never stored by a cache. */
 export function json(data: unknown, status = 200, headers: HeadersInit = {}) {
@@ -91,7 +102,7 @@ function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: string }
  */
 export function apiRoute<O extends Operation>(
   operation: O,
-  handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<unknown>,
+  handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<HandlerResult<O>>,
 ) {
   return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
     let versionSource: "if-match" | "body" | null = null;
@@ -101,6 +112,14 @@ export function apiRoute<O extends Operation>(
         const headers: Record<string, string> = auth.retryAfterSeconds ? { "Retry-After": String(auth.retryAfterSeconds) } : {};
         if (auth.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="rakor"';
         return problem(auth.status, auth.detail, {}, headers);
+      }
+      // A parameter the operation does not have is refused by name (a typo must not return everything).
+      const known = queryNames(operation);
+      const unknown = [...new Set(request.nextUrl.searchParams.keys())].filter((k) => !known.has(k));
+      if (unknown.length > 0) {
+        return problem(400, `Unknown query parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, {
+          errors: unknown.map((name) => ({ path: name, message: known.size ? `Not a parameter of this operation (it takes ${[...known].join(", ")}).` : "This operation takes no query parameters." })),
+        });
       }
       let query: unknown = undefined;
       if (operation.query) {

@@ -11,7 +11,8 @@ import { createMeeting } from "@/lib/meetings/create-meeting";
 import { getMeeting } from "@/lib/meetings/get-meeting";
 import { inviteUnits, respondToInvitation } from "@/lib/meetings/invitations";
 import { listQueries } from "@/lib/meetings/list-meetings";
-import { cappedTotal } from "@/lib/pagination";
+import { cappedCountSql, cappedTotal } from "@/lib/pagination";
+import { syncKeyset } from "./sync";
 import { addDecision, currentMinutes, saveMinutes } from "@/lib/meetings/minutes";
 import { addSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
@@ -83,6 +84,7 @@ function toPublicMeeting({ m, roomName, roomBuilding, roomCapacity, organizerUni
     seriesId: m.seriesId,
     seriesIndex: m.seriesIndex,
     version: m.version,
+    updatedAt: iso(m.updatedAt),
   };
 }
 
@@ -123,20 +125,33 @@ function toFormInput(body: Omit<Partial<z.output<typeof s.meetingCreateBody>>, "
  * keyset cursors as the UI's list.
  */
 export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>): Promise<Out<typeof r.MeetingPage>> {
-  const { page, where, count } = listQueries(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
+  const filters = { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, pageSize: q.limit };
+  const zone = q.timeZone ?? user.timeZone;
+  // ?updatedSince=: the sync order (updated_at, id) with its own cursor instead of the list's.
+  const sync = q.updatedSince
+    ? syncKeyset(sql`m`, q.updatedSince, { cursor: q.cursor, limit: q.limit, binding: { list: "meetings", user: user.id, ...filters, timeZone: zone } })
+    : null;
+  const lists = listQueries({ ...user, timeZone: zone }, { ...filters, cursor: sync ? undefined : q.cursor });
+  const page = sync ?? lists.page;
+  const where = sync ? sql`${lists.where} and ${sync.since}` : lists.where;
+  const count = sync ? cappedCountSql(sql`from meetings m where ${where}`) : lists.count;
   // The list's WHERE and keyset name the table `m`; the alias has the meetings table's columns.
   const m = alias(meetings, "m") as unknown as typeof meetings;
   const found = await db
-    .select({ ...meetingColumns(m), sortAt: sql<string>`m.starts_at::text`, capped: sql<number>`(${count})`.mapWith(Number) })
+    .select({ ...meetingColumns(m), sortAt: sync ? sync.syncAt : sql<string>`m.starts_at::text`, capped: sql<number>`(${count})`.mapWith(Number) })
     .from(m)
     .leftJoin(rooms, eq(rooms.id, m.roomId))
     .innerJoin(organizer, eq(organizer.id, m.organizerUnitId))
     .where(sql`${where} and ${page.where}`)
     .orderBy(page.orderBy)
     .limit(page.fetch);
-  // The keyset reads each row's sort key (sortAt) and id.
+  // The keyset reads each row's sort key (sortAt, or syncAt in the sync order) and id.
   type PageRow = (typeof found)[number] & { id: string };
-  const { items, nextCursor, prevCursor } = page.finish(found.map((row) => ({ ...row, id: row.m.id })) as never[]) as unknown as { items: PageRow[]; nextCursor: string | null; prevCursor: string | null };
+  const { items, nextCursor, prevCursor } = (page.finish as (rows: unknown[]) => unknown)(found.map((row) => ({ ...row, id: row.m.id, syncAt: row.sortAt }))) as {
+    items: PageRow[];
+    nextCursor: string | null;
+    prevCursor: string | null;
+  };
   // An empty page carries no count: count on its own then (the first page of an empty list, or past the end).
   const n = found[0]?.capped ?? Number((await rows<{ n: number }>(count))[0]?.n ?? 0);
   return { items: items.map(toPublicMeeting), ...cappedTotal(n), nextCursor, prevCursor };
@@ -212,6 +227,7 @@ function agendaJson(meetingId: string, a: Detail["agenda"]["items"][number]): Ou
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     version: a.version,
+    updatedAt: iso(a.updatedAt),
   };
 }
 
@@ -289,6 +305,7 @@ export async function apiSpeakers(user: CurrentUser, id: string): Promise<Out<ty
       topic: sp.topic,
       order: sp.sortOrder,
       version: sp.version,
+      updatedAt: iso(sp.updatedAt),
     })),
   };
 }
@@ -316,6 +333,7 @@ function invitationJson(i: Detail["invitations"][number]): Out<typeof r.Invitati
     reason: i.reason,
     respondedAt: i.respondedAt ? iso(i.respondedAt) : null,
     version: i.version,
+    updatedAt: iso(i.updatedAt),
   };
 }
 
@@ -368,6 +386,7 @@ export async function apiAttendances(user: CurrentUser, id: string): Promise<Out
       checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
       method: a.method,
       version: a.version,
+      updatedAt: iso(a.updatedAt),
     })),
   };
 }
@@ -407,7 +426,8 @@ async function publicMinutes(id: string): Promise<Out<typeof r.Minutes>> {
     summary: minutes?.summary ?? "",
     finalizedAt: minutes?.finalizedAt ? iso(minutes.finalizedAt) : null,
     version: minutes?.version ?? 0,
-    decisions: decisions.map((d) => ({ id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version })),
+    decisions: decisions.map((d) => ({ id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version, updatedAt: iso(d.updatedAt) })),
+    updatedAt: minutes ? iso(minutes.updatedAt) : null,
   };
 }
 
@@ -423,5 +443,5 @@ export async function apiSaveMinutes(user: CurrentUser, id: string, body: z.outp
 
 export async function apiAddDecision(user: CurrentUser, meetingId: string, body: z.output<typeof s.decisionBody>, ctx: Ctx): Promise<Out<typeof r.Decision>> {
   const d = await addDecision(user, meetingId, body, ctx);
-  return { id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version };
+  return { id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version, updatedAt: iso(d.updatedAt) };
 }

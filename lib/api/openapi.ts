@@ -49,7 +49,7 @@ const headers = {
 const problemContent = (schema: Record<string, unknown> = ref("Problem")) => ({ "application/problem+json": { schema } });
 
 const PROBLEM_TEXT: Record<number, string> = {
-  400: "Bad request: the body is not JSON, or the cursor is not one of this list's (filters and limit included).",
+  400: "Bad request: an unknown query parameter (`errors` names each), a body that is not JSON, or a cursor that is not one of this list's (filters and limit included).",
   401: "No valid credentials.",
   403: "Not allowed for this user.",
   404: "Not found, or not visible to this user.",
@@ -119,7 +119,7 @@ function operationObject(id: string, op: Operation) {
     });
   }
   const statuses = [
-    ...(op.body || op.paginated ? [400] : []),
+    400,
     401,
     403,
     404,
