@@ -32,6 +32,9 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/action-items/{id}/updates": () => import("@/app/api/v1/action-items/[id]/updates/route"),
   "/dashboard/follow-ups": () => import("@/app/api/v1/dashboard/follow-ups/route"),
   "/meetings/{id}/documents/{kind}": () => import("@/app/api/v1/meetings/[id]/documents/[kind]/route"),
+  "/speakers/{id}": () => import("@/app/api/v1/speakers/[id]/route"),
+  "/decisions/{id}": () => import("@/app/api/v1/decisions/[id]/route"),
+  "/attendances/{id}": () => import("@/app/api/v1/attendances/[id]/route"),
 };
 
 export type ApiCall = {

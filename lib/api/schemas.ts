@@ -113,6 +113,9 @@ export const speakerBody = z.strictObject({
   acknowledgeConflicts: z.boolean().optional(),
 });
 
+/** Only the fields sent change; `userId` or `name` as when adding. */
+export const speakerPatchBody = z.strictObject({ ...speakerBody.shape, role: z.enum(SPEAKER_ROLES).optional(), version: version.optional() });
+
 export const invitationBody = z.strictObject({
   workUnitId: z.uuid(),
   includeSubUnits: z.boolean().optional(),
@@ -146,6 +149,7 @@ export const minutesBody = z.strictObject({
   version: z.number().int().min(0).max(2_147_483_647).optional().describe("0 when no minutes exist yet."),
 });
 export const decisionBody = z.strictObject({ text: para(5000, req) });
+export const decisionPatchBody = z.strictObject({ text: para(5000, req), version: version.optional() });
 
 export const actionItemsQuery = listQuery.extend({
   unitId: z.uuid().optional(),
