@@ -2,7 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/db/client";
-import { actionItems, agendaItems, invitations } from "@/db/schema";
+import { actionItems, agendaItems, attendances, decisions, invitations, meetings, speakers } from "@/db/schema";
+import { recordAttendance } from "@/lib/meetings/attendance";
+import { addDecision } from "@/lib/meetings/minutes";
 import { publishedMeeting, office, someCategory } from "@/tests/office";
 import { operations, type Operation, type OperationId } from "@/lib/api/operations";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
@@ -20,7 +22,7 @@ import { uid } from "./fixtures";
 
 const versionedOps = (Object.entries(operations) as [OperationId, Operation][]).filter(([, op]) => op.versioned).map(([id]) => id);
 
-type Write = { call: (version: number) => ApiCall; version: () => Promise<number>; noBody?: boolean };
+type Write = { call: (version: number) => ApiCall; version: () => Promise<number>; noBody?: boolean; bump?: (version: number) => Promise<void> };
 
 describe("optimistic concurrency on every versioned write", { timeout: 120_000 }, () => {
   it("answers a stale If-Match with 412, a stale body version with 409, none with 428 — each with the current record", async () => {
@@ -80,6 +82,67 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
         version: () => rowVersion(db.select().from(actionItems).where(eq(actionItems.id, item.id))),
       },
     };
+    // Issue 22's corrections: a DELETE's first request of the pair is an edit that moves the version on.
+    const live = await publishedMeeting(o);
+    await db.update(meetings).set({ status: "ongoing" }).where(eq(meetings.id, live.id));
+    const [speaker] = await db.select().from(speakers).where(eq(speakers.meetingId, m.id)).orderBy(speakers.sortOrder);
+    const [speaker2] = await db.select().from(speakers).where(eq(speakers.meetingId, live.id)).orderBy(speakers.sortOrder);
+    const decision = await addDecision(o.secretariat, live.id, { text: "Keputusan satu" });
+    const decision2 = await addDecision(o.secretariat, live.id, { text: "Keputusan dua" });
+    const [invitationB] = await db.select().from(invitations).where(and(eq(invitations.workUnitId, o.unitB.id), eq(invitations.meetingId, m.id)));
+    const partB = await tokenOf(o.participantB);
+    const attendance = await recordAttendance(o.secretariat, m.id, { userId: o.participantB.id, status: "present" });
+    const { meeting: draft2 } = await createMeeting(o.secretariat, {
+      title: `Draf ${uid()}`,
+      kind: "rakor",
+      startsAt: instantToZonedLocal(new Date(Date.UTC(2034, 2, 3, 2)), "Asia/Jakarta"),
+      endsAt: instantToZonedLocal(new Date(Date.UTC(2034, 2, 3, 4)), "Asia/Jakarta"),
+      timeZone: "Asia/Jakarta",
+      location: `Ruang ${uid()}`,
+      organizerUnitId: o.division.id,
+      acknowledgeConflicts: "on",
+    });
+    const ok = (r: { status: number; json: unknown }) => expect(r.status, JSON.stringify(r.json)).toBeLessThan(300);
+    Object.assign(writes, {
+      updateSpeaker: {
+        call: () => ({ method: "PATCH", path: "/speakers/{id}", params: { id: speaker2!.id }, token: sec, body: { topic: `Topik ${uid()}` } }),
+        version: () => rowVersion(db.select().from(speakers).where(eq(speakers.id, speaker2!.id))),
+      },
+      deleteSpeaker: {
+        call: () => ({ method: "DELETE", path: "/speakers/{id}", params: { id: speaker!.id }, token: sec }),
+        version: () => rowVersion(db.select().from(speakers).where(eq(speakers.id, speaker!.id))),
+        noBody: true,
+        bump: async (v) => ok(await callApi({ method: "PATCH", path: "/speakers/{id}", params: { id: speaker!.id }, token: sec, body: { topic: "Diubah", version: v } })),
+      },
+      updateDecision: {
+        call: () => ({ method: "PATCH", path: "/decisions/{id}", params: { id: decision.id }, token: sec, body: { text: `Keputusan ${uid()}` } }),
+        version: () => rowVersion(db.select().from(decisions).where(eq(decisions.id, decision.id))),
+      },
+      deleteDecision: {
+        call: () => ({ method: "DELETE", path: "/decisions/{id}", params: { id: decision2.id }, token: sec }),
+        version: () => rowVersion(db.select().from(decisions).where(eq(decisions.id, decision2.id))),
+        noBody: true,
+        bump: async (v) => ok(await callApi({ method: "PATCH", path: "/decisions/{id}", params: { id: decision2.id }, token: sec, body: { text: "Diubah", version: v } })),
+      },
+      withdrawInvitation: {
+        call: () => ({ method: "DELETE", path: "/invitations/{id}", params: { id: invitationB!.id }, token: sec }),
+        version: () => rowVersion(db.select().from(invitations).where(eq(invitations.id, invitationB!.id))),
+        noBody: true,
+        bump: async (v) => ok(await callApi({ method: "PATCH", path: "/invitations/{id}", params: { id: invitationB!.id }, token: partB, body: { response: "declined", reason: "Bentrok", version: v } })),
+      },
+      deleteAttendance: {
+        call: () => ({ method: "DELETE", path: "/attendances/{id}", params: { id: attendance.id }, token: sec }),
+        version: () => rowVersion(db.select().from(attendances).where(eq(attendances.id, attendance.id))),
+        noBody: true,
+        bump: async () => ok(await callApi({ method: "POST", path: "/meetings/{id}/attendances", params: { id: m.id }, token: sec, body: { userId: o.participantB.id, status: "excused" } })),
+      },
+      deleteMeeting: {
+        call: () => ({ method: "DELETE", path: "/meetings/{id}", params: { id: draft2.id }, token: sec }),
+        version: () => meetingVersion(draft2.id),
+        noBody: true,
+        bump: async (v) => ok(await callApi({ method: "PATCH", path: "/meetings/{id}", params: { id: draft2.id }, token: sec, body: { topic: "Diubah", version: v } })),
+      },
+    } satisfies Record<string, Write>);
     expect(Object.keys(writes).sort()).toEqual([...versionedOps].sort());
 
     for (const id of versionedOps) {
@@ -92,7 +155,9 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
 
       const v = await w.version();
       // A first write with the right version succeeds (a delete's version is moved on by an edit instead).
-      if (id === "deleteAgendaItem") {
+      if (w.bump) {
+        await w.bump(v);
+      } else if (id === "deleteAgendaItem") {
         const edit = await callApi({ method: "PATCH", path: "/agenda-items/{id}", params: { id: agenda[1]!.id }, token: sec, body: { title: "Diubah" }, headers: { "if-match": `W/"${v}"` } });
         expect(edit.status, label).toBe(200);
       } else {
@@ -106,7 +171,7 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
       const stale = await callApi({ ...w.call(v), headers: { "if-match": `W/"${v}"` } });
       expect.soft(stale.status, `${label} with a stale If-Match`).toBe(412);
       expect.soft(stale.contentType, label).toContain("application/problem+json");
-      const schema = (op.response ?? operations.updateAgendaItem.response) as z.ZodType;
+      const schema = (op.current ?? op.response ?? operations.updateAgendaItem.response) as z.ZodType;
       const current = schema.safeParse(stale.json?.current);
       expect.soft(current.success, `${label}: current in its public shape ${JSON.stringify(current.error?.issues ?? [])}`).toBe(true);
       expect.soft(stale.headers.get("etag"), label).toBe(`W/"${(stale.json?.current as { version?: number } | undefined)?.version}"`);

@@ -33,6 +33,9 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/dashboard/follow-ups": () => import("@/app/api/v1/dashboard/follow-ups/route"),
   "/meetings/{id}/documents/{kind}": () => import("@/app/api/v1/meetings/[id]/documents/[kind]/route"),
   "/provisioning": () => import("@/app/api/v1/provisioning/route"),
+  "/speakers/{id}": () => import("@/app/api/v1/speakers/[id]/route"),
+  "/decisions/{id}": () => import("@/app/api/v1/decisions/[id]/route"),
+  "/attendances/{id}": () => import("@/app/api/v1/attendances/[id]/route"),
 };
 
 export type ApiCall = {

@@ -34,8 +34,9 @@ export const categories = pgTable(
     active: boolean("active").notNull().default(true),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("categories_code_uq").on(t.code), index("categories_sort_idx").on(t.sortOrder)],
+  (t) => [uniqueIndex("categories_code_uq").on(t.code), index("categories_sort_idx").on(t.sortOrder), index("categories_updated_idx").on(t.updatedAt, t.id)],
 );
 
 export const actionItems = pgTable(
@@ -74,6 +75,8 @@ export const actionItems = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("action_items_updated_idx").on(t.updatedAt, t.id),
     index("action_items_meeting_idx").on(t.meetingId),
     index("action_items_decision_idx").on(t.decisionId),
     index("action_items_category_idx").on(t.categoryId),

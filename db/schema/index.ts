@@ -6,3 +6,4 @@ export * from "./follow-ups";
 export * from "./system";
 export * from "./live";
 export * from "./provisioning";
+export * from "./integrations";

@@ -75,6 +75,8 @@ export const meetings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("meetings_updated_idx").on(t.updatedAt, t.id),
     // The meeting list's keyset order (starts_at desc, id desc) and the agenda's time window.
     index("meetings_starts_at_idx").on(t.startsAt, t.id),
     index("meetings_status_starts_idx").on(t.status, t.startsAt),
@@ -134,8 +136,11 @@ export const speakers = pgTable(
     sortOrder: integer("sort_order").notNull().default(0),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("speakers_updated_idx").on(t.updatedAt, t.id),
     index("speakers_meeting_idx").on(t.meetingId, t.sortOrder),
     index("speakers_user_idx").on(t.userId),
     check("speakers_role_ck", sql.raw(`role in (${sqlList(SPEAKER_ROLES)})`)),
@@ -166,6 +171,8 @@ export const agendaItems = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("agenda_items_updated_idx").on(t.updatedAt, t.id),
     index("agenda_items_meeting_idx").on(t.meetingId, t.position),
     index("agenda_items_presenter_idx").on(t.presenterSpeakerId),
     check("agenda_items_duration_ck", sql`duration_minutes between 1 and 1440`),
@@ -195,8 +202,11 @@ export const invitations = pgTable(
     respondedAt: tstz("responded_at"),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("invitations_updated_idx").on(t.updatedAt, t.id),
     uniqueIndex("invitations_meeting_unit_uq").on(t.meetingId, t.workUnitId),
     // "Meetings my unit is invited to" (agenda, lists): index-only join to the meeting.
     index("invitations_unit_idx").on(t.workUnitId, t.meetingId),
@@ -224,8 +234,11 @@ export const attendances = pgTable(
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("attendances_updated_idx").on(t.updatedAt, t.id),
     index("attendances_meeting_unit_idx").on(t.meetingId, t.workUnitId),
     uniqueIndex("attendances_meeting_user_uq").on(t.meetingId, t.userId).where(sql`user_id is not null`),
     index("attendances_user_idx").on(t.userId),
@@ -254,6 +267,8 @@ export const minutes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("minutes_updated_idx").on(t.updatedAt, t.id),
     uniqueIndex("minutes_meeting_uq").on(t.meetingId),
     index("minutes_finalized_by_idx").on(t.finalizedBy),
     index("minutes_updated_by_idx").on(t.updatedBy),
@@ -274,8 +289,11 @@ export const decisions = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     version: version(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("decisions_updated_idx").on(t.updatedAt, t.id),
     uniqueIndex("decisions_meeting_number_uq").on(t.meetingId, t.number),
     index("decisions_created_by_idx").on(t.createdBy),
     index("decisions_agenda_item_idx").on(t.agendaItemId),

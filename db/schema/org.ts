@@ -35,6 +35,8 @@ export const workUnits = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("work_units_updated_idx").on(t.updatedAt, t.id),
     uniqueIndex("work_units_code_uq").on(t.code),
     index("work_units_parent_idx").on(t.parentId),
     index("work_units_name_idx").on(t.name),
@@ -75,6 +77,8 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The sync order of ?updatedSince= (updated_at, id).
+    index("users_updated_idx").on(t.updatedAt, t.id),
     uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
     uniqueIndex("users_nip_uq").on(t.nip),
     uniqueIndex("users_calendar_token_uq").on(t.calendarToken),

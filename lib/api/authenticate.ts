@@ -1,12 +1,12 @@
 import { loadUser } from "@/lib/auth/load-user";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/types";
-import { hitTokenRateLimit, hitUserRateLimit } from "./rate-limit";
+import { hitTokenRateLimit, hitUserRateLimit, type RateState } from "./rate-limit";
 import { findApiToken } from "./tokens";
 
 export type ApiAuth =
-  | { ok: true; user: CurrentUser; via: "token" | "session" }
-  | { ok: false; status: 401 | 403 | 429; detail: string; retryAfterSeconds?: number };
+  | { ok: true; user: CurrentUser; via: "token" | "session"; tokenId: string | null; rate: RateState }
+  | { ok: false; status: 401 | 403 | 429; detail: string; retryAfterSeconds?: number; rate?: RateState };
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 /** The session cookie (also chunked ".0", ".1"…, and with the __Secure- prefix over HTTPS). */
@@ -52,8 +52,8 @@ export async function authenticateApi(request: Request): Promise<ApiAuth> {
     const loaded = await loadUser(token.userId);
     if (!loaded?.active) return { ok: false, status: 401, detail: "The token's user is deactivated." };
     const rate = await hitTokenRateLimit(token.id);
-    if (rate.limited) return { ok: false, status: 429, detail: "Too many requests for this token.", retryAfterSeconds: rate.retryAfterSeconds };
-    return { ok: true, user: loaded.user, via: "token" };
+    if (rate.limited) return { ok: false, status: 429, detail: "Too many requests for this token.", retryAfterSeconds: rate.retryAfterSeconds, rate };
+    return { ok: true, user: loaded.user, via: "token", tokenId: token.id, rate };
   }
   // No session cookie: nothing to decrypt or look up.
   const user = SESSION_COOKIE.test(request.headers.get("cookie") ?? "") ? await getCurrentUser() : null;
@@ -62,6 +62,6 @@ export async function authenticateApi(request: Request): Promise<ApiAuth> {
     return { ok: false, status: 403, detail: "A request with a session cookie must come from this site (Origin header)." };
   }
   const rate = await hitUserRateLimit(user.id);
-  if (rate.limited) return { ok: false, status: 429, detail: "Too many requests for this user.", retryAfterSeconds: rate.retryAfterSeconds };
-  return { ok: true, user, via: "session" };
+  if (rate.limited) return { ok: false, status: 429, detail: "Too many requests for this user.", retryAfterSeconds: rate.retryAfterSeconds, rate };
+  return { ok: true, user, via: "session", tokenId: null, rate };
 }

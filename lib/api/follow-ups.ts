@@ -9,7 +9,8 @@ import { getDashboard } from "@/lib/follow-ups/dashboard";
 import { editActionItemPlan } from "@/lib/follow-ups/edit-action-item";
 import { getActionItem } from "@/lib/follow-ups/get-action-item";
 import { listQueries } from "@/lib/follow-ups/list-action-items";
-import { cappedTotal } from "@/lib/pagination";
+import { cappedCountSql, cappedTotal } from "@/lib/pagination";
+import { syncKeyset } from "./sync";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { isDueSoon, isOverdue } from "@/lib/follow-ups/overdue";
 import { todayIn } from "@/lib/time";
@@ -20,6 +21,8 @@ import type * as s from "./schemas";
 
 type Ctx = { ip?: string | null };
 type Out<T extends z.ZodType> = z.output<T>;
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 type ItemRow = { i: typeof actionItems.$inferSelect; workUnitName: string; overdue: boolean; dueSoon: boolean };
 
@@ -41,6 +44,7 @@ function toPublicActionItem({ i, workUnitName, overdue, dueSoon }: ItemRow): Out
     overdue: Boolean(overdue),
     dueSoon: Boolean(dueSoon),
     version: i.version,
+    updatedAt: iso(i.updatedAt),
   };
 }
 
@@ -71,21 +75,25 @@ async function publicActionItem(id: string) {
  * keyset cursors.
  */
 export async function apiListActionItems(user: CurrentUser, q: z.output<typeof s.actionItemsQuery>): Promise<Out<typeof r.ActionItemPage>> {
-  const { keys, where, count } = listQueries(
-    user,
-    { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo, cursor: q.cursor },
-    q.limit,
-  );
+  const filters = { unitId: q.unitId, status: q.status, categoryId: q.categoryId, meetingId: q.meetingId, picUserId: q.picUserId, overdue: q.overdue ?? false, dueFrom: q.dueFrom, dueTo: q.dueTo };
+  // ?updatedSince=: the sync order (updated_at, id) with its own cursor instead of the list's (due date, id).
+  const sync = q.updatedSince
+    ? syncKeyset(sql`${actionItems}`, q.updatedSince, { cursor: q.cursor, limit: q.limit, binding: { list: "action-items", user: user.id, ...filters } })
+    : null;
+  const lists = listQueries(user, { ...filters, cursor: sync ? undefined : q.cursor }, q.limit);
+  const keys = sync ?? lists.keys;
+  const where = sync ? and(lists.where, sync.since)! : lists.where;
+  const count = sync ? cappedCountSql(sql`from ${actionItems} join ${workUnits} on ${workUnits.id} = ${actionItems.workUnitId} where ${where}`) : lists.count;
   const found = await db
-    .select({ ...itemColumns(), capped: sql<number>`(${count})`.mapWith(Number) })
+    .select({ ...itemColumns(), syncAt: sync ? sync.syncAt : sql<string>`null`, capped: sql<number>`(${count})`.mapWith(Number) })
     .from(actionItems)
     .innerJoin(workUnits, eq(workUnits.id, actionItems.workUnitId))
     .where(and(where, keys.where))
     .orderBy(keys.orderBy)
     .limit(keys.fetch);
-  // The keyset reads each row's sort key (due date) and id.
+  // The keyset reads each row's sort key (due date, or syncAt in the sync order) and id.
   type PageRow = (typeof found)[number] & { id: string; dueDate: string };
-  const page = keys.finish(found.map((row) => ({ ...row, id: row.i.id, dueDate: row.i.dueDate })) as never[]) as unknown as {
+  const page = (keys.finish as (rows: unknown[]) => unknown)(found.map((row) => ({ ...row, id: row.i.id, dueDate: row.i.dueDate }))) as {
     items: PageRow[];
     nextCursor: string | null;
     prevCursor: string | null;

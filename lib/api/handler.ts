@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/types";
@@ -8,7 +9,53 @@ import { ConflictsNeedAcknowledgement, type Conflict } from "@/lib/meetings/find
 import { WritersBusyError, withWriteSlot } from "@/lib/write-slots";
 import { authenticateApi } from "./authenticate";
 import type { Operation } from "./operations";
+import { abandonIdempotent, finishIdempotent, IDEMPOTENCY_KEY, requestHash, startIdempotent } from "./idempotency";
 import { problem } from "./problem";
+import type { RateState } from "./rate-limit";
+
+type RouteState = { rate: RateState | null; idempotencyId: string | null };
+
+/**
+ * The client's budget on every response, as the IETF draft "RateLimit header fields for HTTP"
+ * writes it: `RateLimit-Policy: "minute";q=600;w=60` (600 requests per 60-second window) and
+ * `RateLimit: "minute";r=412;t=37` (412 left, the window resets in 37 seconds).
+ */
+export function withRateHeaders(response: Response, rate: RateState | null): Response {
+  if (!rate) return response;
+  try {
+    response.headers.set("RateLimit-Policy", `"minute";q=${rate.limit};w=60`);
+    response.headers.set("RateLimit", `"minute";r=${rate.remaining};t=${rate.retryAfterSeconds}`);
+    return response;
+  } catch {
+    // Immutable headers (a Response.json of the platform): copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set("RateLimit-Policy", `"minute";q=${rate.limit};w=60`);
+    copy.headers.set("RateLimit", `"minute";r=${rate.remaining};t=${rate.retryAfterSeconds}`);
+    return copy;
+  }
+}
+
+const opaqueTag = (tag: string) => tag.trim().replace(/^W\//, "");
+
+/**
+ * Conditional GET: every 200 carries an ETag (the record's version, or for lists and expanded
+ * reads a tag of the body); If-None-Match naming it answers 304 without a body.
+ */
+async function conditional(request: NextRequest, response: Response): Promise<Response> {
+  if (!(response.headers.get("content-type") ?? "").includes("json")) return response;
+  let etag = response.headers.get("etag");
+  if (!etag) {
+    const text = await response.clone().text();
+    etag = `W/"h${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+    response = new Response(text, response);
+    response.headers.set("ETag", etag);
+  }
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (!ifNoneMatch) return response;
+  const wanted = ifNoneMatch.split(",").map(opaqueTag);
+  if (!wanted.includes("*") && !wanted.includes(opaqueTag(etag))) return response;
+  return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": "no-store" } });
+}
 
 export const MAX_BODY_BYTES = 1_000_000;
 const en = createT("en");
@@ -28,6 +75,12 @@ class PreconditionRequired extends AppError {
   constructor() {
     super(422, "Send the version you edited: If-Match: W/\"<version>\" (or `version` in the body).");
   }
+}
+
+/** The query parameters an operation takes (the keys of its query schema). */
+export function queryNames(operation: Operation): Set<string> {
+  const shape = (operation.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return new Set(shape ? Object.keys(shape) : []);
 }
 
 /** A weak ETag from a record's version. */
@@ -64,6 +117,11 @@ const conflictJson = (c: Conflict) => ({
   ...(c.suggestion ? { suggestion: c.suggestion } : {}),
 });
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+/**
+ * What a handler may return, checked at compile time against the operation's response schema
+ * (the one the document publishes): its output type, or a Response it built itself.
+ */
+export type HandlerResult<O extends Operation> = O extends { response: infer R extends z.ZodType } ? z.output<R> | Response : Response | void;
 
 /** JSON with instants as ISO 8601 (UTC, "Z") and nothing else surprising; never stored by a cache. */
 export function json(data: unknown, status = 200, headers: HeadersInit = {}) {
@@ -93,17 +151,27 @@ function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: string }
  */
 export function apiRoute<O extends Operation>(
   operation: O,
-  handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<unknown>,
+  handler: (ctx: Ctx<Infer<O["query"]>, Infer<O["body"]>>) => Promise<HandlerResult<O>>,
 ) {
-  return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+  const handle = async (request: NextRequest, context: { params: Promise<Record<string, string>> }, state: RouteState): Promise<Response> => {
     const arrived = Date.now();
     let versionSource: "if-match" | "body" | null = null;
     try {
       const auth = await authenticateApi(request);
+      if (auth.rate) state.rate = auth.rate;
       if (!auth.ok) {
         const headers: Record<string, string> = auth.retryAfterSeconds ? { "Retry-After": String(auth.retryAfterSeconds) } : {};
         if (auth.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="rakor"';
         return problem(auth.status, auth.detail, {}, headers);
+      }
+      state.rate = auth.rate;
+      // A parameter the operation does not have is refused by name (a typo must not return everything).
+      const known = queryNames(operation);
+      const unknown = [...new Set(request.nextUrl.searchParams.keys())].filter((k) => !known.has(k));
+      if (unknown.length > 0) {
+        return problem(400, `Unknown query parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, {
+          errors: unknown.map((name) => ({ path: name, message: known.size ? `Not a parameter of this operation (it takes ${[...known].join(", ")}).` : "This operation takes no query parameters." })),
+        });
       }
       let query: unknown = undefined;
       if (operation.query) {
@@ -113,6 +181,7 @@ export function apiRoute<O extends Operation>(
         query = parsed.data;
       }
       let body: unknown = undefined;
+      let rawBody: unknown = undefined;
       if (operation.body) {
         const type = request.headers.get("content-type") ?? "";
         if (!/^application\/(.+\+)?json\b/i.test(type)) return problem(415, "Send the body as application/json.");
@@ -135,6 +204,26 @@ export function apiRoute<O extends Operation>(
         const parsed = operation.body.safeParse(value);
         if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error.issues));
         body = parsed.data;
+        rawBody = value;
+      }
+      // Safe retries: a POST with Idempotency-Key runs once; a retry gets the first answer.
+      const idempotencyKey = request.headers.get("idempotency-key");
+      if (idempotencyKey !== null && request.method === "POST") {
+        if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+          return problem(400, "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good key).", { errors: [{ path: "Idempotency-Key", message: "1 to 255 visible ASCII characters." }] });
+        }
+        const owner = auth.tokenId ? `token:${auth.tokenId}` : `user:${auth.user.id}`;
+        const started = await startIdempotent(owner, idempotencyKey, request.method, request.nextUrl.pathname, requestHash(request.method, request.nextUrl.pathname, rawBody ?? null));
+        if (started.kind === "mismatch") {
+          return problem(422, "This Idempotency-Key was used with another request (method, path or body): use a new key for a new request.", {
+            errors: [{ path: "Idempotency-Key", message: "Already used with another request." }],
+          });
+        }
+        if (started.kind === "running") return problem(409, "A request with this Idempotency-Key is still running; try again in a moment.", {}, { "Retry-After": "1" });
+        if (started.kind === "replay") {
+          return new Response(started.body || null, { status: started.status, headers: { "Cache-Control": "no-store", ...started.headers, "Idempotent-Replayed": "true" } });
+        }
+        state.idempotencyId = started.id;
       }
       let params: Record<string, string>;
       try {
@@ -199,5 +288,18 @@ export function apiRoute<O extends Operation>(
       console.error("[rakor] API error", e);
       return problem(500, "Unexpected error.");
     }
+  };
+  return async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    const state: RouteState = { rate: null, idempotencyId: null };
+    let response: Response;
+    try {
+      response = await handle(request, context, state);
+    } catch (e) {
+      if (state.idempotencyId) await abandonIdempotent(state.idempotencyId).catch(() => {});
+      throw e;
+    }
+    if (state.idempotencyId) await finishIdempotent(state.idempotencyId, response);
+    if (request.method === "GET" && response.status === 200) response = await conditional(request, response);
+    return withRateHeaders(response, state.rate);
   };
 }

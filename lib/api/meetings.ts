@@ -2,20 +2,22 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { db, rows } from "@/db/client";
-import { agendaItems, invitations, meetings, rooms, workUnits } from "@/db/schema";
+import { agendaItems, attendances, decisions, invitations, meetings, rooms, speakers, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/meetings/agenda";
-import { recordAttendance } from "@/lib/meetings/attendance";
+import { deleteAttendance, recordAttendance } from "@/lib/meetings/attendance";
+import { deleteDraftMeeting } from "@/lib/meetings/delete-meeting";
 import { createMeeting } from "@/lib/meetings/create-meeting";
 import { getMeeting } from "@/lib/meetings/get-meeting";
-import { inviteUnits, respondToInvitation } from "@/lib/meetings/invitations";
+import { inviteUnits, removeInvitation, respondToInvitation } from "@/lib/meetings/invitations";
 import { listQueries } from "@/lib/meetings/list-meetings";
-import { cappedTotal } from "@/lib/pagination";
-import { addDecision, currentMinutes, saveMinutes } from "@/lib/meetings/minutes";
-import { addSpeaker } from "@/lib/meetings/speakers";
+import { cappedCountSql, cappedTotal } from "@/lib/pagination";
+import { syncKeyset } from "./sync";
+import { addDecision, currentMinutes, deleteDecision, saveMinutes, updateDecision } from "@/lib/meetings/minutes";
+import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
-import { loadMeeting } from "@/lib/meetings/access";
+import { loadMeeting, requireMeeting } from "@/lib/meetings/access";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
 import { instantToZonedLocal } from "@/lib/time";
 import type * as r from "./resources";
@@ -83,6 +85,7 @@ function toPublicMeeting({ m, roomName, roomBuilding, roomCapacity, organizerUni
     seriesId: m.seriesId,
     seriesIndex: m.seriesIndex,
     version: m.version,
+    updatedAt: iso(m.updatedAt),
   };
 }
 
@@ -123,20 +126,33 @@ function toFormInput(body: Omit<Partial<z.output<typeof s.meetingCreateBody>>, "
  * keyset cursors as the UI's list.
  */
 export async function apiListMeetings(user: CurrentUser, q: z.output<typeof s.meetingsQuery>): Promise<Out<typeof r.MeetingPage>> {
-  const { page, where, count } = listQueries(user, { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, cursor: q.cursor, pageSize: q.limit });
+  const filters = { from: q.from, to: q.to, status: q.status, invitedUnitId: q.unitId, q: q.q, pageSize: q.limit };
+  const zone = q.timeZone ?? user.timeZone;
+  // ?updatedSince=: the sync order (updated_at, id) with its own cursor instead of the list's.
+  const sync = q.updatedSince
+    ? syncKeyset(sql`m`, q.updatedSince, { cursor: q.cursor, limit: q.limit, binding: { list: "meetings", user: user.id, ...filters, timeZone: zone } })
+    : null;
+  const lists = listQueries({ ...user, timeZone: zone }, { ...filters, cursor: sync ? undefined : q.cursor });
+  const page = sync ?? lists.page;
+  const where = sync ? sql`${lists.where} and ${sync.since}` : lists.where;
+  const count = sync ? cappedCountSql(sql`from meetings m where ${where}`) : lists.count;
   // The list's WHERE and keyset name the table `m`; the alias has the meetings table's columns.
   const m = alias(meetings, "m") as unknown as typeof meetings;
   const found = await db
-    .select({ ...meetingColumns(m), sortAt: sql<string>`m.starts_at::text`, capped: sql<number>`(${count})`.mapWith(Number) })
+    .select({ ...meetingColumns(m), sortAt: sync ? sync.syncAt : sql<string>`m.starts_at::text`, capped: sql<number>`(${count})`.mapWith(Number) })
     .from(m)
     .leftJoin(rooms, eq(rooms.id, m.roomId))
     .innerJoin(organizer, eq(organizer.id, m.organizerUnitId))
     .where(sql`${where} and ${page.where}`)
     .orderBy(page.orderBy)
     .limit(page.fetch);
-  // The keyset reads each row's sort key (sortAt) and id.
+  // The keyset reads each row's sort key (sortAt, or syncAt in the sync order) and id.
   type PageRow = (typeof found)[number] & { id: string };
-  const { items, nextCursor, prevCursor } = page.finish(found.map((row) => ({ ...row, id: row.m.id })) as never[]) as unknown as { items: PageRow[]; nextCursor: string | null; prevCursor: string | null };
+  const { items, nextCursor, prevCursor } = (page.finish as (rows: unknown[]) => unknown)(found.map((row) => ({ ...row, id: row.m.id, syncAt: row.sortAt }))) as {
+    items: PageRow[];
+    nextCursor: string | null;
+    prevCursor: string | null;
+  };
   // An empty page carries no count: count on its own then (the first page of an empty list, or past the end).
   const n = found[0]?.capped ?? Number((await rows<{ n: number }>(count))[0]?.n ?? 0);
   return { items: items.map(toPublicMeeting), ...cappedTotal(n), nextCursor, prevCursor };
@@ -212,6 +228,7 @@ function agendaJson(meetingId: string, a: Detail["agenda"]["items"][number]): Ou
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     version: a.version,
+    updatedAt: iso(a.updatedAt),
   };
 }
 
@@ -289,6 +306,7 @@ export async function apiSpeakers(user: CurrentUser, id: string): Promise<Out<ty
       topic: sp.topic,
       order: sp.sortOrder,
       version: sp.version,
+      updatedAt: iso(sp.updatedAt),
     })),
   };
 }
@@ -316,6 +334,7 @@ function invitationJson(i: Detail["invitations"][number]): Out<typeof r.Invitati
     reason: i.reason,
     respondedAt: i.respondedAt ? iso(i.respondedAt) : null,
     version: i.version,
+    updatedAt: iso(i.updatedAt),
   };
 }
 
@@ -368,6 +387,7 @@ export async function apiAttendances(user: CurrentUser, id: string): Promise<Out
       checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
       method: a.method,
       version: a.version,
+      updatedAt: iso(a.updatedAt),
     })),
   };
 }
@@ -407,7 +427,8 @@ async function publicMinutes(id: string): Promise<Out<typeof r.Minutes>> {
     summary: minutes?.summary ?? "",
     finalizedAt: minutes?.finalizedAt ? iso(minutes.finalizedAt) : null,
     version: minutes?.version ?? 0,
-    decisions: decisions.map((d) => ({ id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version })),
+    decisions: decisions.map((d) => ({ id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version, updatedAt: iso(d.updatedAt) })),
+    updatedAt: minutes ? iso(minutes.updatedAt) : null,
   };
 }
 
@@ -423,5 +444,102 @@ export async function apiSaveMinutes(user: CurrentUser, id: string, body: z.outp
 
 export async function apiAddDecision(user: CurrentUser, meetingId: string, body: z.output<typeof s.decisionBody>, ctx: Ctx): Promise<Out<typeof r.Decision>> {
   const d = await addDecision(user, meetingId, body, ctx);
-  return { id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version };
+  return { id: d.id, meetingId: d.meetingId, number: d.number, text: d.text, version: d.version, updatedAt: iso(d.updatedAt) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections: speakers, decisions, invitations, attendance records and draft meetings.
+// Permission first (a user who may not change the meeting learns nothing about versions), then
+// the version up front (409/412 with the record as it is now), then the use case, which checks
+// the version again atomically.
+
+async function publicSpeaker(user: CurrentUser, meetingId: string, speakerId: string) {
+  const found = (await apiSpeakers(user, meetingId)).items.find((sp) => sp.id === speakerId);
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+async function rowOr404<T>(found: Promise<T[]>): Promise<T> {
+  const [row] = await found;
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export async function apiUpdateSpeaker(user: CurrentUser, speakerId: string, body: z.output<typeof s.speakerPatchBody>, version: number, ctx: Ctx) {
+  const sp = await rowOr404(db.select().from(speakers).where(eq(speakers.id, speakerId)));
+  await requireMeeting(user, sp.meetingId, "meeting.manage");
+  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId));
+  const { version: _v, order, ...patch } = body;
+  void _v;
+  const input = {
+    userId: sp.userId,
+    name: sp.name,
+    position: sp.position,
+    organization: sp.organization,
+    role: sp.role,
+    onBehalfOf: sp.onBehalfOf,
+    topic: sp.topic,
+    sortOrder: order ?? sp.sortOrder,
+    ...patch,
+  };
+  await withCurrent(updateSpeaker(user, speakerId, version, input, ctx), () => publicSpeaker(user, sp.meetingId, speakerId));
+  return publicSpeaker(user, sp.meetingId, speakerId);
+}
+
+export async function apiDeleteSpeaker(user: CurrentUser, speakerId: string, version: number, ctx: Ctx) {
+  const sp = await rowOr404(db.select().from(speakers).where(eq(speakers.id, speakerId)));
+  await requireMeeting(user, sp.meetingId, "meeting.manage");
+  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId));
+  await withCurrent(deleteSpeaker(user, speakerId, version, ctx), () => publicSpeaker(user, sp.meetingId, speakerId));
+}
+
+const publicDecision = (d: typeof decisions.$inferSelect): Out<typeof r.Decision> => ({
+  id: d.id,
+  meetingId: d.meetingId,
+  number: d.number,
+  text: d.text,
+  version: d.version,
+  updatedAt: iso(d.updatedAt),
+});
+const decisionNow = async (id: string) => publicDecision(await rowOr404(db.select().from(decisions).where(eq(decisions.id, id))));
+
+export async function apiUpdateDecision(user: CurrentUser, id: string, body: z.output<typeof s.decisionPatchBody>, version: number, ctx: Ctx) {
+  const d = await rowOr404(db.select().from(decisions).where(eq(decisions.id, id)));
+  await requireMeeting(user, d.meetingId, "minutes.write");
+  await assertVersion(d.version, version, () => decisionNow(id));
+  const saved = await withCurrent(updateDecision(user, id, version, { text: body.text }, ctx), () => decisionNow(id));
+  return publicDecision(saved);
+}
+
+export async function apiDeleteDecision(user: CurrentUser, id: string, version: number, ctx: Ctx) {
+  const d = await rowOr404(db.select().from(decisions).where(eq(decisions.id, id)));
+  await requireMeeting(user, d.meetingId, "minutes.write");
+  await assertVersion(d.version, version, () => decisionNow(id));
+  await withCurrent(deleteDecision(user, id, version, ctx), () => decisionNow(id));
+}
+
+export async function apiWithdrawInvitation(user: CurrentUser, invitationId: string, version: number, ctx: Ctx) {
+  const inv = await rowOr404(db.select().from(invitations).where(eq(invitations.id, invitationId)));
+  await requireMeeting(user, inv.meetingId, "meeting.manage");
+  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId));
+  await withCurrent(removeInvitation(user, invitationId, ctx, version), () => publicInvitation(user, inv.meetingId, invitationId));
+}
+
+async function publicAttendance(user: CurrentUser, meetingId: string, id: string) {
+  const found = (await apiAttendances(user, meetingId)).items.find((a) => a.id === id);
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+export async function apiDeleteAttendance(user: CurrentUser, id: string, version: number, ctx: Ctx) {
+  const a = await rowOr404(db.select().from(attendances).where(eq(attendances.id, id)));
+  await requireMeeting(user, a.meetingId, "meeting.manage");
+  await assertVersion(a.version, version, () => publicAttendance(user, a.meetingId, id));
+  await withCurrent(deleteAttendance(user, id, ctx, version), () => publicAttendance(user, a.meetingId, id));
+}
+
+export async function apiDeleteMeeting(user: CurrentUser, id: string, version: number, ctx: Ctx) {
+  const m = await requireMeeting(user, id, "meeting.manage");
+  await assertVersion(m.version, version, () => publicMeeting(id));
+  await withCurrent(deleteDraftMeeting(user, id, version, ctx), () => publicMeeting(id));
 }

@@ -44,12 +44,25 @@ const headers = {
   ETag: { description: "The record's version as a weak tag (W/\"3\"); send it back as If-Match.", schema: { type: "string", pattern: '^W/"\\d+"$' } },
   RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "string", pattern: "^\\d+$" } },
   WWWAuthenticate: { description: "Bearer: send Authorization: Bearer <token>.", schema: { type: "string" } },
+  RateLimitPolicy: {
+    description: 'The client\'s quota, as the IETF draft "RateLimit header fields for HTTP" writes it: `"minute";q=600;w=60` is 600 requests per 60-second window, per token (or per user with a session). Sent on every response of an authenticated request.',
+    schema: { type: "string", pattern: '^"minute";q=\\d+;w=60$' },
+    example: '"minute";q=600;w=60',
+  },
+  RateLimit: {
+    description: 'What is left of the quota: `"minute";r=412;t=37` is 412 requests left, the window resets in 37 seconds. Sent on every response of an authenticated request.',
+    schema: { type: "string", pattern: '^"minute";r=\\d+;t=\\d+$' },
+    example: '"minute";r=412;t=37',
+  },
+  IdempotentReplayed: { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.", schema: { type: "string", enum: ["true"] } },
+  ContentETag: { description: "A tag of the body (W/\"h…\"), or the record's version (W/\"3\"); send it as If-None-Match to get 304 when nothing changed.", schema: { type: "string", pattern: '^W/"h?[A-Za-z0-9_-]+"$' } },
 };
+const rateHeaders = { "RateLimit-Policy": { $ref: "#/components/headers/RateLimitPolicy" }, RateLimit: { $ref: "#/components/headers/RateLimit" } };
 
 const problemContent = (schema: Record<string, unknown> = ref("Problem")) => ({ "application/problem+json": { schema } });
 
 const PROBLEM_TEXT: Record<number, string> = {
-  400: "Bad request: the body is not JSON, or the cursor is not one of this list's (filters and limit included).",
+  400: "Bad request: an unknown query parameter (`errors` names each), a body that is not JSON, or a cursor that is not one of this list's (filters and limit included).",
   401: "No valid credentials.",
   403: "Not allowed for this user.",
   404: "Not found, or not visible to this user.",
@@ -68,14 +81,15 @@ function problemResponse(status: number, op: Operation) {
   const responseId = op.response ? idOf(op.response) : null;
   if ((status === 409 || status === 412) && op.versioned) {
     // The current record in its public shape (a DELETE's is the record it meant to delete).
-    const currentId = responseId ?? "AgendaItem";
+    const currentId = op.current ? idOf(op.current) : (responseId ?? "AgendaItem");
     response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current: ref(currentId) }, required: ["current"] }] });
     response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   } else {
     response.content = problemContent();
   }
   if (status === 401) response.headers = { "WWW-Authenticate": { $ref: "#/components/headers/WWWAuthenticate" } };
-  if (status === 429 || status === 503) response.headers = { "Retry-After": { $ref: "#/components/headers/RetryAfter" } };
+  else response.headers = { ...(response.headers as object | undefined), ...rateHeaders };
+  if (status === 429 || status === 503 || (status === 409 && op.method === "POST")) response.headers = { ...(response.headers as object), "Retry-After": { $ref: "#/components/headers/RetryAfter" } };
   return response;
 }
 
@@ -87,13 +101,19 @@ function fileResponse() {
   };
 }
 
-function successResponse(op: Operation) {
-  if (op.file) return { "200": fileResponse() };
-  if (!op.response) return { "204": { description: "Done; no body." } };
+function successResponse(op: Operation, schema?: Record<string, unknown>) {
+  if (op.file) return { "200": { ...fileResponse(), headers: rateHeaders } };
+  if (!op.response) return { "204": { description: "Done; no body.", headers: rateHeaders } };
   const id = idOf(op.response);
-  const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: ref(id) } } };
-  if (VERSIONED.has(id)) response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
-  return { [op.created ? "201" : "200"]: response };
+  const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: schema ?? ref(id) } } };
+  const headers: Record<string, unknown> = { ...rateHeaders };
+  if (op.method === "GET") headers.ETag = { $ref: "#/components/headers/ContentETag" };
+  else if (VERSIONED.has(id)) headers.ETag = { $ref: "#/components/headers/ETag" };
+  if (op.method === "POST") headers["Idempotent-Replayed"] = { $ref: "#/components/headers/IdempotentReplayed" };
+  response.headers = headers;
+  const out: Record<string, unknown> = { [op.created ? "201" : "200"]: response };
+  if (op.method === "GET") out["304"] = { description: "Not modified: the If-None-Match tag is still current (no body).", headers: { ETag: { $ref: "#/components/headers/ContentETag" }, ...rateHeaders } };
+  return out;
 }
 
 function operationObject(id: string, op: Operation) {
@@ -109,6 +129,20 @@ function operationObject(id: string, op: Operation) {
       params.push({ name, in: "query", required: (schema.required ?? []).includes(name) && s.default === undefined, description, schema: s });
     }
   }
+  if (op.method === "GET" && !op.file) {
+    params.push({ name: "If-None-Match", in: "header", required: false, description: "The ETag of your copy: 304 without a body when it is still current.", schema: { type: "string", maxLength: 500 } });
+  }
+  if (op.method === "POST") {
+    params.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description:
+        "Makes a retry safe: the first request with this key runs, a repeat (same method, path and body) gets the first answer again (with Idempotent-Replayed: true) for at least 24 hours; the same key with another request is a 422, a repeat while the first still runs a 409 with Retry-After. Keys are per token (or per user with a session). A UUID is a good key.",
+      schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+      example: "5f0c2a4e-8d7b-4c1e-9a53-2b1d3f6e7a90",
+    });
+  }
   if (op.versioned) {
     params.push({
       name: "If-Match",
@@ -119,7 +153,7 @@ function operationObject(id: string, op: Operation) {
     });
   }
   const statuses = [
-    ...(op.body || op.paginated ? [400] : []),
+    400,
     401,
     403,
     404,

@@ -27,6 +27,8 @@ export type Operation = {
   file?: boolean;
   /** A larger body than the default 1 MB (a personnel export). */
   maxBodyBytes?: number;
+  /** A versioned DELETE: the record a 409/412 carries as `current`. */
+  current?: z.ZodType;
 };
 
 
@@ -41,23 +43,31 @@ export const operations = {
   listMeetings: { method: "GET", path: "/meetings", summary: "Meetings I may see (filters from, to, status, unitId, q)", tag: "Meetings", query: s.meetingsQuery, response: r.MeetingPage, paginated: true },
   createMeeting: { method: "POST", path: "/meetings", summary: "Schedule a meeting (a draft)", tag: "Meetings", body: s.meetingCreateBody, response: r.Meeting, created: true },
   getMeeting: { method: "GET", path: "/meetings/{id}", summary: "One meeting", tag: "Meetings", response: r.Meeting },
+  deleteMeeting: { method: "DELETE", path: "/meetings/{id}", summary: "Delete a draft meeting (a published one is cancelled instead; send version)", tag: "Meetings", versioned: true, current: r.Meeting },
   updateMeeting: { method: "PATCH", path: "/meetings/{id}", summary: "Edit a meeting (send version, in the body or If-Match)", tag: "Meetings", body: s.meetingPatchBody, response: r.Meeting, versioned: true },
   transitionMeeting: { method: "POST", path: "/meetings/{id}/transitions", summary: "Publish, start, complete or cancel a meeting", tag: "Meetings", body: s.meetingTransitionBody, response: r.Meeting, versioned: true },
   listAgendaItems: { method: "GET", path: "/meetings/{id}/agenda-items", summary: "The agenda with computed start times", tag: "Agenda", response: r.AgendaList },
   createAgendaItem: { method: "POST", path: "/meetings/{id}/agenda-items", summary: "Add an agenda item", tag: "Agenda", body: s.agendaItemBody, response: r.AgendaItem, created: true },
   updateAgendaItem: { method: "PATCH", path: "/agenda-items/{id}", summary: "Edit or move an agenda item (send version)", tag: "Agenda", body: s.agendaItemPatchBody, response: r.AgendaItem, versioned: true },
-  deleteAgendaItem: { method: "DELETE", path: "/agenda-items/{id}", summary: "Remove an agenda item", tag: "Agenda", versioned: true },
+  deleteAgendaItem: { method: "DELETE", path: "/agenda-items/{id}", summary: "Remove an agenda item", tag: "Agenda", versioned: true, current: r.AgendaItem },
   listSpeakers: { method: "GET", path: "/meetings/{id}/speakers", summary: "Speakers of a meeting", tag: "Speakers", response: r.SpeakerList },
   createSpeaker: { method: "POST", path: "/meetings/{id}/speakers", summary: "Add a speaker (internal userId, or an external name)", tag: "Speakers", body: s.speakerBody, response: r.Speaker, created: true },
+  updateSpeaker: { method: "PATCH", path: "/speakers/{id}", summary: "Correct a speaker (send version)", tag: "Speakers", body: s.speakerPatchBody, response: r.Speaker, versioned: true },
+  deleteSpeaker: { method: "DELETE", path: "/speakers/{id}", summary: "Remove a speaker (send version)", tag: "Speakers", versioned: true, current: r.Speaker },
   listInvitations: { method: "GET", path: "/meetings/{id}/invitations", summary: "Invited units and their answers", tag: "Invitations", response: r.InvitationList },
   createInvitation: { method: "POST", path: "/meetings/{id}/invitations", summary: "Invite a unit (optionally with its sub-units)", tag: "Invitations", body: s.invitationBody, response: r.InvitationList, created: true },
   respondInvitation: { method: "PATCH", path: "/invitations/{id}", summary: "Answer an invitation for my unit (RSVP)", tag: "Invitations", body: s.rsvpBody, response: r.Invitation, versioned: true },
+  withdrawInvitation: { method: "DELETE", path: "/invitations/{id}", summary: "Withdraw an invitation (send version)", tag: "Invitations", versioned: true, current: r.Invitation },
   listAttendances: { method: "GET", path: "/meetings/{id}/attendances", summary: "Attendance records", tag: "Attendance", response: r.AttendanceList },
   createAttendance: { method: "POST", path: "/meetings/{id}/attendances", summary: "Record a person's or a guest's attendance", tag: "Attendance", body: s.attendanceBody, response: r.Attendance, created: true },
+  deleteAttendance: { method: "DELETE", path: "/attendances/{id}", summary: "Remove an attendance record entered by mistake (send version)", tag: "Attendance", versioned: true, current: r.Attendance },
   attendanceSummary: { method: "GET", path: "/meetings/{id}/attendance-summary", summary: "Attendance counts per unit", tag: "Attendance", response: r.AttendanceSummary },
   getMinutes: { method: "GET", path: "/meetings/{id}/minutes", summary: "Minutes (notulen) and decisions", tag: "Minutes", response: r.Minutes },
   putMinutes: { method: "PUT", path: "/meetings/{id}/minutes", summary: "Save the minutes' summary (send version; 0 for new)", tag: "Minutes", body: s.minutesBody, response: r.Minutes, versioned: true },
   createDecision: { method: "POST", path: "/meetings/{id}/decisions", summary: "Add a numbered decision", tag: "Minutes", body: s.decisionBody, response: r.Decision, created: true },
+
+  updateDecision: { method: "PATCH", path: "/decisions/{id}", summary: "Correct a decision's text (send version)", tag: "Minutes", body: s.decisionPatchBody, response: r.Decision, versioned: true },
+  deleteDecision: { method: "DELETE", path: "/decisions/{id}", summary: "Remove a decision; the later ones move up a number (send version)", tag: "Minutes", versioned: true, current: r.Decision },
 
   listActionItems: { method: "GET", path: "/action-items", summary: "Follow-ups I may see (filters unitId, status, categoryId, meetingId, overdue, dueFrom, dueTo)", tag: "Follow-ups", query: s.actionItemsQuery, response: r.ActionItemPage, paginated: true },
   createActionItem: { method: "POST", path: "/action-items", summary: "Create a follow-up", tag: "Follow-ups", body: s.actionItemCreateBody, response: r.ActionItem, created: true },

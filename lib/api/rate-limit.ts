@@ -4,7 +4,8 @@ import { rows } from "@/db/client";
 /** Requests per minute per token, and per user for calls made with a session cookie. */
 export const TOKEN_RATE_LIMIT = Number(process.env.API_RATE_LIMIT ?? 600);
 
-type RateState = { limited: boolean; retryAfterSeconds: number };
+/** Where a client stands in its window: for the 429 and the RateLimit headers of every response. */
+export type RateState = { limited: boolean; retryAfterSeconds: number; limit: number; remaining: number };
 
 /** Counted in PostgreSQL so all instances share one budget. */
 async function hit(table: "api_rate_windows" | "api_user_rate_windows", key: string, now: Date, limit: number): Promise<RateState> {
@@ -20,7 +21,7 @@ async function hit(table: "api_rate_windows" | "api_user_rate_windows", key: str
     // Now and then, forget old windows.
     await rows(sql`delete from ${name} where window_start < now() - interval '1 hour'`);
   }
-  return { limited: count > limit, retryAfterSeconds: Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000) };
+  return { limited: count > limit, retryAfterSeconds: Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000), limit, remaining: Math.max(0, limit - count) };
 }
 
 export const hitTokenRateLimit = (tokenId: string, now = new Date(), limit = TOKEN_RATE_LIMIT) => hit("api_rate_windows", tokenId, now, limit);

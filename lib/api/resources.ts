@@ -25,6 +25,9 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
 const instant = z.iso.datetime({ offset: true });
 const date = z.iso.date();
 const uuid = z.uuid();
+const updatedAt = instant.describe(
+  "When the record last changed (kept by the database on every write, never moving backwards). Lists take it as ?updatedSince= and then sort by (updatedAt, id).",
+);
 const version = z.int().min(1).max(2_147_483_647).describe("The record's version; send it back as If-Match (or `version`) when writing.");
 
 function reg<T extends z.ZodType>(schema: T, id: string, description?: string): T {
@@ -57,10 +60,10 @@ export const CreatedToken = reg(
 );
 
 export const WorkUnit = reg(
-  z.strictObject({ id: uuid, parentId: uuid.nullable(), code: z.string(), name: z.string(), kind: z.enum(WORK_UNIT_KINDS), timeZone: z.enum(TIME_ZONES), active: z.boolean() }),
+  z.strictObject({ id: uuid, parentId: uuid.nullable(), code: z.string(), name: z.string(), kind: z.enum(WORK_UNIT_KINDS), timeZone: z.enum(TIME_ZONES), active: z.boolean(), updatedAt }),
   "WorkUnit",
 );
-export const Category = reg(z.strictObject({ id: uuid, code: z.string(), nameId: z.string(), nameEn: z.string(), sortOrder: z.int() }), "Category");
+export const Category = reg(z.strictObject({ id: uuid, code: z.string(), nameId: z.string(), nameEn: z.string(), sortOrder: z.int(), updatedAt }), "Category");
 
 export const Room = reg(z.strictObject({ name: z.string(), building: z.string(), capacity: z.int().nullable() }), "Room", "A room from the office's list.");
 
@@ -86,6 +89,7 @@ export const Meeting = reg(
     seriesId: uuid.nullable(),
     seriesIndex: z.int().nullable(),
     version,
+    updatedAt,
   }),
   "Meeting",
 );
@@ -103,6 +107,7 @@ export const AgendaItem = reg(
     startsAt: instant.describe("Computed from the meeting's start and the durations before it."),
     endsAt: instant,
     version,
+    updatedAt,
   }),
   "AgendaItem",
 );
@@ -120,6 +125,7 @@ export const Speaker = reg(
     topic: z.string().nullable(),
     order: z.int(),
     version,
+    updatedAt,
   }),
   "Speaker",
 );
@@ -136,6 +142,7 @@ export const Invitation = reg(
     reason: z.string().nullable(),
     respondedAt: instant.nullable(),
     version,
+    updatedAt,
   }),
   "Invitation",
 );
@@ -154,6 +161,7 @@ export const Attendance = reg(
     checkedInAt: instant.nullable(),
     method: z.enum(CHECK_IN_METHODS),
     version,
+    updatedAt,
   }),
   "Attendance",
 );
@@ -181,7 +189,7 @@ export const AttendanceSummary = reg(
   "AttendanceSummary",
 );
 
-export const Decision = reg(z.strictObject({ id: uuid, meetingId: uuid, number: z.int(), text: z.string(), version }), "Decision");
+export const Decision = reg(z.strictObject({ id: uuid, meetingId: uuid, number: z.int(), text: z.string(), version, updatedAt }), "Decision");
 
 export const Minutes = reg(
   z.strictObject({
@@ -190,6 +198,7 @@ export const Minutes = reg(
     finalizedAt: instant.nullable(),
     version: z.int().min(0).max(2_147_483_647).describe("0 while no minutes were written; send it back as If-Match (or `version`)."),
     decisions: z.array(Decision),
+    updatedAt: updatedAt.nullable().describe("When the summary last changed; null while no minutes were written."),
   }),
   "Minutes",
 );
@@ -212,6 +221,7 @@ export const ActionItem = reg(
     overdue: z.boolean().describe("Not done and past its due date in the owner unit's time zone."),
     dueSoon: z.boolean().describe("Not done and due within 7 days."),
     version,
+    updatedAt,
   }),
   "ActionItem",
 );

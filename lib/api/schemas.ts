@@ -38,9 +38,17 @@ const version = versionNumber("A version is a whole number from 1 to 2147483647.
 );
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+const updatedSince = instant
+  .optional()
+  .describe(
+    "Only records changed at or after this instant (inclusive), listed in the sync order (updatedAt, id) ascending instead of the list's own; the page's cursors keep that order. A record changed while you walk the pages moves past your cursor and is seen again later: every record changed after updatedSince is seen at least once, none is skipped. Start the next sync from the largest updatedAt you saw.",
+  );
+
 export const meetingsQuery = listQuery.extend({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: isoDate.optional().describe("Meetings starting on or after this day (00:00 in `timeZone`)."),
+  to: isoDate.optional().describe("Meetings starting on or before this day (until 24:00 in `timeZone`)."),
+  timeZone: z.enum(TIME_ZONES).optional().describe("The zone of `from` and `to`; without it, the token owner's zone (GET /me → timeZone)."),
+  updatedSince,
   status: z.enum(MEETING_STATUSES).optional(),
   unitId: z.uuid().optional(),
   q: str(200, { html: true }).optional(),
@@ -105,6 +113,9 @@ export const speakerBody = z.strictObject({
   acknowledgeConflicts: z.boolean().optional(),
 });
 
+/** Only the fields sent change; `userId` or `name` as when adding. */
+export const speakerPatchBody = z.strictObject({ ...speakerBody.shape, role: z.enum(SPEAKER_ROLES).optional(), version: version.optional() });
+
 export const invitationBody = z.strictObject({
   workUnitId: z.uuid(),
   includeSubUnits: z.boolean().optional(),
@@ -138,6 +149,7 @@ export const minutesBody = z.strictObject({
   version: z.number().int().min(0).max(2_147_483_647).optional().describe("0 when no minutes exist yet."),
 });
 export const decisionBody = z.strictObject({ text: para(5000, req) });
+export const decisionPatchBody = z.strictObject({ text: para(5000, req), version: version.optional() });
 
 export const actionItemsQuery = listQuery.extend({
   unitId: z.uuid().optional(),
@@ -148,6 +160,7 @@ export const actionItemsQuery = listQuery.extend({
   overdue: flag.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
+  updatedSince,
 });
 
 export const actionItemCreateBody = z.strictObject({

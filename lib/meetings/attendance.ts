@@ -4,7 +4,7 @@ import { db, rows } from "@/db/client";
 import { ATTENDANCE_STATUSES, attendances, meetings, users, type AttendanceStatus, type RsvpResponse } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
 import { publishAttendance } from "@/lib/live/publish";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -84,13 +84,22 @@ async function requireAttendance(user: CurrentUser, id: string) {
   return Object.assign(row, { meetingStatus: meeting.status });
 }
 
-export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}) {
+/** Removes a record; with `version`, only that version of it (a stale one is a ConflictError). */
+export async function deleteAttendance(user: CurrentUser, id: string, ctx: Ctx = {}, version?: number) {
   const before = await requireAttendance(user, id);
-  await db.transaction(async (tx) => {
-    await tx.delete(attendances).where(eq(attendances.id, id));
-    await audit(tx, { actorId: user.id, ...ctx }, "attendance.delete", "meeting", before.meetingId, { attendanceId: id, before: { userId: before.userId, guestName: before.guestName, status: before.status } });
-    await publishAttendance(tx, before.meetingId, before.meetingStatus);
-  });
+  await orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .delete(attendances)
+        .where(and(eq(attendances.id, id), version === undefined ? undefined : eq(attendances.version, version)))
+        .returning({ id: attendances.id });
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, "attendance.delete", "meeting", before.meetingId, { attendanceId: id, before: { userId: before.userId, guestName: before.guestName, status: before.status } });
+      await publishAttendance(tx, before.meetingId, before.meetingStatus);
+      return row;
+    }),
+    async () => (await db.select().from(attendances).where(eq(attendances.id, id)))[0] ?? null,
+  );
 }
 
 export type CheckInResult = { meetingId: string; title: string; alreadyCheckedIn: boolean; checkedInAt: Date };

@@ -66,16 +66,25 @@ export async function inviteUnits(user: CurrentUser, meetingId: string, input: u
   return { invitations: created, conflicts };
 }
 
-export async function removeInvitation(user: CurrentUser, invitationId: string, ctx: Ctx = {}) {
+/** Withdraws an invitation; with `version`, only that version of it (a stale one is a ConflictError). */
+export async function removeInvitation(user: CurrentUser, invitationId: string, ctx: Ctx = {}, version?: number) {
   if (!isUuid(invitationId)) throw new NotFoundError();
   const [inv] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
   if (!inv) throw new NotFoundError();
   const meeting = await requireMeeting(user, inv.meetingId, "meeting.manage");
   assertEditable(meeting);
-  await db.transaction(async (tx) => {
-    await tx.delete(invitations).where(eq(invitations.id, invitationId));
-    await audit(tx, { actorId: user.id, ...ctx }, "invitation.delete", "meeting", inv.meetingId, { unitId: inv.workUnitId, response: inv.response });
-  });
+  await orConflict(
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .delete(invitations)
+        .where(and(eq(invitations.id, invitationId), version === undefined ? undefined : eq(invitations.version, version)))
+        .returning({ id: invitations.id });
+      if (!row) return null;
+      await audit(tx, { actorId: user.id, ...ctx }, "invitation.delete", "meeting", inv.meetingId, { unitId: inv.workUnitId, response: inv.response });
+      return row;
+    }),
+    () => currentInvitation(invitationId),
+  );
 }
 
 const currentInvitation = async (id: string) => (await db.select().from(invitations).where(eq(invitations.id, id)))[0] ?? null;

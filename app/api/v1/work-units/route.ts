@@ -12,6 +12,7 @@ export const GET = apiRoute(operations.listWorkUnits, async () => ({
     kind: u.kind,
     timeZone: u.timeZone as "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura",
     active: u.active,
+    updatedAt: u.updatedAt.toISOString(),
   })),
 }));
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");
