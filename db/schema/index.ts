@@ -5,3 +5,4 @@ export * from "./meetings";
 export * from "./follow-ups";
 export * from "./system";
 export * from "./live";
+export * from "./documents";
