@@ -14,3 +14,11 @@ export const ACTION_ITEM_STATUSES = ["open", "in_progress", "reported", "verifie
 export const PRIORITIES = ["low", "medium", "high"] as const;
 export const UPDATE_KINDS = ["created", "progress", "transition", "extension_request", "extension_decision", "review"] as const;
 export const EXTENSION_STATUSES = ["pending", "approved", "rejected"] as const;
+/** Letters an office issues for a meeting (issue 19): undangan, surat perubahan jadwal, pemberitahuan pembatalan. */
+export const LETTER_KINDS = ["invitation", "reschedule", "cancellation"] as const;
+/** Sifat surat. */
+export const LETTER_NATURES = ["biasa", "segera", "sangat_segera", "rahasia"] as const;
+/** The line above the signer's position when signing for someone else. */
+export const ON_BEHALF_KINDS = ["an", "ub", "plt", "plh"] as const;
+/** Frozen records: the finalized notulen and every issued letter. */
+export const DOCUMENT_KINDS = ["minutes", "invitation", "reschedule", "cancellation"] as const;

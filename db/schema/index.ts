@@ -7,3 +7,4 @@ export * from "./system";
 export * from "./live";
 export * from "./provisioning";
 export * from "./integrations";
+export * from "./documents";

@@ -302,7 +302,10 @@ export const decisions = pgTable(
   ],
 );
 
-/** The invitation letter of a meeting as issued: number, date, place and signer. */
+/**
+ * Legacy (before issue 19): the invitation letter of a meeting. Its rows were copied into `letters`
+ * by migration 0008; nothing reads or writes it any more.
+ */
 export const invitationLetters = pgTable(
   "invitation_letters",
   {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, updatedAt, version } from "./_shared";
 import { users, workUnits } from "./org";
 
@@ -51,7 +51,12 @@ export const officeSettings = pgTable(
     defaultSignerUserId: uuid("default_signer_user_id").references(() => users.id, { onDelete: "set null" }),
     /** e.g. "W15.IMI-UM.01.01-{n}"; {n} is the running number, {yyyy} the year, {mm} the month. */
     letterNumberFormat: text("letter_number_format").notNull().default(""),
+    /** Legacy (before issue 19): copied into letter_sequences by migration 0008; no longer read. */
     letterNumberNext: integer("letter_number_next").notNull().default(1),
+    /** Tembusan printed on every letter unless the letter says otherwise (one line each). */
+    defaultCopies: jsonb("default_copies").$type<string[]>().notNull().default([]),
+    /** Print the organizing division as an extra kop line (off by default). */
+    showDivisionLine: boolean("show_division_line").notNull().default(false),
     version: version(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),

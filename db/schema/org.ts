@@ -29,6 +29,8 @@ export const workUnits = pgTable(
     name: text("name").notNull(),
     kind: text("kind").$type<WorkUnitKind>().notNull(),
     timeZone: text("time_zone").notNull().default("Asia/Jakarta"),
+    /** The city the unit sits in: letters to units of the sender's city say "di tempat". */
+    city: text("city").notNull().default(""),
     active: boolean("active").notNull().default(true),
     version: version(),
     createdAt: createdAt(),

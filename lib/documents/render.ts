@@ -2,10 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLogs, documentRenders } from "@/db/schema";
+import { auditLogs, documentRenders, minutes } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { buildCalendar } from "@/lib/calendar/ics";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, pgError } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/follow-ups/evidence";
 import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
@@ -17,6 +17,8 @@ import { loadAttendanceSheet } from "./attendance-sheet";
 import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
 import { loadMinutesRecord } from "./minutes-record";
+import { renderFrozenMinutes } from "./frozen";
+import { currentMinutesDocument, storeDocument } from "./store";
 import { attendancePdf, invitationPdf, minutesPdf } from "./pdf/documents";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -122,6 +124,8 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
       return storedPdf(kind, record.id, [record, sheet, letterhead], () => attendancePdf(record, sheet, letterhead));
     }
     case "minutes": {
+      const frozen = await frozenMinutesBody(record.id);
+      if (frozen) return frozen;
       const [rec, letterhead, recap, attendance] = await Promise.all([
         loadMinutesRecord(record.id),
         letterheadOf(record.officeId, record.officeName),
@@ -139,6 +143,36 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
   }
 }
 
+
+/**
+ * The stored notulen of finalized minutes; minutes finalized before records were stored (issue
+ * 19) are frozen on their first download, as of their finalization. Null while not finalized.
+ */
+async function frozenMinutesBody(meetingId: string): Promise<Uint8Array | null> {
+  const [row] = await db.select({ finalizedAt: minutes.finalizedAt, finalizedBy: minutes.finalizedBy }).from(minutes).where(eq(minutes.meetingId, meetingId));
+  if (!row?.finalizedAt) return null;
+  const stored = await currentMinutesDocument(meetingId);
+  if (stored) return stored.body;
+  const frozen = await renderFrozenMinutes(meetingId, row.finalizedAt);
+  try {
+    const doc = await storeDocument(db, {
+      kind: "minutes",
+      meetingId,
+      documentDate: todayIn(frozen.record.timeZone, row.finalizedAt),
+      subject: `Notulen ${frozen.record.title}`,
+      signerName: frozen.record.chairName ?? "",
+      body: frozen.body,
+      code: frozen.code,
+      signed: frozen.signed,
+      createdBy: row.finalizedBy,
+    });
+    return doc.body;
+  } catch (e) {
+    // Another request froze it first: theirs is the record.
+    if (pgError(e)?.code !== "23505") throw e;
+    return (await currentMinutesDocument(meetingId))?.body ?? frozen.body;
+  }
+}
 
 /** Without an issued letter, the draft is dated when the meeting was published (else created), never after the meeting. */
 async function letterDateOf(m: MeetingRecord): Promise<Date> {

@@ -4,7 +4,10 @@ import { db } from "@/db/client";
 import { decisions, minutes } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
+import { renderFrozenMinutes } from "@/lib/documents/frozen";
+import { storeDocument, supersedeMinutesDocument } from "@/lib/documents/store";
+import { todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { requireMeeting } from "./access";
 import { lockMeeting } from "./lock";
@@ -128,20 +131,40 @@ export async function deleteDecision(user: CurrentUser, id: string, version: num
   );
 }
 
-/** Finalizing locks the summary and decisions; only for a meeting under way or held. */
+/**
+ * Finalizing locks the summary and decisions; only for a meeting under way or held. The notulen
+ * (with the daftar hadir and the follow-up matrix as it stands now) is rendered once and stored
+ * as the record in the same transaction (issue 19): every later download returns those bytes.
+ */
 export async function finalizeMinutes(user: CurrentUser, meetingId: string, version: number, ctx: Ctx = {}) {
   const { row: before, meeting } = await requireWritable(user, meetingId);
   if (!canFinalizeMinutes(meeting)) throw new ValidationError({ _form: ["meetings.errors.finalizeBeforeStart"] }, "meetings.errors.finalizeBeforeStart");
   if (!before) throw new ValidationError({ summary: ["errors.required"] });
+  if (before.version !== version) throw new ConflictError(await currentMinutes(meetingId));
+  const at = new Date();
+  // Rendered before the transaction (seconds of CPU, no lock held); the version check below
+  // guarantees the stored notulen is the one these minutes say.
+  const frozen = await renderFrozenMinutes(meetingId, at);
   return orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx
         .update(minutes)
-        .set({ finalizedAt: new Date(), finalizedBy: user.id, updatedAt: new Date(), version: sql`${minutes.version} + 1` })
+        .set({ finalizedAt: at, finalizedBy: user.id, updatedAt: at, version: sql`${minutes.version} + 1` })
         .where(and(eq(minutes.id, before.id), eq(minutes.version, version), sql`${minutes.finalizedAt} is null`))
         .returning();
       if (!row) return null;
-      await audit(tx, { actorId: user.id, ...ctx }, "minutes.finalize", "meeting", meetingId, { version });
+      const doc = await storeDocument(tx, {
+        kind: "minutes",
+        meetingId,
+        documentDate: todayIn(frozen.record.timeZone, at),
+        subject: `Notulen ${frozen.record.title}`,
+        signerName: frozen.record.chairName ?? "",
+        body: frozen.body,
+        code: frozen.code,
+        signed: frozen.signed,
+        createdBy: user.id,
+      });
+      await audit(tx, { actorId: user.id, ...ctx }, "minutes.finalize", "meeting", meetingId, { version, document: doc.id, documentVersion: doc.version, sha256: doc.sha256 });
       return row;
     }),
     () => currentMinutes(meetingId),
@@ -162,6 +185,8 @@ export async function reopenMinutes(user: CurrentUser, meetingId: string, versio
         .where(and(eq(minutes.id, before.id), eq(minutes.version, version)))
         .returning();
       if (!row) return null;
+      // The notulen finalized before stays in the history, marked superseded.
+      await supersedeMinutesDocument(tx, meetingId);
       await audit(tx, { actorId: user.id, ...ctx }, "minutes.reopen", "meeting", meetingId, {
         reason,
         finalizedAt: before.finalizedAt,

@@ -23,6 +23,7 @@ import {
   title,
   type Doc,
   type SignatureBlock,
+  type Stamp,
   type TableRow,
 } from "./layout";
 
@@ -221,7 +222,13 @@ export function attendanceSentence(recap: Pick<Recap, "invitedUnits" | "unitsPre
   return `hadir ${recap.unitsPresent} dari ${recap.invitedUnits} unit kerja yang diundang`;
 }
 
-export type MinutesExtras = { letterhead: Letterhead; recap: Recap; attendance: readonly SheetGroup[] };
+export type MinutesExtras = {
+  letterhead: Letterhead;
+  recap: Recap;
+  attendance: readonly SheetGroup[];
+  /** The finalized record (issue 19): the moment the follow-up statuses are shown "per", and the verification stamp. */
+  frozen?: { at: Date; stamp?: Stamp };
+};
 
 /**
  * Notulen: facts (with a truthful attendance sentence), speakers, summary, decisions, the
@@ -243,7 +250,7 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: Minute
     ["Peserta", `${attendanceSentence(x.recap)} (daftar hadir terlampir)`],
   ], { labelWidth: 90 });
   cancelledBanner(doc, m);
-  if (!rec.minutes?.finalizedAt) paragraph(doc, "DRAF — notulen belum final.", { bold: true });
+  if (!x.frozen && !rec.minutes?.finalizedAt) paragraph(doc, "DRAF — notulen belum final.", { bold: true });
   const speakers = m.speakers.filter((s) => s.role !== "minute_taker");
   if (speakers.length > 0) {
     heading(doc, "Pembicara");
@@ -286,7 +293,7 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: Minute
   heading(doc, "Keputusan");
   if (rec.decisions.length === 0) paragraph(doc, "-");
   for (const d of rec.decisions) paragraph(doc, `${d.number}. ${d.text}`, { gap: 0.3 });
-  heading(doc, "Matriks tindak lanjut");
+  heading(doc, `Matriks tindak lanjut (status per ${formatCalendarDate(todayIn(m.timeZone, x.frozen?.at ?? new Date()))})`);
   table(
     doc,
     [
@@ -324,5 +331,5 @@ export async function minutesPdf(m: MeetingRecord, rec: MinutesRecord, x: Minute
     ["Peserta", attendanceSentence(x.recap)],
   ], { labelWidth: 90 });
   attendanceTable(doc, m, x.attendance);
-  return finish(doc, footerOf("Notulen", m));
+  return finish(doc, footerOf("Notulen", m), x.frozen?.stamp);
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
 import type { Letterhead } from "@/lib/offices/settings";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 
@@ -312,8 +313,24 @@ export function paragraphHeight(doc: Doc, text: string, opts: { bold?: boolean; 
   return h;
 }
 
-/** "Halaman 1 dari 3" and the document name at the foot of every page. */
-function footers(doc: Doc, label: string) {
+/** What an issued document carries to be checked: its short code and the public page's address. */
+export type Stamp = { code: string; url: string };
+
+/** A QR code drawn as vector squares (no image), `size` points wide, its top left at x, y. */
+function qr(doc: Doc, text: string, x: number, y: number, size: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const cell = size / modules.size;
+  doc.save().fillColor("#000");
+  for (let r = 0; r < modules.size; r++) {
+    for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) doc.rect(x + c * cell, y + r * cell, cell, cell);
+  }
+  doc.fill().restore();
+}
+
+const QR_SIZE = 38;
+
+/** "Halaman 1 dari 3" and the document name at the foot of every page; the verification QR and code when stamped. */
+function footers(doc: Doc, label: string, stamp?: Stamp) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -322,20 +339,25 @@ function footers(doc: Doc, label: string) {
     const y = doc.page.height - 36;
     doc.font(FONT).fontSize(8).fillColor("#444");
     doc.text(label, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
-    doc.text(`Halaman ${i + 1} dari ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: contentWidth(doc) / 2, align: "right", lineBreak: false });
+    const pageWidth = contentWidth(doc) / 2 - (stamp ? QR_SIZE + 6 : 0);
+    doc.text(`Halaman ${i + 1} dari ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: pageWidth, align: "right", lineBreak: false });
+    if (stamp) {
+      doc.fontSize(7).text(`Verifikasi: ${stamp.url} · kode ${stamp.code}`, left(doc), y + 10, { width: contentWidth(doc) - QR_SIZE - 6, lineBreak: false });
+      qr(doc, stamp.url, left(doc) + contentWidth(doc) - QR_SIZE, doc.page.height - QR_SIZE - 14, QR_SIZE);
+    }
     doc.fillColor("#000");
     doc.page.margins.bottom = bottom;
   }
 }
 
 /** Finishes the document (footers on every page) and returns its bytes. */
-export function finish(doc: Doc, footerLabel: string): Promise<Uint8Array> {
+export function finish(doc: Doc, footerLabel: string, stamp?: Stamp): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
-    footers(doc, footerLabel);
+    footers(doc, footerLabel, stamp);
     doc.end();
   });
 }
