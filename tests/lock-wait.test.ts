@@ -114,11 +114,14 @@ describe.skipIf(!databaseUrl)("a locked meeting row (PostgreSQL; skipped on PGli
     );
     if (process.env.LOCK_TEST_VERBOSE) console.log(writes.map((w) => `${w.status}@${w.at}:${Math.round(w.ms)}`).join(" "));
     expect(writes.length).toBeGreaterThanOrEqual(20);
+    // Within the lock timeout + 1 s — plus what any request costs on this machine right now (the
+    // reads' p99 without the lock: ~20 ms on an idle machine, seconds on a shared, overloaded one).
+    const bound = LOCK_TIMEOUT_MS + 1000 + p99(baseline.times);
     for (const w of writes) {
       expect([409, 503]).toContain(w.status);
       expect(w.contentType).toContain("application/problem+json");
       if (w.status === 503) expect(Number(w.retryAfter)).toBeGreaterThan(0);
-      expect(w.ms).toBeLessThanOrEqual(LOCK_TIMEOUT_MS + 1000);
+      expect(w.ms).toBeLessThanOrEqual(bound);
     }
     expect(during.statuses.every((s) => s === 200)).toBe(true);
     expect(p99(during.times)).toBeLessThanOrEqual(3 * p99(baseline.times));
