@@ -122,7 +122,7 @@ describe.skipIf(!databaseUrl)("sessions end on every instance (PostgreSQL; skipp
     await expect(openSse(`${b.base}/api/meetings/${m!.id}/live?token=${link.token}`, () => {})).rejects.toThrow(/404/);
   }, 60_000);
 
-  it("answers TRACE, TRACK and unknown methods on every path with 405 + Allow, OPTIONS with Allow, a cross-site action with 403: no 5xx", async () => {
+  it("answers TRACE and unknown methods on every path with 405 + Allow, OPTIONS with Allow, a cross-site action with 403: no 5xx", async () => {
     const [a] = servers as [Server];
     const port = Number(new URL(a.base).port);
     const raw = (method: string, path: string, headers: Record<string, string> = {}) =>
@@ -137,7 +137,8 @@ describe.skipIf(!databaseUrl)("sessions end on every instance (PostgreSQL; skipp
     const id = "5f0c4a2e-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
     const paths = [...ROUTE_METHODS.map(([p]) => p.replace(/\{\w+\}/g, id)), "/", "/login", `/meetings/${id}`, "/api/auth/signout", "/api/v1/none"];
     for (const path of paths) {
-      for (const method of ["TRACE", "TRACK", "PROPFIND", "OPTIONS"]) {
+      // (TRACK and CONNECT: Node's HTTP parser answers them 400 before any code runs.)
+      for (const method of ["TRACE", "PROPFIND", "OPTIONS"]) {
         const r = await raw(method, path);
         expect(r.status, `${method} ${path}`).toBe(method === "OPTIONS" ? 204 : 405);
         expect(r.allow, `${method} ${path}`).toBe(allowedMethods(path));
