@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_PATHS } from "@/lib/auth/public-paths";
 import { ssoOrigin } from "@/lib/auth/sso-settings";
+import { allowedMethods, methodAllowed } from "@/lib/http-methods.mjs";
 
 // The sign-in form may hand the browser over to the SSO provider (a form post redirected there).
 const SSO_ORIGIN = ssoOrigin();
@@ -93,6 +94,43 @@ function undecodable(pathname: string, isApi: boolean): NextResponse | null {
   }
 }
 
+/**
+ * Methods: OPTIONS answers the path's `Allow`; a method the path does not answer (TRACE, CONNECT,
+ * PUT on a page …) is 405 with `Allow` — before Next, which answered some of them with a 500.
+ */
+function methodRefused(request: NextRequest, pathname: string, isApi: boolean): NextResponse | null {
+  const method = request.method.toUpperCase();
+  const allow = allowedMethods(pathname);
+  if (method === "OPTIONS") return new NextResponse(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
+  if (methodAllowed(pathname, method)) return null;
+  return isApi
+    ? NextResponse.json(
+        { type: "about:blank", title: "Method Not Allowed", status: 405, detail: `This path answers ${allow}.` },
+        { status: 405, headers: { Allow: allow, "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
+      )
+    : new NextResponse(`Method Not Allowed: this path answers ${allow}.`, { status: 405, headers: { Allow: allow, "Content-Type": "text/plain" } });
+}
+
+/**
+ * A server action posted from another site (its Origin names another host than the one the
+ * request was sent to): refused with 403 here — Next refuses it too, but as a 500. Without an
+ * Origin (not a browser) Next's own checks apply.
+ */
+function crossSiteAction(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const origin = request.headers.get("origin");
+  if (!origin) return null;
+  let host: string | null = null;
+  try {
+    host = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    host = null;
+  }
+  const expected = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  if (host && host.toLowerCase() === expected) return null;
+  return new NextResponse("Forbidden: a server action must come from this site.", { status: 403, headers: { "Content-Type": "text/plain" } });
+}
+
 /** The room screen opened with a screen link (issue 13): its token is the credential, checked by the page. */
 const SCREEN_WITH_TOKEN = /^\/meetings\/[0-9a-f-]{36}\/screen$/i;
 
@@ -103,6 +141,10 @@ export default function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const malformed = undecodable(pathname, isApi);
   if (malformed) return securityHeaders(malformed);
+  const wrongMethod = methodRefused(request, pathname, isApi);
+  if (wrongMethod) return securityHeaders(wrongMethod);
+  const crossSite = crossSiteAction(request);
+  if (crossSite) return securityHeaders(crossSite);
   const refused = bodyTooLarge(request, isApi);
   if (refused) return securityHeaders(refused);
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -8,6 +9,24 @@ import { db, dbState, type Db } from "./client";
 import { prepareQueues } from "./queue";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+export const functionsFolder = path.join(process.cwd(), "db", "functions");
+
+/**
+ * The trigger and SQL functions, one file each (db/functions/NN_name.sql, `CREATE OR REPLACE`):
+ * the one place their current logic is read and changed. Applied after the migrations on every
+ * start, in file-name order (idempotent); the migrations that first created them stay as history.
+ */
+export function functionFiles(): { name: string; file: string; text: string }[] {
+  return fs
+    .readdirSync(functionsFolder)
+    .filter((f) => /^\d{2}_\w+\.sql$/.test(f))
+    .sort()
+    .map((file) => ({ name: file.replace(/^\d{2}_|\.sql$/g, ""), file, text: fs.readFileSync(path.join(functionsFolder, file), "utf8") }));
+}
+
+async function applyFunctions(handle: { execute: (q: ReturnType<typeof sql.raw>) => Promise<unknown> }) {
+  for (const f of functionFiles()) await handle.execute(sql.raw(f.text));
+}
 
 /** Arbitrary key of the advisory lock that serialises start-up work across app instances. */
 const STARTUP_LOCK = 727_001;
@@ -21,6 +40,7 @@ export async function migrateDatabase(after?: (db: Db) => Promise<void>) {
   const state = dbState();
   if (state.kind === "pglite") {
     await migratePglite(state.db as never, { migrationsFolder });
+    await applyFunctions(state.db);
     await prepareQueues();
     if (after) await after(db);
     return;
@@ -31,6 +51,7 @@ export async function migrateDatabase(after?: (db: Db) => Promise<void>) {
     await lockDb.execute(sql`select pg_advisory_lock(${STARTUP_LOCK})`);
     try {
       await migratePostgres(lockDb, { migrationsFolder });
+      await applyFunctions(lockDb);
       await prepareQueues();
       if (after) await after(db);
     } finally {

@@ -34,6 +34,9 @@ export const writerLimits = () => ({
   waitMs: positive(process.env.DB_WRITER_WAIT_MS, 500),
 });
 
+/** Of a write request's lock timeout, kept back to roll back and answer. */
+const ANSWER_RESERVE_MS = 500;
+
 type Waiter = { key: string; grant: () => void };
 type SlotState = { running: number; perKey: Map<string, number>; waiting: Waiter[] };
 
@@ -73,9 +76,16 @@ function release(s: SlotState, key: string) {
 export async function withWriteSlot<T>(resource: string, work: () => Promise<T>, started = Date.now()): Promise<T> {
   const s = state();
   const limits = writerLimits();
+  // Its row locks are waited for only until the lock timeout counted from the request's arrival,
+  // less ANSWER_RESERVE_MS to roll back and answer: reads before the write, slow under load, do not
+  // add to a writer's wait (db/deadline.ts). Its turn is waited for no longer than that either.
+  const lockTimeout = dbTimeouts().lockTimeoutMs;
+  const deadline = lockTimeout > 0 ? started + lockTimeout - Math.min(ANSWER_RESERVE_MS, lockTimeout / 4) : null;
   if (free(s, resource, limits)) {
     take(s, resource);
   } else {
+    const waitMs = Math.min(limits.waitMs, deadline === null ? limits.waitMs : deadline - Date.now());
+    if (waitMs <= 0) throw new WritersBusyError();
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         key: resource,
@@ -88,15 +98,12 @@ export async function withWriteSlot<T>(resource: string, work: () => Promise<T>,
         const i = s.waiting.indexOf(waiter);
         if (i >= 0) s.waiting.splice(i, 1);
         reject(new WritersBusyError());
-      }, limits.waitMs);
+      }, waitMs);
       s.waiting.push(waiter);
     });
   }
   try {
-    // Its row locks are waited for only until the lock timeout counted from the request's turn
-    // began: reads before the write under load do not add to a writer's wait (db/deadline.ts).
-    const lockTimeout = dbTimeouts().lockTimeoutMs;
-    return lockTimeout > 0 ? await withLockDeadline(started + lockTimeout, work) : await work();
+    return deadline === null ? await work() : await withLockDeadline(deadline, work);
   } finally {
     release(s, resource);
   }

@@ -8,6 +8,7 @@
  */
 import http from "node:http";
 import path from "node:path";
+import { allowedMethods } from "../lib/http-methods.mjs";
 import { appendPeer } from "./forwarded.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -21,7 +22,16 @@ const app = next({ dev, dir: root, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Methods a Fetch Request cannot carry: Next fails on them with a 500, so they never reach it (405). */
+const FETCH_FORBIDDEN = new Set(["TRACE", "TRACK", "CONNECT"]);
+
 const server = http.createServer((req, res) => {
+  if (FETCH_FORBIDDEN.has(String(req.method).toUpperCase())) {
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    res.writeHead(405, { Allow: allowedMethods(pathname), "Content-Type": "text/plain", "Cache-Control": "no-store" });
+    res.end(`Method Not Allowed: this path answers ${allowedMethods(pathname)}.`);
+    return;
+  }
   appendPeer(req);
   handle(req, res).catch((e) => {
     console.error("[rakor] request failed", e);

@@ -7,8 +7,10 @@ const root = path.resolve(import.meta.dirname, "..");
 /**
  * The tests that start real servers (scripts/live-lib.mjs startServer) serve the production build:
  * it is reused when newer than the sources (as scripts/start.mjs decides), built otherwise.
+ * REUSE_BUILD=1 reuses an existing build as it is (while editing files the test does not cover).
  */
 export function ensureProductionBuild() {
+  if (process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
   const newest = (entry: string): number => {
     if (!fs.existsSync(entry)) return 0;
     const stat = fs.statSync(entry);

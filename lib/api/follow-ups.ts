@@ -14,7 +14,8 @@ import { syncKeyset } from "./sync";
 import { transitionActionItem, updateProgress } from "@/lib/follow-ups/workflow";
 import { isDueSoon, isOverdue } from "@/lib/follow-ups/overdue";
 import { todayIn } from "@/lib/time";
-import { dueSoonSql, loadVisibleItem, overdueSql } from "@/lib/follow-ups/access";
+import { dueSoonSql, loadVisibleItem, overdueSql, resourceOf } from "@/lib/follow-ups/access";
+import { can } from "@/lib/permissions";
 import { assertVersion, withCurrent } from "./meetings";
 import type * as r from "./resources";
 import type * as s from "./schemas";
@@ -137,7 +138,7 @@ export async function apiEditActionItem(user: CurrentUser, id: string, body: z.o
   const { version: _v, ...plan } = body;
   void _v;
   const item = await loadVisibleItem(user, id);
-  await assertVersion(item.version, version, () => publicActionItem(id));
+  await assertVersion(item.version, version, () => publicActionItem(id), can(user, "actionItem.plan", resourceOf(item)));
   await withCurrent(editActionItemPlan(user, id, version, plan, ctx), () => publicActionItem(id));
   return publicActionItem(id);
 }
@@ -145,7 +146,10 @@ export async function apiEditActionItem(user: CurrentUser, id: string, body: z.o
 /** An update; a transition when `to` is given ("returned" sends a reported item back to in_progress). */
 export async function apiAddUpdate(user: CurrentUser, id: string, body: z.output<typeof s.actionItemUpdateBody>, version: number, ctx: Ctx) {
   const item = await loadVisibleItem(user, id);
-  await assertVersion(item.version, version, () => publicActionItem(id));
+  const resource = resourceOf(item);
+  // Progress, start and report are the unit's work; verify, return and cancel are the overseer's.
+  const needed = !body.to || body.to === "in_progress" || body.to === "reported" ? "actionItem.work" : "actionItem.verify";
+  await assertVersion(item.version, version, () => publicActionItem(id), can(user, needed, resource));
   if (!body.to) {
     await withCurrent(
       updateProgress(user, id, version, { progress: body.progress ?? item.progress, note: body.note, evidenceUrl: body.evidenceUrl ?? null }, ctx),

@@ -68,10 +68,12 @@ type Ctx<Q, B> = {
   request: NextRequest;
   /** The version the client edited: If-Match, else the body's `version`; 428 when neither is sent. */
   version: () => number;
+  /** The same, or null when neither is sent (a write that is versioned only when its record exists). */
+  versionIfSent: () => number | null;
 };
 
-/** The client sent no version to check: the write does not proceed. */
-class PreconditionRequired extends AppError {
+/** The client sent no version to check: the write does not proceed (428). */
+export class PreconditionRequired extends AppError {
   constructor() {
     super(422, "Send the version you edited: If-Match: W/\"<version>\" (or `version` in the body).");
   }
@@ -247,7 +249,15 @@ export function apiRoute<O extends Operation>(
         }
         throw new PreconditionRequired();
       };
-      const run = () => handler({ user: auth.user, query: query as never, body: body as never, params, request, version });
+      const versionIfSent = () => {
+        try {
+          return version();
+        } catch (e) {
+          if (e instanceof PreconditionRequired) return null;
+          throw e;
+        }
+      };
+      const run = () => handler({ user: auth.user, query: query as never, body: body as never, params, request, version, versionIfSent });
       // Writes take a turn among this instance's writers (lib/write-slots.ts): a locked row cannot starve the reads.
       const result = request.method === "GET" || request.method === "HEAD" ? await run() : await withWriteSlot(request.nextUrl.pathname, run, arrived);
       if (result instanceof Response) return result;

@@ -4,9 +4,9 @@ import type { z } from "zod";
 import { db, rows } from "@/db/client";
 import { agendaItems, attendances, decisions, invitations, meetings, rooms, speakers, workUnits } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/meetings/agenda";
-import { deleteAttendance, recordAttendance } from "@/lib/meetings/attendance";
+import { deleteAttendance, personAttendance, recordAttendance } from "@/lib/meetings/attendance";
 import { deleteDraftMeeting } from "@/lib/meetings/delete-meeting";
 import { createMeeting } from "@/lib/meetings/create-meeting";
 import { getMeeting } from "@/lib/meetings/get-meeting";
@@ -18,6 +18,8 @@ import { addDecision, currentMinutes, deleteDecision, saveMinutes, updateDecisio
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { loadMeeting, requireMeeting } from "@/lib/meetings/access";
+import { can } from "@/lib/permissions";
+import { PreconditionRequired } from "./handler";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
 import { instantToZonedLocal } from "@/lib/time";
 import type * as r from "./resources";
@@ -42,8 +44,11 @@ export async function withCurrent<T>(work: Promise<T>, current: () => Promise<un
 /**
  * The version check up front, so a stale write is answered 409/412 before any other rule (a
  * replayed "publish" is stale, not "already published"); the use case checks again atomically.
+ * Permission comes first: `permitted` false is 403, so who may not edit never gets the record
+ * back in a 409.
  */
-export async function assertVersion(actual: number, expected: number, current: () => Promise<unknown>) {
+export async function assertVersion(actual: number, expected: number, current: () => Promise<unknown>, permitted: boolean) {
+  if (!permitted) throw new ForbiddenError();
   if (actual !== expected) throw new ConflictError(await current());
 }
 
@@ -174,10 +179,8 @@ async function getMeetingVisible(user: CurrentUser, id: string) {
 }
 
 export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Partial<z.output<typeof s.meetingCreateBody>> & { version?: number }, version: number, ctx: Ctx) {
-  await getMeetingVisible(user, id);
-  const current = await loadMeeting(id);
-  if (!current) throw new NotFoundError();
-  await assertVersion(current.version, version, () => publicMeeting(id));
+  const current = await requireMeeting(user, id, "meeting.view");
+  await assertVersion(current.version, version, () => publicMeeting(id), can(user, "meeting.manage", current.resource));
   const { version: _v, ...patch } = body;
   void _v;
   const merged = {
@@ -201,8 +204,8 @@ export async function apiUpdateMeeting(user: CurrentUser, id: string, body: Part
 
 export async function apiTransitionMeeting(user: CurrentUser, id: string, body: z.output<typeof s.meetingTransitionBody>, version: number, ctx: Ctx) {
   const step = { scheduled: "publish", ongoing: "start", completed: "complete" } as const;
-  const current = await getMeetingVisible(user, id);
-  await assertVersion(current.meeting.version, version, () => publicMeeting(id));
+  const current = await requireMeeting(user, id, "meeting.view");
+  await assertVersion(current.version, version, () => publicMeeting(id), can(user, "meeting.manage", current.resource));
   await withCurrent(
     body.to === "cancelled" ? cancelMeeting(user, id, version, { reason: body.reason ?? "" }, ctx) : transitionMeeting(user, id, version, { to: step[body.to] }, ctx),
     () => publicMeeting(id),
@@ -269,8 +272,8 @@ async function agendaRow(itemId: string) {
 
 export async function apiUpdateAgendaItem(user: CurrentUser, itemId: string, body: z.output<typeof s.agendaItemPatchBody>, version: number, ctx: Ctx) {
   const item = await agendaRow(itemId);
-  await getMeetingVisible(user, item.meetingId);
-  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
+  const meeting = await requireMeeting(user, item.meetingId, "meeting.view");
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId), can(user, "meeting.manage", meeting.resource));
   const { position, version: _v, ...fields } = body;
   void _v;
   const saved = await withCurrent(
@@ -283,8 +286,8 @@ export async function apiUpdateAgendaItem(user: CurrentUser, itemId: string, bod
 
 export async function apiDeleteAgendaItem(user: CurrentUser, itemId: string, version: number, ctx: Ctx) {
   const item = await agendaRow(itemId);
-  await getMeetingVisible(user, item.meetingId);
-  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId));
+  const meeting = await requireMeeting(user, item.meetingId, "meeting.view");
+  await assertVersion(item.version, version, () => publicAgendaItem(user, item.meetingId, itemId), can(user, "meeting.manage", meeting.resource));
   await withCurrent(deleteAgendaItem(user, itemId, version, ctx), () => publicAgendaItem(user, item.meetingId, itemId));
 }
 
@@ -363,7 +366,8 @@ export async function apiRespond(user: CurrentUser, invitationId: string, body: 
   if (!inv || inv.workUnitId !== user.workUnitId) throw new NotFoundError();
   const { version: _v, ...answer } = body;
   void _v;
-  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId));
+  const meeting = await requireMeeting(user, inv.meetingId, "meeting.view");
+  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId), can(user, "meeting.respond", meeting.resource));
   await withCurrent(respondToInvitation(user, inv.meetingId, version, answer, ctx), () => publicInvitation(user, inv.meetingId, invitationId));
   return publicInvitation(user, inv.meetingId, invitationId);
 }
@@ -392,8 +396,20 @@ export async function apiAttendances(user: CurrentUser, id: string): Promise<Out
   };
 }
 
-export async function apiRecordAttendance(user: CurrentUser, meetingId: string, body: z.output<typeof s.attendanceBody>, ctx: Ctx) {
-  const row = await recordAttendance(
+/**
+ * A staff member's attendance is a versioned write: If-Match or `version` (0: no record yet); without
+ * either it is created when none exists and refused with 428 when one does. Guests are always new rows.
+ */
+export async function apiRecordAttendance(user: CurrentUser, meetingId: string, body: z.output<typeof s.attendanceBody>, sentVersion: number | null, ctx: Ctx) {
+  let expectedVersion: number | undefined;
+  if (body.userId) {
+    // Permission before version: who may not record here learns nothing about the record.
+    await requireMeeting(user, meetingId, "meeting.manage");
+    const existing = await personAttendance(meetingId, body.userId);
+    if (sentVersion === null && existing) throw new PreconditionRequired();
+    expectedVersion = sentVersion ?? 0;
+  }
+  const row = await withCurrent(recordAttendance(
     user,
     meetingId,
     {
@@ -406,7 +422,11 @@ export async function apiRecordAttendance(user: CurrentUser, meetingId: string, 
       representedBy: body.representedBy ?? null,
     },
     ctx,
-  );
+    expectedVersion,
+  ), async () => {
+    const current = body.userId ? await personAttendance(meetingId, body.userId) : null;
+    return current ? ((await apiAttendances(user, meetingId)).items.find((a) => a.id === current.id) ?? null) : null;
+  });
   const found = (await apiAttendances(user, meetingId)).items.find((a) => a.id === row.id);
   if (!found) throw new NotFoundError();
   return found;

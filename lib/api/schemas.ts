@@ -142,6 +142,13 @@ export const attendanceBody = z.strictObject({
   workUnitId: z.uuid().nullable().optional(),
   status: z.enum(ATTENDANCE_STATUSES),
   representedBy: str(200, req).nullable().optional().describe("Required when status is represented."),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647)
+    .optional()
+    .describe("A staff member's record is versioned: the version you edited (or If-Match), 0 when they have none yet. Without it a second record for the same person is refused with 428."),
 });
 
 export const minutesBody = z.strictObject({

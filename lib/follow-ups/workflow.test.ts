@@ -136,8 +136,10 @@ describe("reporting done, returning and verifying", () => {
     const secretariat = actors["secretariat, own division"]!.user;
     await transitionActionItem(head, item.id, item.version, { to: "verified" });
     const late = await transitionActionItem(secretariat, item.id, item.version, { to: "in_progress", note: "Kurang" }).catch((e) => e);
-    // Already verified: the step is no longer in the table.
-    expect(late).toBeInstanceOf(ForbiddenError);
+    // Taken with the version before the verify: a conflict carrying the item as it is now (issue 20),
+    // not "not allowed" — the version is checked right after permission, before the step.
+    expect(late).toBeInstanceOf(ConflictError);
+    expect((late as ConflictError).current).toMatchObject({ status: "verified" });
     const item2 = await insertItem({ workUnitId: own.unitA.id, status: "in_progress", picUserId: pic.id });
     await updateProgress(pic, item2.id, item2.version, { progress: 50, note: "Separuh" });
     await expect(updateProgress(pic, item2.id, item2.version, { progress: 60, note: "Lagi" })).rejects.toBeInstanceOf(ConflictError);

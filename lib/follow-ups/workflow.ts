@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { actionItemUpdates, actionItems, type ActionItemStatus } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, ValidationError, orConflict, type FieldErrors } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError, orConflict, type FieldErrors } from "@/lib/errors";
 import { notify, recipients, type NotificationKind } from "@/lib/notifications/notify";
 import { can, type Action } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -62,6 +62,13 @@ type Ctx = Omit<AuditContext, "actorId">;
 export async function transitionActionItem(user: CurrentUser, id: string, version: number, input: unknown, file?: UploadedFile | null, ctx: Ctx = {}) {
   const data = parseInput(transitionSchema, input);
   const item = await loadVisibleItem(user, id);
+  // Permission, then the version, then the step: who may act on the item and saw an older version
+  // (a replayed "verify", a second tab) gets a conflict with the item as it is now, not "not allowed".
+  const res = resourceOf(item);
+  if (!can(user, "actionItem.verify", res) && !can(user, "actionItem.work", { ...res, status: "in_progress" })) {
+    throw new ForbiddenError("followUps.errors.transitionForbidden");
+  }
+  if (item.version !== version) throw new ConflictError(item);
   const rule = findTransition(item.status, data.to);
   if (!rule) throw new ForbiddenError("followUps.errors.transitionNotAllowed");
   if (!can(user, rule.permission, resourceOf(item))) throw new ForbiddenError("followUps.errors.transitionForbidden");

@@ -26,8 +26,12 @@ function assertRecordable(status: string) {
 /**
  * The secretariat records one person: a user (one row per user and meeting: recording again
  * updates it) or a guest without an account. A user's unit defaults to their own.
+ *
+ * `expectedVersion` makes a user's record a versioned write (the API): 0 = "no record yet" (a
+ * record made meanwhile is a conflict), n = update only version n. Of concurrent writes for one
+ * person one wins, the others get a ConflictError carrying the current record. Permission first.
  */
-export async function recordAttendance(user: CurrentUser, meetingId: string, input: unknown, ctx: Ctx = {}) {
+export async function recordAttendance(user: CurrentUser, meetingId: string, input: unknown, ctx: Ctx = {}, expectedVersion?: number) {
   const meeting = await requireMeeting(user, meetingId, "meeting.manage");
   const data = parseInput(attendanceSchema, input);
   assertRecordable(meeting.status);
@@ -50,6 +54,37 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
     method: "manual" as const,
     recordedBy: user.id,
   };
+  if (data.userId && expectedVersion !== undefined) {
+    const personId = data.userId;
+    return orConflict(
+      db.transaction(async (tx) => {
+        const [row] =
+          expectedVersion === 0
+            ? await tx
+                .insert(attendances)
+                .values(values)
+                .onConflictDoNothing({ target: [attendances.meetingId, attendances.userId], where: sql`user_id is not null` })
+                .returning()
+            : await tx
+                .update(attendances)
+                .set({
+                  workUnitId: values.workUnitId,
+                  status: values.status,
+                  representedBy: values.representedBy,
+                  checkedInAt: sql`coalesce(${attendances.checkedInAt}, ${values.checkedInAt})`,
+                  recordedBy: user.id,
+                  version: sql`${attendances.version} + 1`,
+                })
+                .where(and(eq(attendances.meetingId, meetingId), eq(attendances.userId, personId), eq(attendances.version, expectedVersion)))
+                .returning();
+        if (!row) return null;
+        await audit(tx, { actorId: user.id, ...ctx }, "attendance.record", "meeting", meetingId, { attendanceId: row.id, status: data.status });
+        await publishAttendance(tx, meetingId, meeting.status);
+        return row;
+      }),
+      () => personAttendance(meetingId, personId),
+    );
+  }
   return db.transaction(async (tx) => {
     const [row] = data.userId
       ? await tx
@@ -73,6 +108,15 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
     await publishAttendance(tx, meetingId, meeting.status);
     return row!;
   });
+}
+
+/** A user's attendance record at a meeting, or null. */
+export async function personAttendance(meetingId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(attendances)
+    .where(and(eq(attendances.meetingId, meetingId), eq(attendances.userId, userId)));
+  return row ?? null;
 }
 
 async function requireAttendance(user: CurrentUser, id: string) {

@@ -6,7 +6,7 @@ import { methodNotAllowed } from "@/lib/api/problem";
 import { clientIp } from "@/lib/auth/request-ip";
 
 export const GET = apiRoute(op.listAttendances, ({ user, params }) => apiAttendances(user, uuidParam(params.id)));
-export const POST = apiRoute(op.createAttendance, ({ user, params, body, request }) =>
-  apiRecordAttendance(user, uuidParam(params.id), body, { ip: clientIp(request.headers) }),
+export const POST = apiRoute(op.createAttendance, ({ user, params, body, request, versionIfSent }) =>
+  apiRecordAttendance(user, uuidParam(params.id), body, versionIfSent(), { ip: clientIp(request.headers) }),
 );
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET, POST");
