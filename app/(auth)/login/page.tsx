@@ -11,12 +11,15 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Masuk" };
 
-/** This server's public origin: APP_URL, else the address the request came to. */
+/**
+ * This server's public origin: APP_URL, else the address the browser used, read as Auth.js reads
+ * it (X-Forwarded-Host, else Host: Next's own Host may say "localhost" for a loopback address).
+ */
 async function appOrigin(): Promise<string> {
   if (process.env.APP_URL) return process.env.APP_URL.replace(/\/+$/, "");
   const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${h.get("host") ?? "localhost"}`;
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
 }
 
 type Search = { callbackUrl?: string; error?: string; signedOut?: string };
