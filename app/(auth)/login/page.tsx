@@ -22,6 +22,9 @@ async function appOrigin(): Promise<string> {
   return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
 }
 
+/** What Auth.js reports on the error page when the provider round trip fails (a wrong password is not one of them). */
+const PROVIDER_ERRORS = new Set(["Configuration", "AccessDenied", "Verification", "Default", "OAuthSignin", "OAuthCallback", "OAuthCallbackError", "OAuthProfileParseError", "CallbackRouteError"]);
+
 type Search = { callbackUrl?: string; error?: string; signedOut?: string };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -30,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getT();
   const sso = ssoSettings();
   // A refusal names its reason; any other error Auth.js reports (provider down, state mismatch…) is "SSO failed".
-  const ssoError = sso && error ? ((SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : "auth.sso.failed") : null;
+  const ssoError = !sso || !error ? null : (SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : PROVIDER_ERRORS.has(error) ? "auth.sso.failed" : null;
   const logoutUrl = sso && signedOut === "sso" ? await ssoLogoutUrl(await appOrigin()) : null;
   return (
     <main>
