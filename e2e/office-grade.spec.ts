@@ -118,7 +118,7 @@ test.describe("every page, every role, desktop and phone", () => {
     const problems = await sweep(browser, ACCOUNTS.admin, async (page) => {
       await page.goto("/admin/offices");
       const office = (await page.getByRole("link", { name: /Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur/ }).getAttribute("href"))!;
-      return ["/admin/units", "/admin/users", "/admin/users/new", "/admin/categories", "/admin/outbox", "/admin/offices", office, "/api-docs", "/dashboard"];
+      return ["/admin/units", "/admin/users", "/admin/users/new", "/admin/provisioning", "/admin/categories", "/admin/outbox", "/admin/offices", office, "/api-docs", "/dashboard"];
     });
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -46,7 +46,7 @@ async function signInWithSso(page: Page, nip: string) {
 // @first: these need no stored session (they run beside the setup project).
 test.describe("single sign-on", { tag: "@first" }, () => {
   test("a known NIP signs in through SSO and lands on the dashboard as head; signing out ends the session", async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const nip = randomNip();
     await newHead(browser, nip);
     const page = await (await browser.newContext()).newPage();
@@ -77,6 +77,7 @@ test.describe("single sign-on", { tag: "@first" }, () => {
   });
 
   test("an NIP without a Rakor account is refused with a message and stays signed out", async ({ browser }) => {
+    test.setTimeout(120_000);
     const page = await (await browser.newContext()).newPage();
     await signInWithSso(page, randomNip());
 

@@ -19,7 +19,7 @@ async function person(opts: { nip?: string | null; active?: boolean; role?: "par
   return { user: row!, unit };
 }
 
-describe("matching an SSO person to a Rakor account", () => {
+describe("matching an SSO person to a Rakor account", { timeout: 120_000 }, () => {
   it("is not configured without issuer, client id and secret", () => {
     expect(ssoSettings({ SSO_ISSUER: "https://sso.example", SSO_CLIENT_ID: "rakor" })).toBeNull();
     expect(settings.jit).toBe(false);

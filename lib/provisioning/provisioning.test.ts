@@ -19,7 +19,8 @@ function unitsFile(tag: string) {
   return csv(["Kode|Nama|Kode Induk|Zona Waktu|Jenis", `DIV-${tag}|Divisi ${tag}||WIB|divisi`, `UPT-${tag}-A|Kantor A ${tag}|DIV-${tag}|WITA|`, `UPT-${tag}-B|Kantor B ${tag}|DIV-${tag}|Asia/Jayapura|upt`, `OLD-${tag}|Unit lama||WIB|`]);
 }
 
-describe("provisioning from personnel data", () => {
+// Generous timeouts: on the embedded database the first test of a file also pays for starting it.
+describe("provisioning from personnel data", { timeout: 120_000 }, () => {
   it("a dry-run lists what will be created, changed, moved and deactivated; applying twice changes nothing the second time", async () => {
     const actor = await admin();
     const tag = uid().toUpperCase();

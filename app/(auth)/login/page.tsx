@@ -11,13 +11,19 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Masuk" };
 
-/** This server's public origin: APP_URL, else the address the request came to. */
+/**
+ * This server's public origin: APP_URL, else the address the browser used, read as Auth.js reads
+ * it (X-Forwarded-Host, else Host: Next's own Host may say "localhost" for a loopback address).
+ */
 async function appOrigin(): Promise<string> {
   if (process.env.APP_URL) return process.env.APP_URL.replace(/\/+$/, "");
   const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${h.get("host") ?? "localhost"}`;
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
 }
+
+/** What Auth.js reports on the error page when the provider round trip fails (a wrong password is not one of them). */
+const PROVIDER_ERRORS = new Set(["Configuration", "AccessDenied", "Verification", "Default", "OAuthSignin", "OAuthCallback", "OAuthCallbackError", "OAuthProfileParseError", "CallbackRouteError"]);
 
 type Search = { callbackUrl?: string; error?: string; signedOut?: string };
 
@@ -27,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getT();
   const sso = ssoSettings();
   // A refusal names its reason; any other error Auth.js reports (provider down, state mismatch…) is "SSO failed".
-  const ssoError = sso && error ? ((SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : "auth.sso.failed") : null;
+  const ssoError = !sso || !error ? null : (SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : PROVIDER_ERRORS.has(error) ? "auth.sso.failed" : null;
   const logoutUrl = sso && signedOut === "sso" ? await ssoLogoutUrl(await appOrigin()) : null;
   return (
     <main>

@@ -1,28 +1,30 @@
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/request-ip";
 import { checkThrottle } from "@/lib/auth/throttle";
 import { problem } from "@/lib/api/problem";
 
 /**
- * The request as the browser addressed it. Behind the Rakor server the URL a route handler sees
- * names the server's own hostname ("localhost"), while a sign-in started from a server action
- * names the Host the browser used; Auth.js must see one origin for both, or the SSO callback's
- * redirect_uri differs from the authorization request's (invalid_grant) and its cookies are not
- * found. Host the way Auth.js reads it for actions (X-Forwarded-Host, else Host); AUTH_URL, when
- * set, wins in both (next-auth applies it).
+ * The request as the browser addressed it. A sign-in started from a server action names the Host
+ * the browser used (Auth.js reads X-Forwarded-Host, else Host), but a route handler's NextRequest
+ * URL rewrites a loopback host (127.0.0.1, [::1]) to "localhost": the SSO callback's redirect_uri
+ * then differs from the authorization request's (the provider answers invalid_grant) and the
+ * browser lands on another origin without its cookies. So Auth.js gets a plain Request with the
+ * origin read the same way as for actions. AUTH_URL, when set, wins in both (next-auth applies it).
  */
-function asAddressed(request: NextRequest): NextRequest {
+async function asAddressed(request: NextRequest): Promise<NextRequest> {
   if (process.env.AUTH_URL || process.env.NEXTAUTH_URL) return request;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return request;
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(/:$/, "");
-  const origin = `${proto === "https" ? "https" : "http"}://${host}`;
-  if (origin === request.nextUrl.origin) return request;
-  return new NextRequest(request.nextUrl.href.replace(request.nextUrl.origin, origin), request);
+  const url = `${proto === "https" ? "https" : "http"}://${host}${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (url === request.url) return request;
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  // Auth.js reads only the standard Request API (url, method, headers, body).
+  return new Request(url, { method: request.method, headers: request.headers, body }) as NextRequest;
 }
 
-export const GET = (request: NextRequest) => handlers.GET(asAddressed(request));
+export const GET = async (request: NextRequest) => handlers.GET(await asAddressed(request));
 
 /** Credentials posted straight to the auth endpoint are throttled too, answered with 429. */
 export async function POST(request: NextRequest) {
@@ -38,5 +40,5 @@ export async function POST(request: NextRequest) {
       return problem(429, `Too many failed sign-ins. Try again in ${minutes} minutes.`, {}, { "Retry-After": String(state.retryAfterSeconds) });
     }
   }
-  return handlers.POST(asAddressed(request));
+  return handlers.POST(await asAddressed(request));
 }
