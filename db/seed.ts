@@ -3,6 +3,8 @@ import { count } from "drizzle-orm";
 import type { Db } from "./client";
 import { DEMO_LOGO_PNG_BASE64 } from "./seed-logo";
 import {
+  appFlags,
+  DEMO_SEEDED_FLAG,
   actionItemUpdates,
   actionItems,
   agendaItems,
@@ -113,6 +115,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, now = new Date()) {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
+    // The login page shows the demo password only on an installation seeded with the demo data.
+    await tx.insert(appFlags).values({ key: DEMO_SEEDED_FLAG, value: true }).onConflictDoNothing();
     await tx
       .insert(categories)
       .values(CATEGORY_SEED.map(([code, nameId, nameEn], i) => ({ code, nameId, nameEn, sortOrder: i + 1 })))

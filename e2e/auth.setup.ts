@@ -9,6 +9,9 @@ import { ACCOUNTS, authFile, signIn } from "./helpers";
  * No test ends a demo account's session (sign-out and password changes use accounts of their own).
  */
 setup("sign in the demo accounts", async ({ browser }) => {
+  // Five sign-ins at once (argon2 each) and their first pages: on a loaded machine this takes
+  // longer than one test's usual minute.
+  setup.setTimeout(180_000);
   fs.mkdirSync(path.dirname(authFile(ACCOUNTS.admin)), { recursive: true });
   await Promise.all(
     Object.values(ACCOUNTS).map(async (account) => {

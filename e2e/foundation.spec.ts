@@ -4,6 +4,8 @@ import { ACCOUNTS, formError, mainNavLinks, sessionPage, signIn, submitSignIn, u
 // Through the form, with no stored session: in the "first" project, beside e2e/auth.setup.ts (playwright.config.ts).
 test.describe("signing in", { tag: "@first" }, () => {
   test("each role signs in and sees its own navigation", async ({ browser }) => {
+    // Five sign-ins one after another: more than one test's minute on a loaded machine.
+    test.setTimeout(180_000);
     const expected: [string, string[]][] = [
       [ACCOUNTS.admin, ["Rapat", "Tindak Lanjut", "Dasbor", "Unit Kerja", "Pengguna", "Impor Pegawai", "Kategori", "Kantor & Ruang", "Kotak Keluar"]],
       [ACCOUNTS.secretariat, ["Rapat", "Tindak Lanjut", "Dasbor"]],

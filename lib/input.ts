@@ -185,3 +185,9 @@ export function pageNumber(value: string | string[] | undefined, max = 10_000): 
   if (!raw || !/^\d{1,6}$/.test(raw)) return 1;
   return Math.min(Math.max(1, Number(raw)), max);
 }
+
+/**
+ * A required choice by id (a select or picker): left empty it says "Wajib diisi" (errors.required),
+ * filled with something that is not an id it says `message` ("unknown unit").
+ */
+export const requiredId = (message = "errors.invalid") => z.string("errors.required").trim().min(1, "errors.required").pipe(z.uuid(message));

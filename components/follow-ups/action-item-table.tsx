@@ -12,13 +12,16 @@ type Props = {
   caption: string;
   /** The owner unit's column; left out for someone who only ever sees their own unit's items. */
   showUnit?: boolean;
+  /** The cards' heading level: one below the heading the list sits under (2 under the page's h1). */
+  headingLevel?: 2 | 3;
 };
 
 /**
  * The follow-up list: a table on a wide screen, cards on a phone (status, due date and progress
  * first). Only one of the two is displayed at a time (CSS), so assistive technology reads one.
  */
-export function ActionItemTable({ items, t, locale, caption, showUnit = true }: Props) {
+export function ActionItemTable({ items, t, locale, caption, showUnit = true, headingLevel = 2 }: Props) {
+  const CardHeading = headingLevel === 2 ? "h2" : "h3";
   if (items.length === 0) return <p className="muted">{t("followUps.empty")}</p>;
   return (
     <>
@@ -66,9 +69,9 @@ export function ActionItemTable({ items, t, locale, caption, showUnit = true }: 
               <StatusBadge status={i.status} t={t} />
               <DueBadges overdue={i.overdue} dueSoon={i.dueSoon} t={t} />
             </p>
-            <h3 className="fu-card-title">
+            <CardHeading className="fu-card-title">
               <Link href={`/follow-ups/${i.id}`}>{i.title}</Link>
-            </h3>
+            </CardHeading>
             <p className="fu-card-due">
               {t("followUps.fields.dueDate")}: <strong>{formatCalendarDate(i.dueDate, locale)}</strong>
             </p>

@@ -65,3 +65,6 @@ INSERT INTO "holidays" ("office_unit_id", "date", "name") VALUES
   (NULL, '2027-08-17', 'Hari Proklamasi Kemerdekaan RI'),
   (NULL, '2027-12-25', 'Hari Raya Natal')
 ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+-- An installation seeded with the demo data before this migration: it keeps showing the demo hint.
+INSERT INTO "app_flags" ("key", "value") SELECT 'demo_seeded', 'true'::jsonb WHERE EXISTS (SELECT 1 FROM "users" WHERE "email" = 'admin@rakor.test') ON CONFLICT DO NOTHING;

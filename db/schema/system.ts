@@ -108,5 +108,8 @@ export const appFlags = pgTable("app_flags", {
   setAt: tstz("set_at").notNull().defaultNow(),
 });
 
+/** The app_flags key the demo seed sets. */
+export const DEMO_SEEDED_FLAG = "demo_seeded";
+
 export type AuditLog = typeof auditLogs.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES, TIME_ZONES, WORK_UNIT_KINDS } from "@/db/schema/_enums";
-import { emptyToNull, safeText, versionInput } from "@/lib/input";
+import { emptyToNull, requiredId, safeText, versionInput } from "@/lib/input";
 
 export const workUnitSchema = z.object({
   code: z
@@ -21,7 +21,7 @@ const userBase = z.object({
   email: safeText(200, { tooLong: "errors.invalid" }).toLowerCase().pipe(z.email("errors.invalidEmail")),
   nip: z.preprocess(emptyToNull, z.string().regex(/^[0-9]{18}$/, "errors.invalidNip").nullable()),
   position: safeText(200, { tooLong: "errors.invalid" }),
-  workUnitId: z.uuid("errors.unknownUnit"),
+  workUnitId: requiredId("errors.unknownUnit"),
   role: z.enum(ROLES, "errors.invalid"),
   /** A designated contact of the unit (a checkbox: absent means no). */
   unitContact: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),

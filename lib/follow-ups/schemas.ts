@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, PRIORITIES } from "@/db/schema/_enums";
-import { emptyToNull, emptyToUndefined, isoDate as isoDateOf, safeText, searchText } from "@/lib/input";
+import { emptyToNull, emptyToUndefined, isoDate as isoDateOf, requiredId, safeText, searchText } from "@/lib/input";
 
 /** Shared by the forms (client) and the use cases (server): messages are i18n keys. */
 
@@ -24,7 +24,7 @@ export const evidenceUrlSchema = z.preprocess(
 const base = {
   title,
   description,
-  categoryId: z.uuid("followUps.errors.category"),
+  categoryId: requiredId("followUps.errors.category"),
   dueDate: isoDate,
   priority: z.enum(PRIORITIES, "errors.invalid").default("medium"),
   meetingId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
@@ -34,7 +34,7 @@ const base = {
 export const createActionItemSchema = z.object({
   ...base,
   decisionId: z.preprocess(emptyToNull, z.uuid("errors.invalid").nullable().default(null)),
-  workUnitId: z.uuid("errors.unknownUnit"),
+  workUnitId: requiredId("errors.unknownUnit"),
   picUserId: z.preprocess(emptyToNull, z.uuid("followUps.errors.pic").nullable().default(null)),
 });
 export type CreateActionItemInput = z.input<typeof createActionItemSchema>;

@@ -7,7 +7,7 @@ import {
   SPEAKER_ROLES,
   TIME_ZONES,
 } from "@/db/schema/_enums";
-import { emptyToNull, isoDate as isoDateOf, localMinutesBetween, safeText, searchText, strictLocalDateTime, versionInput } from "@/lib/input";
+import { emptyToNull, isoDate as isoDateOf, localMinutesBetween, requiredId, safeText, searchText, strictLocalDateTime, versionInput } from "@/lib/input";
 
 /**
  * Zod schemas shared by the meeting forms (zodResolver, in the browser) and the use cases (server).
@@ -89,7 +89,7 @@ const meetingFields = z.object({
     emptyToNull,
     safeText(MAX.url, { tooLong: "meetings.errors.tooLong" }).pipe(z.url({ protocol: /^https?$/, message: "meetings.errors.invalidUrl" })).nullable(),
   ),
-  organizerUnitId: z.uuid("errors.unknownUnit"),
+  organizerUnitId: requiredId("errors.unknownUnit"),
   chairUserId: uuidOrNull("meetings.errors.unknownUser"),
   acknowledgeConflicts: checkbox.optional(),
 });

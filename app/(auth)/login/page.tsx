@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { ssoLogoutUrl } from "@/lib/auth/sso-logout";
 import { SSO_REFUSALS, ssoSettings } from "@/lib/auth/sso-settings";
 import { getT } from "@/lib/i18n/server";
+import { demoSeeded } from "@/lib/system/flags";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { ssoSignInAction } from "./actions";
 import { LoginForm } from "./login-form";
@@ -30,7 +31,7 @@ type Search = { callbackUrl?: string; error?: string; signedOut?: string };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await getCurrentUser()) redirect("/");
   const { callbackUrl, error, signedOut } = await searchParams;
-  const t = await getT();
+  const [t, demo] = await Promise.all([getT(), demoSeeded()]);
   const sso = ssoSettings();
   // A refusal names its reason; any other error Auth.js reports (provider down, state mismatch…) is "SSO failed".
   const ssoError = !sso || !error ? null : (SSO_REFUSALS as readonly string[]).includes(error) ? `auth.sso.${error}` : PROVIDER_ERRORS.has(error) ? "auth.sso.failed" : null;
@@ -62,7 +63,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </>
         ) : null}
         <LoginForm callbackUrl={callbackUrl} />
-        <p className="muted">{t("auth.demoHint")}</p>
+        {demo ? <p className="muted">{t("auth.demoHint")}</p> : null}
         <LanguageSwitch />
       </div>
     </main>

@@ -18,7 +18,7 @@ export async function FollowUpsTab({ d, user, t, locale }: SectionProps) {
           <p className="muted">{t("meetings.page.followUpsEmpty")}</p>
         ) : (
           <>
-            <ActionItemTable items={list.items} t={t} locale={locale} caption={t("meetings.tabs.followUps")} showUnit />
+            <ActionItemTable items={list.items} t={t} locale={locale} caption={t("meetings.tabs.followUps")} showUnit headingLevel={3} />
             <p>
               <Link href={`/follow-ups?meetingId=${m.id}`}>{t("meetings.page.followUpsAll")}</Link>
             </p>
