@@ -47,14 +47,6 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
   return (
     <section className="meeting-summary" aria-labelledby="meeting-title">
       {live ? <LiveBanner meetingId={m.id} initial={{ kind: "state", state: live }} /> : null}
-      {live && floor ? (
-        <FloorRequest
-          meetingId={m.id}
-          initial={{ kind: "state", state: live }}
-          panel={floor}
-          actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
-        />
-      ) : null}
       <div className="page-head">
         <div>
           <h1 id="meeting-title">{m.title}</h1>
@@ -80,6 +72,15 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
           </div>
         ) : null}
       </div>
+
+      {live && floor ? (
+        <FloorRequest
+          meetingId={m.id}
+          initial={{ kind: "state", state: live }}
+          panel={floor}
+          actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
+        />
+      ) : null}
 
       {m.status === "cancelled" ? <Alert kind="warning">{t("meetings.page.cancelled", { reason: m.cancelReason ?? "" })}</Alert> : null}
 
