@@ -13,7 +13,8 @@ import { LiveBanner } from "@/components/live/live-banner";
 import "@/components/live/live.css";
 import { getFloorPanel } from "@/lib/live/queue";
 import { liveState } from "@/lib/live/state";
-import { requestFloorAction, withdrawFloorAction } from "../live/actions";
+import { ModeratorQueue } from "@/components/live/moderator-queue";
+import { endTurnAction, giveFloorAction, queueSettingsAction, requestFloorAction, skipFloorAction, withdrawFloorAction } from "../live/actions";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
 import { formatDateTime, formatRange, instantToZonedLocal } from "@/lib/time";
@@ -79,6 +80,18 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
           initial={{ kind: "state", state: live }}
           panel={floor}
           actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
+        />
+      ) : null}
+      {live && floor?.runsQueue ? (
+        <ModeratorQueue
+          meetingId={m.id}
+          initial={{ kind: "state", state: live }}
+          actions={{
+            giveFloor: giveFloorAction.bind(null, m.id),
+            skip: skipFloorAction.bind(null, m.id),
+            endTurn: endTurnAction.bind(null, m.id),
+            settings: queueSettingsAction.bind(null, m.id),
+          }}
         />
       ) : null}
 
