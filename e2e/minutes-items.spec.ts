@@ -10,7 +10,7 @@ import { apiMeeting, openDetails, tag, wib } from "./meeting-helpers";
  * items' pembahasan with a decision under its item.
  */
 test.describe("Minutes per agenda item", () => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
 
   test("two notulis write the pembahasan of two items in the minutes editor; the conflict shows both texts, reloads lose nothing, the notulen lists both items and a decision under its item", async ({ browser }) => {
     const a = await sessionPage(browser, ACCOUNTS.secretariat, { locale: "id-ID", timezoneId: "Asia/Jakarta" });

@@ -32,7 +32,7 @@ const MALANG = "Kantor Imigrasi Kelas I TPI Malang";
 const BLITAR = "Kantor Imigrasi Kelas II TPI Blitar";
 
 test.describe("Speakers' queue", () => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
 
   test("two participants ask to speak from their phones, the moderator gives the floor, the room screen shows speaker and running time; the turn reaches the notulen under its item", async ({ browser }) => {
     const page = await sessionPage(browser, ACCOUNTS.secretariat, { locale: "id-ID", timezoneId: "Asia/Jakarta" });
