@@ -177,8 +177,8 @@ test.describe("Rakor day, live", () => {
     const note = page.locator("details.live-note").first();
     await openDetails(note);
     await note.getByRole("textbox").fill("Rapat dibuka oleh Kepala Divisi Keimigrasian.");
-    await note.getByRole("button", { name: "Simpan catatan" }).click();
-    await expect(note.getByText("Catatan disimpan.")).toBeVisible();
+    // The pembahasan saves by itself (issue 23).
+    await expect(note.getByTestId("item-minutes-status")).toHaveText("Tersimpan.");
     await page.getByRole("button", { name: "Mulai acara berikutnya" }).click();
     await expect(screen.getByTestId("screen-item")).toHaveText("Paparan narasumber", { timeout: LIVE_MS });
     await page.getByRole("button", { name: "Akhiri acara terakhir" }).click();

@@ -8,6 +8,7 @@ import type { BoardPerson } from "@/lib/live/board";
 import type { ConsoleData } from "@/lib/live/console";
 import { RECENT_CHECK_IN_MINUTES, type LiveState } from "@/lib/live/types";
 import { formatDateTime, formatTime } from "@/lib/time";
+import { ItemMinutesEditor } from "@/components/meetings/item-minutes-editor";
 import { QueuePanel, type QueueActions } from "./queue-panel";
 import { clock, useLive, useNow } from "./use-live";
 
@@ -170,39 +171,10 @@ function SpeakerNow({ state, now }: { state: LiveState; now: number | null }) {
 
 function NoteForm({ itemTitle, note, save }: { itemTitle: string; note: { id: string; note: string; version: number }; save: Actions["saveNote"] }) {
   const t = useT();
-  const [value, setValue] = useState(note.note);
-  const [version, setVersion] = useState(note.version);
-  const [pending, start] = useTransition();
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const id = `note-${note.id}`;
   return (
     <details className="live-note" open={!!note.note}>
       <summary>{t("live.console.note")}</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => {
-            const r = await save(note.id, version, value);
-            if (r.ok && r.data) setVersion(r.data.version);
-            setMsg({ ok: r.ok, text: t(r.message ?? "") });
-          });
-        }}
-      >
-        <label htmlFor={id}>
-          {t("live.console.note")}: {itemTitle}
-        </label>
-        <textarea id={id} rows={3} maxLength={5000} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-hint`} />
-        <p id={`${id}-hint`} className="muted">
-          {t("live.console.noteHint")}
-        </p>
-        <button type="submit" className="btn btn-secondary btn-small" disabled={pending}>
-          {t("live.console.saveNote")}
-        </button>
-        <span aria-live="polite" className={msg && !msg.ok ? "field-error" : "muted"}>
-          {" "}
-          {msg?.text}
-        </span>
-      </form>
+      <ItemMinutesEditor item={note} label={`${t("live.console.note")}: ${itemTitle}`} hint={t("live.console.noteHint")} save={save} />
     </details>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { TextAreaField } from "@/components/forms/field";
+import { SelectField, TextAreaField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useT } from "@/components/i18n-provider";
@@ -10,7 +10,8 @@ import { decisionSchema, minutesSchema, reopenSchema } from "@/lib/meetings/sche
 import { ActionButton } from "./action-button";
 import { StaleDiff } from "./stale-diff";
 
-type Decision = { id: string; number: number; text: string; version: number };
+type Decision = { id: string; number: number; text: string; version: number; agendaItemId?: string | null };
+type ItemOption = { id: string; title: string };
 
 /** The summary (notulen) form; a stale save shows the summary saved meanwhile. */
 export function MinutesForm({ summary, action }: { summary: string; action: (values: unknown) => Promise<ActionState> }) {
@@ -38,15 +39,39 @@ export function MinutesForm({ summary, action }: { summary: string; action: (val
   );
 }
 
-export function DecisionForm({ initial = "", label, action, onDone }: { initial?: string; label: string; action: (values: unknown) => Promise<ActionState>; onDone?: () => void }) {
+export function DecisionForm({
+  initial = "",
+  initialItem = null,
+  items = [],
+  label,
+  action,
+  onDone,
+}: {
+  initial?: string;
+  initialItem?: string | null;
+  /** The meeting's agenda items: the decision may be attached to one (issue 23). */
+  items?: ItemOption[];
+  label: string;
+  action: (values: unknown) => Promise<ActionState>;
+  onDone?: () => void;
+}) {
   const t = useT();
-  const { form, pending, state, onSubmit, errorOf } = useActionForm(decisionSchema, { text: initial }, action, () => onDone?.());
+  const { form, pending, state, onSubmit, errorOf } = useActionForm(decisionSchema, { text: initial, agendaItemId: initialItem ?? "" }, action, () => onDone?.());
   useEffect(() => {
-    if (state?.ok) form.reset({ text: "" });
+    if (state?.ok) form.reset({ text: "", agendaItemId: form.getValues("agendaItemId") });
   }, [state, form]);
   return (
     <form onSubmit={onSubmit} noValidate>
       <fieldset disabled={pending}>
+        {items.length ? (
+          <SelectField
+            label={t("meetings.itemMinutes.item")}
+            error={errorOf("agendaItemId")}
+            placeholder={t("meetings.itemMinutes.noItem")}
+            options={items.map((i) => ({ value: i.id, label: i.title }))}
+            {...form.register("agendaItemId")}
+          />
+        ) : null}
         <TextAreaField label={label} rows={3} error={errorOf("text")} {...form.register("text")} />
         <FormStatus state={state} />
         <button type="submit" className="btn">
@@ -60,11 +85,13 @@ export function DecisionForm({ initial = "", label, action, onDone }: { initial?
 /** Numbered decisions; editable ones get edit and remove controls. */
 export function DecisionList({
   decisions,
+  items = [],
   editable,
   update,
   remove,
 }: {
   decisions: Decision[];
+  items?: ItemOption[];
   editable: boolean;
   update: (id: string, version: number, values: unknown) => Promise<ActionState>;
   remove: (id: string, version: number) => Promise<ActionState>;
@@ -77,6 +104,7 @@ export function DecisionList({
       {decisions.map((d) => (
         <li key={d.id} value={d.number}>
           <span className="pre-line">{d.text}</span>
+          {d.agendaItemId && items.some((i) => i.id === d.agendaItemId) ? <span className="muted"> · {t("meetings.itemMinutes.item")}: {items.find((i) => i.id === d.agendaItemId)!.title}</span> : null}
           {editable ? (
             <div className="actions no-print">
               <button type="button" className="btn btn-secondary btn-small" aria-expanded={editing === d.id} onClick={() => setEditing(editing === d.id ? null : d.id)}>
@@ -86,7 +114,7 @@ export function DecisionList({
             </div>
           ) : null}
           {editable && editing === d.id ? (
-            <DecisionForm initial={d.text} label={t("meetings.minutes.editDecision", { n: d.number })} action={(v) => update(d.id, d.version, v)} onDone={() => setEditing(null)} />
+            <DecisionForm initial={d.text} initialItem={d.agendaItemId ?? null} items={items} label={t("meetings.minutes.editDecision", { n: d.number })} action={(v) => update(d.id, d.version, v)} onDone={() => setEditing(null)} />
           ) : null}
         </li>
       ))}

@@ -84,7 +84,7 @@ export async function getFloorPanel(user: CurrentUser, meetingId: string) {
     myFloorRequest(user, meetingId),
     db.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).limit(100),
   ]);
-  return { present: present.length > 0, mine, items };
+  return { present: present.length > 0, mine, items, runsQueue: can(user, "live.queue", m.resource) };
 }
 
 export type FloorPanel = NonNullable<Awaited<ReturnType<typeof getFloorPanel>>>;

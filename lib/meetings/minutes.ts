@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { decisions, minutes } from "@/db/schema";
+import { agendaItems, decisions, minutes } from "@/db/schema";
+import type { Tx } from "@/db/client";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ConflictError, NotFoundError, ValidationError, orConflict } from "@/lib/errors";
@@ -66,14 +67,25 @@ export async function saveMinutes(user: CurrentUser, meetingId: string, version:
   );
 }
 
+/** The agenda item named for a decision must be one of the meeting's (else a field error). */
+async function checkItem(tx: Tx, meetingId: string, agendaItemId: string | null | undefined) {
+  if (!agendaItemId) return;
+  const [item] = await tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, agendaItemId), eq(agendaItems.meetingId, meetingId)));
+  if (!item) throw new ValidationError({ agendaItemId: ["errors.invalid"] });
+}
+
 export async function addDecision(user: CurrentUser, meetingId: string, input: unknown, ctx: Ctx = {}) {
   await requireWritable(user, meetingId);
-  const { text } = parseInput(decisionSchema, input);
+  const { text, agendaItemId = null } = parseInput(decisionSchema, input);
   return db.transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
+    await checkItem(tx, meetingId, agendaItemId);
     const [row] = await tx
       .insert(decisions)
-      .values({ meetingId, text, createdBy: user.id, number: sql`(select coalesce(max(number), 0) + 1 from decisions where meeting_id = ${meetingId})` })
+      .values({ meetingId, text, agendaItemId, createdBy: user.id, number: sql`(select coalesce(max(number), 0) + 1 from decisions where meeting_id = ${meetingId})` })
       .returning();
     await audit(tx, { actorId: user.id, ...ctx }, "decision.create", "meeting", meetingId, { decisionId: row!.id, number: row!.number });
     return row!;
@@ -90,12 +102,14 @@ async function requireDecision(user: CurrentUser, id: string) {
 
 export async function updateDecision(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
   const before = await requireDecision(user, id);
-  const { text } = parseInput(decisionSchema, input);
+  const { text, agendaItemId } = parseInput(decisionSchema, input);
   return orConflict(
     db.transaction(async (tx) => {
+      await checkItem(tx, before.meetingId, agendaItemId);
       const [row] = await tx
         .update(decisions)
-        .set({ text, version: sql`${decisions.version} + 1` })
+        // The item is kept when the form does not name one (agendaItemId absent); "" detaches it.
+        .set({ text, ...(agendaItemId !== undefined ? { agendaItemId } : {}), version: sql`${decisions.version} + 1` })
         .where(and(eq(decisions.id, id), eq(decisions.version, version)))
         .returning();
       if (!row) return null;

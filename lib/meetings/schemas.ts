@@ -220,7 +220,11 @@ export const attendanceSchema = z
 export type AttendanceInput = z.input<typeof attendanceSchema>;
 
 export const minutesSchema = z.object({ summary: optionalText(MAX.summary, "multiline") });
-export const decisionSchema = z.object({ text: requiredText(MAX.decision, "multiline") });
+export const decisionSchema = z.object({
+  text: requiredText(MAX.decision, "multiline"),
+  /** The agenda item the decision was taken under (issue 23); empty: the meeting as a whole. */
+  agendaItemId: z.preprocess((v) => (v === "" || v == null ? null : v), z.uuid("errors.invalid").nullable()).optional(),
+});
 export const reopenSchema = z.object({ reason: requiredText(MAX.reason, "multiline") });
 
 export const versionSchema = versionInput;

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { ActionButton } from "@/components/meetings/action-button";
 import { DecisionForm, DecisionList, MinutesForm, ReopenForm } from "@/components/meetings/minutes-editor";
 import { AgendaRecord } from "@/components/live/agenda-record";
+import { ItemMinutesEditor } from "@/components/meetings/item-minutes-editor";
+import { saveNoteAction } from "../live/actions";
 import { Alert } from "@/components/ui/alert";
 import { loadSpeakingTurns } from "@/lib/live/turns";
 import { canFinalizeMinutes } from "@/lib/meetings/lifecycle";
@@ -17,6 +19,7 @@ export async function MinutesTab({ d, t, locale }: SectionProps) {
   const locked = !!d.minutes?.finalizedAt;
   const writable = p.writeMinutes && !locked && m.status !== "draft" && m.status !== "cancelled";
   const turns = await loadSpeakingTurns(m.id);
+  const items = d.agenda.items.map((i) => ({ id: i.id, title: i.title }));
   return (
     <section aria-labelledby="minutes-h">
       <h2 id="minutes-h">{t("meetings.minutes.title")}</h2>
@@ -30,10 +33,22 @@ export async function MinutesTab({ d, t, locale }: SectionProps) {
       ) : (
         <p className="muted">{t("meetings.minutes.empty")}</p>
       )}
+      {writable && d.agenda.items.length ? (
+        // Pembahasan per item (issue 23): one text per agenda item, autosaved and versioned — the
+        // same text the console writes while the item runs.
+        <section className="card no-print" aria-labelledby="item-minutes-h">
+          <h3 id="item-minutes-h">{t("meetings.itemMinutes.title")}</h3>
+          <p className="muted">{t("meetings.itemMinutes.intro")}</p>
+          {d.agenda.items.map((i) => (
+            <ItemMinutesEditor key={`${i.id}-${i.version}`} item={{ id: i.id, note: i.liveNote, version: i.version }} label={t("meetings.itemMinutes.label", { title: i.title })} save={saveNoteAction.bind(null, m.id)} />
+          ))}
+        </section>
+      ) : null}
       <AgendaRecord items={d.agenda.items} turns={turns} decisions={d.decisions} tz={m.timeZone} t={t} locale={locale} />
       <h3>{t("meetings.minutes.decisions")}</h3>
       <DecisionList
-        decisions={d.decisions.map((x) => ({ id: x.id, number: x.number, text: x.text, version: x.version }))}
+        items={items}
+        decisions={d.decisions.map((x) => ({ id: x.id, number: x.number, text: x.text, version: x.version, agendaItemId: x.agendaItemId }))}
         editable={writable}
         update={bind(A.updateDecisionAction)}
         remove={bind(A.deleteDecisionAction)}
@@ -51,7 +66,7 @@ export async function MinutesTab({ d, t, locale }: SectionProps) {
         <div className="no-print">
           <details className="card">
             <summary>{t("meetings.minutes.addDecision")}</summary>
-            <DecisionForm label={t("meetings.minutes.decision")} action={bind(A.addDecisionAction)} />
+            <DecisionForm items={items} label={t("meetings.minutes.decision")} action={bind(A.addDecisionAction)} />
           </details>
           {d.minutes && canFinalizeMinutes(m) ? (
             <ActionButton

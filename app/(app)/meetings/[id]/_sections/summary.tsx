@@ -13,7 +13,8 @@ import { LiveBanner } from "@/components/live/live-banner";
 import "@/components/live/live.css";
 import { getFloorPanel } from "@/lib/live/queue";
 import { liveState } from "@/lib/live/state";
-import { requestFloorAction, withdrawFloorAction } from "../live/actions";
+import { ModeratorQueue } from "@/components/live/moderator-queue";
+import { endTurnAction, giveFloorAction, queueSettingsAction, requestFloorAction, skipFloorAction, withdrawFloorAction } from "../live/actions";
 import { capacityWarning } from "@/lib/meetings/capacity";
 import { answerKey, myStatus } from "@/lib/meetings/my-status";
 import { publishReach } from "@/lib/meetings/publish-reach";
@@ -64,14 +65,6 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
   return (
     <section className="meeting-summary" aria-labelledby="meeting-title">
       {live ? <LiveBanner meetingId={m.id} initial={{ kind: "state", state: live }} /> : null}
-      {live && floor ? (
-        <FloorRequest
-          meetingId={m.id}
-          initial={{ kind: "state", state: live }}
-          panel={floor}
-          actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
-        />
-      ) : null}
       <div className="page-head">
         <div>
           <h1 id="meeting-title">{m.title}</h1>
@@ -97,6 +90,27 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
           </div>
         ) : null}
       </div>
+
+      {live && floor ? (
+        <FloorRequest
+          meetingId={m.id}
+          initial={{ kind: "state", state: live }}
+          panel={floor}
+          actions={{ request: requestFloorAction.bind(null, m.id), withdraw: withdrawFloorAction.bind(null, m.id) }}
+        />
+      ) : null}
+      {live && floor?.runsQueue ? (
+        <ModeratorQueue
+          meetingId={m.id}
+          initial={{ kind: "state", state: live }}
+          actions={{
+            giveFloor: giveFloorAction.bind(null, m.id),
+            skip: skipFloorAction.bind(null, m.id),
+            endTurn: endTurnAction.bind(null, m.id),
+            settings: queueSettingsAction.bind(null, m.id),
+          }}
+        />
+      ) : null}
 
       {m.status === "cancelled" ? <Alert kind="warning">{t("meetings.page.cancelled", { reason: m.cancelReason ?? "" })}</Alert> : null}
 
