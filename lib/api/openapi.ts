@@ -187,6 +187,8 @@ const TAGS: Record<string, string> = {
   Minutes: "Minutes (notulen) and decisions.",
   Documents: "Letters, lists, calendar entries and exports of a meeting.",
   "Follow-ups": "Action items from decisions and their progress.",
+  Integrations:
+    "Keeping another system in sync: the event feed, and webhooks. A webhook POSTs each Event as JSON with `Rakor-Event` (its kind), `Rakor-Delivery` (the delivery's id) and `Rakor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>`: recompute it over the raw body with the subscription's secret, compare in constant time, and refuse a `t` older than 5 minutes. Any 2xx within 10 s is a success; otherwise the delivery is retried with exponential backoff (30 s, 1, 2, 4 … 64 min: 8 attempts). Deliveries are at least once: de-duplicate by the event's id.",
 };
 
 export function openApiDocument(serverUrl = "/api/v1") {

@@ -73,6 +73,20 @@ export const operations = {
   listActionItemUpdates: { method: "GET", path: "/action-items/{id}/updates", summary: "A follow-up's timeline (progress, transitions, extensions)", tag: "Follow-ups", response: r.ActionItemUpdateList },
   createActionItemUpdate: { method: "POST", path: "/action-items/{id}/updates", summary: "Add an update; a transition when `to` is given", tag: "Follow-ups", body: s.actionItemUpdateBody, response: r.ActionItem, created: true, versioned: true },
   getMeetingDocument: { method: "GET", path: "/meetings/{id}/documents/{kind}", summary: "A meeting's file: invitation letter, attendance list, minutes (PDF), calendar entry (ICS), attendance CSV/XLSX, follow-up matrix (XLSX)", tag: "Documents", file: true },
+  listEvents: {
+    method: "GET",
+    path: "/events",
+    summary: "What changed, in commit order: meetings, agenda, speakers, invitations, attendance, minutes, follow-ups — only what I may see",
+    tag: "Integrations",
+    query: s.eventsQuery,
+    response: r.EventPage,
+  },
+  listWebhooks: { method: "GET", path: "/webhooks", summary: "My webhook subscriptions", tag: "Integrations", response: r.WebhookList },
+  createWebhook: { method: "POST", path: "/webhooks", summary: "Subscribe a URL to events (admin or secretariat); the signing secret is shown once", tag: "Integrations", body: s.webhookBody, response: r.CreatedWebhook, created: true },
+  getWebhook: { method: "GET", path: "/webhooks/{id}", summary: "One of my webhook subscriptions", tag: "Integrations", response: r.Webhook },
+  deleteWebhook: { method: "DELETE", path: "/webhooks/{id}", summary: "End a webhook subscription (send version)", tag: "Integrations", versioned: true, current: r.Webhook },
+  listWebhookDeliveries: { method: "GET", path: "/webhooks/{id}/deliveries", summary: "A subscription's latest deliveries with the receiver's answers (newest first, 50)", tag: "Integrations", response: r.WebhookDeliveryList },
+  redeliverWebhook: { method: "POST", path: "/webhook-deliveries/{id}/redeliveries", summary: "Send a delivery again", tag: "Integrations", response: r.WebhookDelivery },
   followUpDashboard: { method: "GET", path: "/dashboard/follow-ups", summary: "Per-unit follow-up figures of the division head's dashboard", tag: "Follow-ups", response: r.FollowUpDashboard },
 } as const satisfies Record<string, Operation>;
 
