@@ -267,6 +267,7 @@ describe("the API under fuzzing", () => {
       { op: "deleteAttendance", token: sec, params: { id: f.invitation }, ifMatch: true },
       { op: "listEvents", token: partA, query: { limit: "10", kinds: "meeting.created,follow-up.verified", meetingId: m.id } },
       { op: "listWebhooks", token: sec },
+      { op: "listPeople", token: partA, query: { q: "Peserta", workUnitId: o.unitA.id } },
       { op: "createWebhook", token: sec, strict: true, body: { url: "https://example.org/hook", kinds: ["meeting.created"] }, fields: { url: "url", kinds: "enum" }, required: ["url"] },
       { op: "getWebhook", token: sec, params: { id: f.speaker } },
       { op: "deleteWebhook", token: sec, params: { id: f.speaker }, ifMatch: true },

@@ -35,6 +35,15 @@ export const operations = {
   createToken: { method: "POST", path: "/tokens", summary: "Create an API token; the secret is shown once", tag: "Account", body: createTokenSchema, response: r.CreatedToken, created: true },
   revokeToken: { method: "DELETE", path: "/tokens/{id}", summary: "Revoke an API token", tag: "Account" },
   listWorkUnits: { method: "GET", path: "/work-units", summary: "All work units, flat, with parentId", tag: "Organisation", response: r.WorkUnitList },
+  listPeople: {
+    method: "GET",
+    path: "/people",
+    summary: "Find people by NIP, e-mail, name or unit (staff: everybody; others: their own unit) — name, NIP, position and unit only",
+    tag: "Organisation",
+    query: s.peopleQuery,
+    response: r.PersonPage,
+    paginated: true,
+  },
   listCategories: { method: "GET", path: "/categories", summary: "Follow-up categories (UU 25/2009 obligations)", tag: "Follow-ups", response: r.CategoryList },
 
   listMeetings: { method: "GET", path: "/meetings", summary: "Meetings I may see (filters from, to, status, unitId, q)", tag: "Meetings", query: s.meetingsQuery, response: r.MeetingPage, paginated: true },

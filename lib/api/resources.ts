@@ -306,6 +306,21 @@ export const InvitationList = list(Invitation, "InvitationList");
 export const AttendanceList = list(Attendance, "AttendanceList");
 export const ActionItemUpdateList = list(ActionItemUpdate, "ActionItemUpdateList");
 
+export const Person = reg(
+  z.strictObject({
+    id: uuid.describe("Use it as userId, picUserId or chairUserId."),
+    name: z.string(),
+    nip: z.string().nullable().describe("Nomor Induk Pegawai (18 digits), when recorded."),
+    position: z.string(),
+    workUnitId: uuid,
+    workUnitName: z.string(),
+    updatedAt,
+  }),
+  "Person",
+  "A person, as much as an integrator needs to name them (never their e-mail or role).",
+);
+export const PersonPage = page(Person, "PersonPage");
+
 export const Event = reg(
   z.strictObject({
     id: z.string().describe("The event's position in the feed: pass it as `after` to read on from here."),

@@ -220,3 +220,16 @@ export const webhookBody = z.strictObject({
   kinds: z.array(z.enum(EVENT_KINDS)).max(EVENT_KINDS.length).optional().describe("The kinds to send; none or empty: every kind."),
 });
 export const noQuery = z.strictObject({});
+
+export const peopleQuery = z.strictObject({
+  ...listQuery.shape,
+  nip: z
+    .string()
+    .regex(/^[0-9]{18}$/, "errors.invalid")
+    .optional()
+    .describe("Exactly this NIP (18 digits)."),
+  email: z.email().max(320).optional().describe("Exactly this e-mail address (case-insensitive). It is a filter only: e-mail addresses are never returned."),
+  q: str(200).optional().describe("Part of the name or position."),
+  workUnitId: z.uuid().optional().describe("Only this unit's people."),
+  updatedSince,
+});
