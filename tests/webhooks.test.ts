@@ -97,7 +97,12 @@ describe("the event feed", { timeout: 120_000 }, () => {
       expect(r.status, JSON.stringify(r.json)).toBe(200);
       return r.json!.items as { id: string; kind: string; subjectId: string; data: Record<string, unknown> }[];
     };
-    const secEvents = await read(sec);
+    // Events show once every older transaction has ended (other test files' may still be open): poll.
+    let secEvents = await read(sec);
+    for (let i = 0; i < 60 && !secEvents.some((e) => e.kind === "follow-up.created"); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      secEvents = await read(sec);
+    }
     const kinds = secEvents.map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["meeting.created", "speakers.changed", "agenda.changed", "meeting.published", "meeting.rescheduled", "follow-up.created"]));
     expect(kinds.indexOf("meeting.created")).toBeLessThan(kinds.indexOf("meeting.published"));

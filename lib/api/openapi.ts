@@ -55,7 +55,11 @@ const headers = {
     example: '"minute";r=412;t=37',
   },
   IdempotentReplayed: { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.", schema: { type: "string", enum: ["true"] } },
-  ContentETag: { description: "A tag of the body (W/\"h…\"), or the record's version (W/\"3\"); send it as If-None-Match to get 304 when nothing changed.", schema: { type: "string", pattern: '^W/"h?[A-Za-z0-9_-]+"$' } },
+  ContentETag: {
+    description:
+      "A tag of the body: W/\"<version>-<hash>\" for a versioned record (usable as If-Match: it names the version), W/\"h<hash>\" for a list. Send it as If-None-Match to get 304 when nothing changed.",
+    schema: { type: "string", pattern: '^W/"(\\d{1,10}-[A-Za-z0-9_]+|h[A-Za-z0-9_]+)"$' },
+  },
 };
 const rateHeaders = { "RateLimit-Policy": { $ref: "#/components/headers/RateLimitPolicy" }, RateLimit: { $ref: "#/components/headers/RateLimit" } };
 
@@ -149,7 +153,7 @@ function operationObject(id: string, op: Operation) {
       in: "header",
       required: false,
       description: 'The version you edited, as the ETag you got (W/"3"); or send `version` in the body. One of the two is required.',
-      schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}"?$' },
+      schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}(-[A-Za-z0-9_]{1,40})?"?$' },
     });
   }
   const statuses = [

@@ -48,7 +48,7 @@ export const operations = {
 
   listMeetings: { method: "GET", path: "/meetings", summary: "Meetings I may see (filters from, to, status, unitId, q)", tag: "Meetings", query: s.meetingsQuery, response: r.MeetingPage, paginated: true },
   createMeeting: { method: "POST", path: "/meetings", summary: "Schedule a meeting (a draft)", tag: "Meetings", body: s.meetingCreateBody, response: r.Meeting, created: true },
-  getMeeting: { method: "GET", path: "/meetings/{id}", summary: "One meeting", tag: "Meetings", response: r.Meeting },
+  getMeeting: { method: "GET", path: "/meetings/{id}", summary: "One meeting, with ?include= its agenda, speakers, invitations, attendances and minutes in the same answer", tag: "Meetings", query: s.meetingQuery, response: r.MeetingDetail },
   deleteMeeting: { method: "DELETE", path: "/meetings/{id}", summary: "Delete a draft meeting (a published one is cancelled instead; send version)", tag: "Meetings", versioned: true, current: r.Meeting },
   updateMeeting: { method: "PATCH", path: "/meetings/{id}", summary: "Edit a meeting (send version, in the body or If-Match)", tag: "Meetings", body: s.meetingPatchBody, response: r.Meeting, versioned: true },
   transitionMeeting: { method: "POST", path: "/meetings/{id}/transitions", summary: "Publish, start, complete or cancel a meeting", tag: "Meetings", body: s.meetingTransitionBody, response: r.Meeting, versioned: true },

@@ -296,6 +296,7 @@ export function list<T extends z.ZodType, E extends z.ZodRawShape = Record<never
 }
 
 export const MeetingPage = page(Meeting, "MeetingPage");
+
 export const ActionItemPage = page(ActionItem, "ActionItemPage");
 export const TokenPage = page(Token, "TokenPage");
 export const WorkUnitList = list(WorkUnit, "WorkUnitList");
@@ -305,6 +306,18 @@ export const SpeakerList = list(Speaker, "SpeakerList");
 export const InvitationList = list(Invitation, "InvitationList");
 export const AttendanceList = list(Attendance, "AttendanceList");
 export const ActionItemUpdateList = list(ActionItemUpdate, "ActionItemUpdateList");
+export const MeetingDetail = reg(
+  z.strictObject({
+    ...Meeting.shape,
+    agenda: AgendaList.optional().describe("With include=agenda."),
+    speakers: z.array(Speaker).optional().describe("With include=speakers."),
+    invitations: z.array(Invitation).optional().describe("With include=invitations."),
+    attendances: z.array(Attendance).optional().describe("With include=attendances (empty for those who may not see the attendance records)."),
+    minutes: Minutes.optional().describe("With include=minutes."),
+  }),
+  "MeetingDetail",
+  "A meeting, with the parts asked for in ?include=.",
+);
 
 export const Person = reg(
   z.strictObject({

@@ -233,3 +233,15 @@ export const peopleQuery = z.strictObject({
   workUnitId: z.uuid().optional().describe("Only this unit's people."),
   updatedSince,
 });
+
+export const MEETING_INCLUDES = ["agenda", "speakers", "invitations", "attendances", "minutes"] as const;
+export type MeetingInclude = (typeof MEETING_INCLUDES)[number];
+const includePart = `(${MEETING_INCLUDES.join("|")})`;
+export const meetingQuery = z.strictObject({
+  include: z
+    .string()
+    .regex(new RegExp(`^${includePart}(,${includePart})*$`), "errors.invalid")
+    .optional()
+    .describe(`Parts to return with the meeting, comma-separated: ${MEETING_INCLUDES.join(", ")} (e.g. include=agenda,speakers). One call instead of one per part.`)
+    .transform((v) => (v ? ([...new Set(v.split(","))] as MeetingInclude[]) : [])),
+});
