@@ -34,6 +34,10 @@ export type QueuePolicy = {
 export const QUEUES = {
   /** The follow-up reminders (due soon, overdue, escalation) and the overdue cutoffs: scheduled by cron. */
   reminders: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  /** Events → webhook deliveries (lib/integrations/webhooks.ts): by cron every minute, and after a subscription is made. */
+  "webhooks-fanout": { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
+  /** One delivery to one receiver: retried with exponential backoff (30 s, 1, 2, 4 … 64 min: 8 attempts in about 2 hours). */
+  "webhook-deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60 },
 } satisfies Record<string, QueuePolicy>;
 
 export type QueueName = keyof typeof QUEUES;

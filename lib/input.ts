@@ -170,10 +170,13 @@ export const versionNumber = (message = "errors.invalid") => z.number(message).i
 /** A record's `version` from a form or a bound argument. */
 export const versionInput = z.coerce.number().int().min(1).max(INT4_MAX);
 
-/** The version in an If-Match header ("3", W/"3"; "0" for minutes not yet written): a number in range, or null. */
+/**
+ * The version in an If-Match header ("3", W/"3"; "0" for minutes not yet written; a read's tag
+ * W/"3-<content tag>" names version 3): a number in range, or null.
+ */
 export function versionFromIfMatch(header: string | null): number | null {
   if (header === null) return null;
-  const m = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(header);
+  const m = /^\s*(?:W\/)?"?(\d{1,10})(?:-[A-Za-z0-9_]{1,40})?"?\s*$/.exec(header);
   if (!m) return null;
   const n = Number(m[1]);
   return n <= INT4_MAX ? n : null;

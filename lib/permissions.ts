@@ -35,6 +35,7 @@ type Resources = {
   "meeting.list": undefined;
   /** Search people of every unit (pickers); others search their own unit's. */
   "people.searchAll": undefined;
+  "webhook.manage": undefined;
   /** The units whose follow-ups one verifies, counts on the dashboard and creates follow-ups for. */
   "unit.oversee": { unitId: string };
   "meeting.create": { organizerUnitId: string };
@@ -75,6 +76,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "dashboard.view": (a) => isStaff(a),
   "meeting.list": () => true,
   "people.searchAll": (a) => isStaff(a),
+  // Webhook subscriptions send what their owner may see to an outside system: admins and the secretariat.
+  "webhook.manage": (a) => a.role === "admin" || a.role === "secretariat",
   "unit.oversee": (a, r) => isStaff(a) && inScope(a, r.unitId),
 
   // Secretariat (and admin) schedule meetings organised by a unit they oversee.

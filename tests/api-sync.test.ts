@@ -116,4 +116,45 @@ describe("change tracking", { timeout: 120_000 }, () => {
     const ok = await callApi({ method: "GET", path: "/meetings", token, query: "updatedSince=2030-01-01T00:00:00%2B07:00&timeZone=Asia/Makassar" });
     expect(ok.status, JSON.stringify(ok.json)).toBe(200);
   });
+
+  it("answers a meeting with ?include= in one call, a conditional GET with 304, and the rate-limit budget on every response", async () => {
+    const o = await office();
+    const token = await tokenOf(o.secretariat);
+    const m = await publishedMeeting(o);
+    const full = await callApi({ method: "GET", path: "/meetings/{id}", params: { id: m.id }, token, query: "include=agenda,speakers,invitations,attendances,minutes" });
+    expect(full.status, JSON.stringify(full.json)).toBe(200);
+    const body = full.json as { agenda: { items: unknown[] }; speakers: unknown[]; invitations: unknown[]; attendances: unknown[]; minutes: { version: number } };
+    expect(body.agenda.items).toHaveLength(3);
+    expect(body.speakers).toHaveLength(2);
+    expect(body.invitations).toHaveLength(2);
+    expect(body.attendances).toEqual([]);
+    expect(body.minutes.version).toBe(0);
+    const plain = await callApi({ method: "GET", path: "/meetings/{id}", params: { id: m.id }, token });
+    expect(plain.json).not.toHaveProperty("agenda");
+    expect((await callApi({ method: "GET", path: "/meetings/{id}", params: { id: m.id }, token, query: "include=agenda,budget" })).status).toBe(422);
+
+    // ETag → If-None-Match: 304 while nothing changed; a speaker added changes the tag (the meeting's updatedAt moved).
+    const etag = full.headers.get("etag")!;
+    expect(etag).toMatch(new RegExp(`^W/"${String(full.json!.version)}-`));
+    const same = await callApi({ method: "GET", path: "/meetings/{id}", params: { id: m.id }, token, query: "include=agenda,speakers,invitations,attendances,minutes", headers: { "if-none-match": etag } });
+    expect(same.status).toBe(304);
+    expect(same.json).toBeNull();
+    await callApi({ method: "POST", path: "/meetings/{id}/speakers", params: { id: m.id }, token, body: { name: `Narasumber ${uid()}`, role: "moderator" } });
+    const changed = await callApi({ method: "GET", path: "/meetings/{id}", params: { id: m.id }, token, query: "include=agenda,speakers,invitations,attendances,minutes", headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect((changed.json!.speakers as unknown[]).length).toBe(3);
+    // The read's tag works as If-Match (it names the version).
+    const edit = await callApi({ method: "PATCH", path: "/meetings/{id}", params: { id: m.id }, token, body: { topic: "Baru" }, headers: { "if-match": changed.headers.get("etag")! } });
+    expect(edit.status, JSON.stringify(edit.json)).toBe(200);
+    // Lists have a tag too.
+    const list = await callApi({ method: "GET", path: "/action-items", token, query: "limit=5" });
+    const again = await callApi({ method: "GET", path: "/action-items", token, query: "limit=5", headers: { "if-none-match": list.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+
+    // The budget: RateLimit-Policy and RateLimit (IETF draft) on successes and refusals alike.
+    for (const r of [full, edit, await callApi({ method: "GET", path: "/meetings/{id}", params: { id: crypto.randomUUID() }, token })]) {
+      expect(r.headers.get("ratelimit-policy")).toMatch(/^"minute";q=\d+;w=60$/);
+      expect(r.headers.get("ratelimit")).toMatch(/^"minute";r=\d+;t=\d+$/);
+    }
+  });
 });

@@ -1,8 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/db/client";
-import { actionItems, agendaItems, attendances, decisions, invitations, meetings, speakers } from "@/db/schema";
+import { actionItems, agendaItems, attendances, decisions, invitations, meetings, speakers, webhookSubscriptions } from "@/db/schema";
 import { recordAttendance } from "@/lib/meetings/attendance";
 import { addDecision } from "@/lib/meetings/minutes";
 import { publishedMeeting, office, someCategory } from "@/tests/office";
@@ -102,6 +102,7 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
       organizerUnitId: o.division.id,
       acknowledgeConflicts: "on",
     });
+    const [hook] = await db.insert(webhookSubscriptions).values({ ownerUserId: o.secretariat.id, url: "https://example.org/hook", secret: "whsec_test" }).returning();
     const ok = (r: { status: number; json: unknown }) => expect(r.status, JSON.stringify(r.json)).toBeLessThan(300);
     Object.assign(writes, {
       updateSpeaker: {
@@ -141,6 +142,13 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
         version: () => meetingVersion(draft2.id),
         noBody: true,
         bump: async (v) => ok(await callApi({ method: "PATCH", path: "/meetings/{id}", params: { id: draft2.id }, token: sec, body: { topic: "Diubah", version: v } })),
+      },
+      deleteWebhook: {
+        call: () => ({ method: "DELETE", path: "/webhooks/{id}", params: { id: hook!.id }, token: sec }),
+        version: () => rowVersion(db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, hook!.id))),
+        noBody: true,
+        // No PATCH for subscriptions: another writer moves the version on.
+        bump: async () => void (await db.update(webhookSubscriptions).set({ version: sql`${webhookSubscriptions.version} + 1` }).where(eq(webhookSubscriptions.id, hook!.id))),
       },
     } satisfies Record<string, Write>);
     expect(Object.keys(writes).sort()).toEqual([...versionedOps].sort());

@@ -36,6 +36,12 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/speakers/{id}": () => import("@/app/api/v1/speakers/[id]/route"),
   "/decisions/{id}": () => import("@/app/api/v1/decisions/[id]/route"),
   "/attendances/{id}": () => import("@/app/api/v1/attendances/[id]/route"),
+  "/people": () => import("@/app/api/v1/people/route"),
+  "/events": () => import("@/app/api/v1/events/route"),
+  "/webhooks": () => import("@/app/api/v1/webhooks/route"),
+  "/webhooks/{id}": () => import("@/app/api/v1/webhooks/[id]/route"),
+  "/webhooks/{id}/deliveries": () => import("@/app/api/v1/webhooks/[id]/deliveries/route"),
+  "/webhook-deliveries/{id}/redeliveries": () => import("@/app/api/v1/webhook-deliveries/[id]/redeliveries/route"),
 };
 
 export type ApiCall = {

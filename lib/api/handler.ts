@@ -43,13 +43,15 @@ const opaqueTag = (tag: string) => tag.trim().replace(/^W\//, "");
  */
 async function conditional(request: NextRequest, response: Response): Promise<Response> {
   if (!(response.headers.get("content-type") ?? "").includes("json")) return response;
-  let etag = response.headers.get("etag");
-  if (!etag) {
-    const text = await response.clone().text();
-    etag = `W/"h${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-    response = new Response(text, response);
-    response.headers.set("ETag", etag);
-  }
+  // A read's tag covers the whole body (a meeting's updatedAt moves with its agenda, and
+  // ?include= adds its parts); a versioned record's keeps its version in front, so the tag
+  // still works as If-Match: W/"3-<hash>".
+  const text = await response.clone().text();
+  const hash = createHash("sha256").update(text).digest("base64url").replace(/-/g, "_").slice(0, 22);
+  const version = versionFromIfMatch(response.headers.get("etag"));
+  const etag = version === null ? `W/"h${hash}"` : `W/"${version}-${hash}"`;
+  response = new Response(text, response);
+  response.headers.set("ETag", etag);
   const ifNoneMatch = request.headers.get("if-none-match");
   if (!ifNoneMatch) return response;
   const wanted = ifNoneMatch.split(",").map(opaqueTag);

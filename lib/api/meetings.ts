@@ -168,9 +168,23 @@ export async function apiCreateMeeting(user: CurrentUser, body: z.output<typeof 
   return publicMeeting(meeting.id);
 }
 
-export async function apiGetMeeting(user: CurrentUser, id: string) {
-  await getMeetingVisible(user, id);
-  return publicMeeting(id);
+/**
+ * One meeting; with `include`, its parts in the same answer (one read of the meeting's detail):
+ * agenda, speakers, invitations, attendances (those who may see the records; others get an
+ * empty list), minutes.
+ */
+export async function apiGetMeeting(user: CurrentUser, id: string, include: readonly s.MeetingInclude[] = []): Promise<Out<typeof r.MeetingDetail>> {
+  const detail = await getMeetingVisible(user, id);
+  const meeting = await publicMeeting(id);
+  const wants = new Set(include);
+  return {
+    ...meeting,
+    ...(wants.has("agenda") ? { agenda: { totalMinutes: detail.agenda.totalMinutes, items: detail.agenda.items.map((a) => agendaJson(id, a)) } } : {}),
+    ...(wants.has("speakers") ? { speakers: detail.speakers.map(speakerJson) } : {}),
+    ...(wants.has("invitations") ? { invitations: detail.invitations.map(invitationJson) } : {}),
+    ...(wants.has("attendances") ? { attendances: detail.attendances.map(attendanceJson) } : {}),
+    ...(wants.has("minutes") ? { minutes: await publicMinutes(id) } : {}),
+  };
 }
 
 /** NotFoundError unless the user may see the meeting (the same rule as the pages). */
@@ -294,24 +308,26 @@ export async function apiDeleteAgendaItem(user: CurrentUser, itemId: string, ver
 // ---------------------------------------------------------------------------------------------
 // Speakers
 
+function speakerJson(sp: Detail["speakers"][number]): Out<typeof r.Speaker> {
+  return {
+    id: sp.id,
+    meetingId: sp.meetingId,
+    userId: sp.userId,
+    name: sp.displayName,
+    position: sp.displayPosition,
+    organization: sp.organization,
+    role: sp.role,
+    onBehalfOf: sp.onBehalfOf,
+    topic: sp.topic,
+    order: sp.sortOrder,
+    version: sp.version,
+    updatedAt: iso(sp.updatedAt),
+  };
+}
+
 export async function apiSpeakers(user: CurrentUser, id: string): Promise<Out<typeof r.SpeakerList>> {
   const detail = await getMeeting(user, id);
-  return {
-    items: detail.speakers.map((sp) => ({
-      id: sp.id,
-      meetingId: sp.meetingId,
-      userId: sp.userId,
-      name: sp.displayName,
-      position: sp.displayPosition,
-      organization: sp.organization,
-      role: sp.role,
-      onBehalfOf: sp.onBehalfOf,
-      topic: sp.topic,
-      order: sp.sortOrder,
-      version: sp.version,
-      updatedAt: iso(sp.updatedAt),
-    })),
-  };
+  return { items: detail.speakers.map(speakerJson) };
 }
 
 export async function apiAddSpeaker(user: CurrentUser, meetingId: string, body: z.output<typeof s.speakerBody>, ctx: Ctx) {
@@ -375,25 +391,27 @@ export async function apiRespond(user: CurrentUser, invitationId: string, body: 
 // ---------------------------------------------------------------------------------------------
 // Attendance
 
+function attendanceJson(a: Detail["attendances"][number]): Out<typeof r.Attendance> {
+  return {
+    id: a.id,
+    meetingId: a.meetingId,
+    userId: a.userId,
+    name: a.userName ?? a.guestName ?? "",
+    position: a.userId ? a.userPosition : a.guestPosition,
+    organization: a.guestOrganization,
+    workUnitId: a.workUnitId,
+    status: a.status,
+    representedBy: a.representedBy,
+    checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
+    method: a.method,
+    version: a.version,
+    updatedAt: iso(a.updatedAt),
+  };
+}
+
 export async function apiAttendances(user: CurrentUser, id: string): Promise<Out<typeof r.AttendanceList>> {
   const detail = await getMeeting(user, id);
-  return {
-    items: detail.attendances.map((a) => ({
-      id: a.id,
-      meetingId: a.meetingId,
-      userId: a.userId,
-      name: a.userName ?? a.guestName ?? "",
-      position: a.userId ? a.userPosition : a.guestPosition,
-      organization: a.guestOrganization,
-      workUnitId: a.workUnitId,
-      status: a.status,
-      representedBy: a.representedBy,
-      checkedInAt: a.checkedInAt ? iso(a.checkedInAt) : null,
-      method: a.method,
-      version: a.version,
-      updatedAt: iso(a.updatedAt),
-    })),
-  };
+  return { items: detail.attendances.map(attendanceJson) };
 }
 
 /**

@@ -55,7 +55,11 @@ const headers = {
     example: '"minute";r=412;t=37',
   },
   IdempotentReplayed: { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.", schema: { type: "string", enum: ["true"] } },
-  ContentETag: { description: "A tag of the body (W/\"h…\"), or the record's version (W/\"3\"); send it as If-None-Match to get 304 when nothing changed.", schema: { type: "string", pattern: '^W/"h?[A-Za-z0-9_-]+"$' } },
+  ContentETag: {
+    description:
+      "A tag of the body: W/\"<version>-<hash>\" for a versioned record (usable as If-Match: it names the version), W/\"h<hash>\" for a list. Send it as If-None-Match to get 304 when nothing changed.",
+    schema: { type: "string", pattern: '^W/"(\\d{1,10}-[A-Za-z0-9_]+|h[A-Za-z0-9_]+)"$' },
+  },
 };
 const rateHeaders = { "RateLimit-Policy": { $ref: "#/components/headers/RateLimitPolicy" }, RateLimit: { $ref: "#/components/headers/RateLimit" } };
 
@@ -149,7 +153,7 @@ function operationObject(id: string, op: Operation) {
       in: "header",
       required: false,
       description: 'The version you edited, as the ETag you got (W/"3"); or send `version` in the body. One of the two is required.',
-      schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}"?$' },
+      schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}(-[A-Za-z0-9_]{1,40})?"?$' },
     });
   }
   const statuses = [
@@ -187,6 +191,8 @@ const TAGS: Record<string, string> = {
   Minutes: "Minutes (notulen) and decisions.",
   Documents: "Letters, lists, calendar entries and exports of a meeting.",
   "Follow-ups": "Action items from decisions and their progress.",
+  Integrations:
+    "Keeping another system in sync: the event feed, and webhooks. A webhook POSTs each Event as JSON with `Rakor-Event` (its kind), `Rakor-Delivery` (the delivery's id) and `Rakor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>`: recompute it over the raw body with the subscription's secret, compare in constant time, and refuse a `t` older than 5 minutes. Any 2xx within 10 s is a success; otherwise the delivery is retried with exponential backoff (30 s, 1, 2, 4 … 64 min: 8 attempts). Deliveries are at least once: de-duplicate by the event's id.",
 };
 
 export function openApiDocument(serverUrl = "/api/v1") {

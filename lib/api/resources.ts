@@ -14,6 +14,7 @@ import {
   UPDATE_KINDS,
   WORK_UNIT_KINDS,
 } from "@/db/schema/_enums";
+import { EVENT_KINDS, WEBHOOK_DELIVERY_STATUSES } from "@/db/schema/integrations";
 
 /**
  * The API's output shapes: one zod schema per resource. The serializers in lib/api/*.ts are typed
@@ -296,6 +297,7 @@ export function list<T extends z.ZodType, E extends z.ZodRawShape = Record<never
 }
 
 export const MeetingPage = page(Meeting, "MeetingPage");
+
 export const ActionItemPage = page(ActionItem, "ActionItemPage");
 export const TokenPage = page(Token, "TokenPage");
 export const WorkUnitList = list(WorkUnit, "WorkUnitList");
@@ -305,6 +307,89 @@ export const SpeakerList = list(Speaker, "SpeakerList");
 export const InvitationList = list(Invitation, "InvitationList");
 export const AttendanceList = list(Attendance, "AttendanceList");
 export const ActionItemUpdateList = list(ActionItemUpdate, "ActionItemUpdateList");
+export const MeetingDetail = reg(
+  z.strictObject({
+    ...Meeting.shape,
+    agenda: AgendaList.optional().describe("With include=agenda."),
+    speakers: z.array(Speaker).optional().describe("With include=speakers."),
+    invitations: z.array(Invitation).optional().describe("With include=invitations."),
+    attendances: z.array(Attendance).optional().describe("With include=attendances (empty for those who may not see the attendance records)."),
+    minutes: Minutes.optional().describe("With include=minutes."),
+  }),
+  "MeetingDetail",
+  "A meeting, with the parts asked for in ?include=.",
+);
+
+export const Person = reg(
+  z.strictObject({
+    id: uuid.describe("Use it as userId, picUserId or chairUserId."),
+    name: z.string(),
+    nip: z.string().nullable().describe("Nomor Induk Pegawai (18 digits), when recorded."),
+    position: z.string(),
+    workUnitId: uuid,
+    workUnitName: z.string(),
+    updatedAt,
+  }),
+  "Person",
+  "A person, as much as an integrator needs to name them (never their e-mail or role).",
+);
+export const PersonPage = page(Person, "PersonPage");
+
+export const Event = reg(
+  z.strictObject({
+    id: z.string().describe("The event's position in the feed: pass it as `after` to read on from here."),
+    kind: z.enum(EVENT_KINDS),
+    occurredAt: instant,
+    meetingId: uuid.nullable(),
+    actionItemId: uuid.nullable(),
+    subjectId: uuid.describe("The record the event is about: the meeting, invitation, attendance record or follow-up (for agenda.changed and speakers.changed the meeting)."),
+    data: z.record(z.string(), z.unknown()).describe("What changed, by kind: status, times before and after a reschedule, an answer, a transition's from/to…"),
+  }),
+  "Event",
+  "Something that happened, in the order the changes committed.",
+);
+export const EventPage = reg(
+  z.strictObject({
+    items: z.array(Event),
+    nextCursor: z.string().describe("Pass as `after` to read on (also when `items` is empty: poll with it)."),
+    more: z.boolean().describe("True when more events may be waiting: read again at once."),
+  }),
+  "EventPage",
+);
+const webhookFields = {
+  id: uuid,
+  url: z.string(),
+  kinds: z.array(z.enum(EVENT_KINDS)).describe("The kinds sent; empty: every kind."),
+  active: z.boolean(),
+  createdAt: instant,
+  version,
+  updatedAt,
+};
+export const Webhook = reg(z.strictObject(webhookFields), "Webhook", "A webhook subscription (its secret is shown once, when it is made).");
+export const CreatedWebhook = reg(
+  z.strictObject({ ...webhookFields, secret: z.string().describe("The signing secret, shown once: verify Rakor-Signature with it.") }),
+  "CreatedWebhook",
+);
+export const WebhookList = list(Webhook, "WebhookList");
+export const WebhookDelivery = reg(
+  z.strictObject({
+    id: uuid,
+    subscriptionId: uuid,
+    eventId: z.string().describe("The event's feed position (Event.id)."),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+    attempts: z.int(),
+    payload: z.string().describe("The exact JSON body sent (an Event)."),
+    lastStatusCode: z.int().nullable(),
+    lastError: z.string().nullable(),
+    lastResponseBody: z.string().nullable().describe("The receiver's last answer, up to 64 KB."),
+    lastAttemptAt: instant.nullable(),
+    deliveredAt: instant.nullable(),
+    createdAt: instant,
+    updatedAt,
+  }),
+  "WebhookDelivery",
+);
+export const WebhookDeliveryList = list(WebhookDelivery, "WebhookDeliveryList");
 
 export const Problem = reg(
   // Open: RFC 9457 allows extension members (`current` of a 409/412 is added per operation).

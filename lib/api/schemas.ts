@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, PRIORITIES, SPEAKER_ROLES, TIME_ZONES } from "@/db/schema/_enums";
+import { EVENT_KINDS } from "@/db/schema/integrations";
 import { safeText, strictDate, strictInstant, versionNumber } from "@/lib/input";
 import { listQuery } from "./operations-base";
 
@@ -202,3 +203,52 @@ export const actionItemUpdateBody = z.strictObject({
 });
 /** Unknown parameters are refused (a filter the list does not have would silently be ignored). */
 export const tokensQuery = z.strictObject(listQuery.shape);
+
+export const eventsQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^\d{1,18}\.\d{1,18}$/, "errors.badCursor")
+    .optional()
+    .describe("A page's nextCursor (or an event's id): read the events after it. Without it, from the start of the feed."),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe("Events per page."),
+  kinds: z
+    .string()
+    .max(1000)
+    .regex(new RegExp(`^(${EVENT_KINDS.map((k) => k.replace(".", "\\.")).join("|")})(,(${EVENT_KINDS.map((k) => k.replace(".", "\\.")).join("|")}))*$`), "errors.invalid")
+    .optional()
+    .describe(`Only these kinds, comma-separated: ${EVENT_KINDS.join(", ")}.`),
+  meetingId: z.uuid().optional().describe("Only one meeting's events."),
+});
+
+export const webhookBody = z.strictObject({
+  url: link(2000).describe(
+    "Where to POST the events: http(s), no credentials. A host that resolves to a private, loopback or link-local address is refused (422) unless the server allows it (WEBHOOKS_ALLOW_PRIVATE).",
+  ),
+  kinds: z.array(z.enum(EVENT_KINDS)).max(EVENT_KINDS.length).optional().describe("The kinds to send; none or empty: every kind."),
+});
+export const noQuery = z.strictObject({});
+
+export const peopleQuery = z.strictObject({
+  ...listQuery.shape,
+  nip: z
+    .string()
+    .regex(/^[0-9]{18}$/, "errors.invalid")
+    .optional()
+    .describe("Exactly this NIP (18 digits)."),
+  email: z.email().max(320).optional().describe("Exactly this e-mail address (case-insensitive). It is a filter only: e-mail addresses are never returned."),
+  q: str(200).optional().describe("Part of the name or position."),
+  workUnitId: z.uuid().optional().describe("Only this unit's people."),
+  updatedSince,
+});
+
+export const MEETING_INCLUDES = ["agenda", "speakers", "invitations", "attendances", "minutes"] as const;
+export type MeetingInclude = (typeof MEETING_INCLUDES)[number];
+const includePart = `(${MEETING_INCLUDES.join("|")})`;
+export const meetingQuery = z.strictObject({
+  include: z
+    .string()
+    .regex(new RegExp(`^${includePart}(,${includePart})*$`), "errors.invalid")
+    .optional()
+    .describe(`Parts to return with the meeting, comma-separated: ${MEETING_INCLUDES.join(", ")} (e.g. include=agenda,speakers). One call instead of one per part.`)
+    .transform((v) => (v ? ([...new Set(v.split(","))] as MeetingInclude[]) : [])),
+});

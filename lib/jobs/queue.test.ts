@@ -50,7 +50,7 @@ describe("the job queue (pg-boss on the app's database)", () => {
       if (v === undefined) delete process.env.REMINDERS_EVERY_MINUTES;
       else process.env.REMINDERS_EVERY_MINUTES = v;
       try {
-        return jobSchedules().map((s) => s.cron);
+        return jobSchedules().filter((s) => s.name === "reminders").map((s) => s.cron);
       } finally {
         if (old === undefined) delete process.env.REMINDERS_EVERY_MINUTES;
         else process.env.REMINDERS_EVERY_MINUTES = old;

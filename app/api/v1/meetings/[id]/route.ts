@@ -5,7 +5,7 @@ import { uuidParam } from "@/lib/api/params";
 import { methodNotAllowed } from "@/lib/api/problem";
 import { clientIp } from "@/lib/auth/request-ip";
 
-export const GET = apiRoute(op.getMeeting, ({ user, params }) => apiGetMeeting(user, uuidParam(params.id)));
+export const GET = apiRoute(op.getMeeting, ({ user, params, query }) => apiGetMeeting(user, uuidParam(params.id), query.include));
 export const PATCH = apiRoute(op.updateMeeting, ({ user, params, body, request, version }) =>
   apiUpdateMeeting(user, uuidParam(params.id), body, version(), { ip: clientIp(request.headers) }),
 );
