@@ -15,6 +15,7 @@ import {
   meetings,
   minutes,
   officeSettings,
+  letterSequences,
   rooms,
   speakers,
   users,
@@ -161,8 +162,15 @@ export async function seedDemo(db: Db, now = new Date()) {
       logo: Buffer.from(DEMO_LOGO_PNG_BASE64, "base64"),
       logoContentType: "image/png",
       defaultSignerUserId: P("kadiv.imigrasi@rakor.test"),
-      letterNumberFormat: "W15.IMI-UM.01.01-{n}",
-      letterNumberNext: 123,
+      letterNumberFormat: "W15.IMI-UM.01.01-{n}/{yyyy}",
+      defaultCopies: ["Kepala Kantor Wilayah Kementerian Hukum dan HAM Jawa Timur (sebagai laporan)"],
+    });
+    // This year's letter register goes on from number 123 (the office's own numbering).
+    await tx.insert(letterSequences).values({
+      officeUnitId: U("KANWIL-JATIM"),
+      classification: "W15.IMI-UM.01.01-{n}/{yyyy}",
+      year: Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric" }).format(new Date())),
+      next: 123,
     });
     const roomRows = await tx
       .insert(rooms)

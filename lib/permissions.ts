@@ -39,6 +39,8 @@ type Resources = {
   /** The units whose follow-ups one verifies, counts on the dashboard and creates follow-ups for. */
   "unit.oversee": { unitId: string };
   "meeting.create": { organizerUnitId: string };
+  /** The letter register (buku agenda surat keluar) of an office: admins, and staff of that office. */
+  "letters.register": { sameOffice: boolean };
   "meeting.view": MeetingResource;
   "meeting.manage": MeetingResource;
   "meeting.respond": MeetingResource;
@@ -81,6 +83,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "unit.oversee": (a, r) => isStaff(a) && inScope(a, r.unitId),
 
   // Secretariat (and admin) schedule meetings organised by a unit they oversee.
+  "letters.register": (a, r) => a.role === "admin" || (isStaff(a) && r.sameOffice),
   "meeting.create": (a, r) => a.role === "admin" || (a.role === "secretariat" && inScope(a, r.organizerUnitId)),
   // Staff see every meeting their division organises (drafts too) and published ones inviting
   // their units; everybody sees published meetings their own unit is invited to.

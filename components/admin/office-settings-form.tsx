@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useTransition, type FormEvent } from "react";
-import { SelectField, TextField } from "@/components/forms/field";
+import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useT } from "@/components/i18n-provider";
 import type { ActionState } from "@/lib/action-result";
@@ -18,6 +18,8 @@ export type OfficeSettingsValues = {
   defaultSignerUserId: string;
   letterNumberFormat: string;
   letterNumberNext: number;
+  defaultCopies: string;
+  showDivisionLine: boolean;
 };
 
 const fieldError = (state: ActionState | null, name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
@@ -52,8 +54,13 @@ export function OfficeSettingsForm({ initial, signers, logoUrl, action }: { init
           {text("placeName", { maxLength: 100 })}
           <SelectField name="defaultSignerUserId" label={s("defaultSigner")} placeholder={s("noSigner")} defaultValue={initial.defaultSignerUserId} options={signers.map((p) => ({ value: p.id, label: p.label }))} error={fieldError(state, "defaultSignerUserId")} />
           {text("letterNumberFormat", { maxLength: 100, hint: s("letterNumberHelp") })}
-          {text("letterNumberNext", { type: "number", min: 1, inputMode: "numeric" })}
+          {text("letterNumberNext", { type: "number", min: initial.letterNumberNext, inputMode: "numeric", hint: s("letterNumberNextHint") })}
         </div>
+        <TextAreaField name="defaultCopies" label={s("defaultCopies")} rows={3} defaultValue={initial.defaultCopies} error={fieldError(state, "defaultCopies")} />
+        <label className="checkbox">
+          <input type="checkbox" name="showDivisionLine" value="on" defaultChecked={initial.showDivisionLine} />
+          <span>{s("showDivisionLine")}</span>
+        </label>
         {logoUrl ? (
           <div className="field">
             <span className="label">{s("currentLogo")}</span>

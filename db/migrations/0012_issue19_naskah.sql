@@ -95,6 +95,7 @@ CREATE INDEX "documents_created_by_idx" ON "documents" USING btree ("created_by"
 CREATE UNIQUE INDEX "letters_office_year_number_uq" ON "letters" USING btree ("office_unit_id","year","number");--> statement-breakpoint
 CREATE INDEX "letters_office_date_idx" ON "letters" USING btree ("office_unit_id","letter_date","issued_at");--> statement-breakpoint
 CREATE INDEX "letters_meeting_idx" ON "letters" USING btree ("meeting_id","kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "letters_meeting_invitation_uq" ON "letters" USING btree ("meeting_id") WHERE kind = 'invitation' and withdrawn_at is null;--> statement-breakpoint
 CREATE INDEX "letters_refers_idx" ON "letters" USING btree ("refers_to_letter_id");--> statement-breakpoint
 CREATE INDEX "letters_issued_by_idx" ON "letters" USING btree ("issued_by");--> statement-breakpoint
 CREATE INDEX "letters_withdrawn_by_idx" ON "letters" USING btree ("withdrawn_by");--> statement-breakpoint

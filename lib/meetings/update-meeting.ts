@@ -1,4 +1,5 @@
 import "server-only";
+import { issueFollowUpLetter } from "@/lib/documents/letters";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { meetings } from "@/db/schema";
@@ -48,6 +49,10 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
   );
   // A published meeting moved by the edit form is a reschedule too.
   const moved = before.startsAt.getTime() !== times.startsAt.getTime() || before.endsAt.getTime() !== times.endsAt.getTime();
-  if (moved && before.status !== "draft") await announceMeetingChange(id, "rescheduled");
+  if (moved && before.status !== "draft") {
+    await announceMeetingChange(id, "rescheduled");
+    // A meeting whose undangan was issued gets a surat perubahan jadwal (issue 19).
+    await issueFollowUpLetter(user, id, "reschedule", ctx);
+  }
   return { meeting, conflicts };
 }

@@ -10,6 +10,8 @@ import { CONTENT_TYPES, detectFileType } from "@/lib/follow-ups/file-type";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { officeSettingsSchema } from "./schemas";
+import { setSequenceNext } from "./sequence";
+import { todayIn } from "@/lib/time";
 
 type Ctx = Omit<AuditContext, "actorId">;
 
@@ -25,9 +27,13 @@ export type Letterhead = {
   website: string;
   placeName: string;
   logo: { bytes: Uint8Array; contentType: string } | null;
+  /** Print the organizing division as a kop line (off by default). */
+  showDivisionLine: boolean;
+  /** Tembusan a new letter starts from. */
+  defaultCopies: string[];
 };
 
-export type OfficeSettingsView = Omit<OfficeSettings, "logo"> & {
+export type OfficeSettingsView = Omit<OfficeSettings, "logo" | "letterNumberNext"> & {
   hasLogo: boolean;
   defaultSigner: { id: string; name: string; position: string; nip: string | null } | null;
 };
@@ -48,8 +54,9 @@ export async function getOfficeSettings(officeUnitId: string): Promise<OfficeSet
     .leftJoin(users, eq(users.id, officeSettings.defaultSignerUserId))
     .where(eq(officeSettings.officeUnitId, officeUnitId));
   if (!row) return null;
-  const { logo: _logo, ...rest } = row.s;
+  const { logo: _logo, letterNumberNext: _legacy, ...rest } = row.s;
   void _logo;
+  void _legacy;
   return {
     ...rest,
     hasLogo: !!row.hasLogo,
@@ -60,7 +67,7 @@ export async function getOfficeSettings(officeUnitId: string): Promise<OfficeSet
 /** The letterhead of an office: its settings, or its name alone when none were saved. */
 export async function letterheadOf(officeUnitId: string, fallbackName: string): Promise<Letterhead> {
   const [row] = await db.select().from(officeSettings).where(eq(officeSettings.officeUnitId, officeUnitId));
-  if (!row) return { ministryLine: "", officeName: fallbackName, address: "", phone: "", email: "", website: "", placeName: "", logo: null };
+  if (!row) return { ministryLine: "", officeName: fallbackName, address: "", phone: "", email: "", website: "", placeName: "", logo: null, showDivisionLine: false, defaultCopies: [] };
   return {
     ministryLine: row.ministryLine,
     officeName: row.officeName || fallbackName,
@@ -70,6 +77,8 @@ export async function letterheadOf(officeUnitId: string, fallbackName: string): 
     website: row.website,
     placeName: row.placeName,
     logo: row.logo && row.logoContentType ? { bytes: row.logo, contentType: row.logoContentType } : null,
+    showDivisionLine: row.showDivisionLine,
+    defaultCopies: row.defaultCopies,
   };
 }
 
@@ -97,9 +106,9 @@ export function checkLogo(file: { name: string; bytes: Uint8Array }) {
 export async function saveOfficeSettings(user: CurrentUser, officeUnitId: string, version: number, input: unknown, logoFile?: { name: string; bytes: Uint8Array } | null, ctx: Ctx = {}) {
   if (!can(user, "admin.manage")) throw new ForbiddenError();
   if (!isUuid(officeUnitId)) throw new NotFoundError();
-  const [office] = await db.select({ id: workUnits.id, parentId: workUnits.parentId }).from(workUnits).where(eq(workUnits.id, officeUnitId));
+  const [office] = await db.select({ id: workUnits.id, parentId: workUnits.parentId, timeZone: workUnits.timeZone }).from(workUnits).where(eq(workUnits.id, officeUnitId));
   if (!office || office.parentId !== null) throw new NotFoundError();
-  const { removeLogo, ...data } = parseInput(officeSettingsSchema, input);
+  const { removeLogo, letterNumberNext, ...data } = parseInput(officeSettingsSchema, input);
   const logo = logoFile && logoFile.bytes.length > 0 ? checkLogo(logoFile) : null;
   if (data.defaultSignerUserId) {
     const [signer] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, data.defaultSignerUserId), eq(users.active, true)));
@@ -123,7 +132,11 @@ export async function saveOfficeSettings(user: CurrentUser, officeUnitId: string
               .where(and(eq(officeSettings.officeUnitId, officeUnitId), eq(officeSettings.version, version)))
               .returning({ officeUnitId: officeSettings.officeUnitId });
       if (!row) return null;
-      await audit(tx, { actorId: user.id, ...ctx }, "office.settings", "work_unit", officeUnitId, { ...data, logo: logo ? "replaced" : removeLogo ? "removed" : "kept" });
+      // The running number of this year's sequence: forward only (a lower value is refused).
+      if (data.letterNumberFormat && letterNumberNext != null) {
+        await setSequenceNext(tx, officeUnitId, data.letterNumberFormat, Number(todayIn(office.timeZone).slice(0, 4)), letterNumberNext);
+      }
+      await audit(tx, { actorId: user.id, ...ctx }, "office.settings", "work_unit", officeUnitId, { ...data, letterNumberNext, logo: logo ? "replaced" : removeLogo ? "removed" : "kept" });
       return row;
     }),
     () => getOfficeSettings(officeUnitId),

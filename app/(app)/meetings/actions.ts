@@ -15,7 +15,7 @@ import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinute
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { issueInvitationLetter } from "@/lib/documents/invitation-letter";
+import { issueLetter } from "@/lib/documents/letters";
 
 // Thin actions: requireUser → the use case (which checks the permission and parses with the
 // shared schema) → expected errors as values → revalidate/redirect after.
@@ -171,6 +171,6 @@ export async function reopenMinutesAction(meetingId: string, version: number, va
   return onMeeting(meetingId, (user, ctx) => reopenMinutes(user, meetingId, version, values, ctx), "meetings.minutes.reopened");
 }
 
-export async function issueLetterAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
-  return onMeeting(meetingId, (user, ctx) => issueInvitationLetter(user, meetingId, version, values, ctx), "meetings.letter.saved");
+export async function issueLetterAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+  return onMeeting(meetingId, (user, ctx) => issueLetter(user, meetingId, values, ctx), "meetings.letter.saved");
 }

@@ -7,33 +7,76 @@ import { formatCalendarDate, todayIn } from "@/lib/time";
 
 /**
  * Building blocks of the official documents (A4, the office's letterhead, dates in Bahasa
- * Indonesia) on pdfkit. The text is set in Noto Sans, embedded (subset) from the
- * @expo-google-fonts/noto-sans package, so any name — "Nguyễn", "Łukasz", "Ṣāliḥ" — renders; the
- * standard PDF fonts only cover Latin-1.
+ * Indonesia) on pdfkit. The text is set in Arimo (metric-compatible with Arial, as offices write
+ * their letters), embedded (subset) from @expo-google-fonts/arimo; any text Arimo has no glyph for
+ * — "Ṣāliḥ", a name in another script — is set in Noto Sans instead, so every name renders.
  */
 export type Doc = PDFKit.PDFDocument;
 
-const MARGIN = { top: 48, bottom: 56, left: 62, right: 50 };
-export const FONT = "NotoSans";
-export const BOLD = "NotoSans-Bold";
-export const ITALIC = "NotoSans-Italic";
+const MARGIN = { top: 48, bottom: 60, left: 68, right: 56 };
+export const FONT = "Body";
+export const BOLD = "Body-Bold";
+export const ITALIC = "Body-Italic";
+const FALLBACK: Record<string, string> = { [FONT]: "Fallback", [BOLD]: "Fallback-Bold", [ITALIC]: "Fallback-Italic" };
 
-const FONT_FILES: Record<string, string> = {
-  [FONT]: "400Regular/NotoSans_400Regular.ttf",
-  [BOLD]: "700Bold/NotoSans_700Bold.ttf",
-  [ITALIC]: "400Regular_Italic/NotoSans_400Regular_Italic.ttf",
+const FONT_FILES: Record<string, [string, string]> = {
+  [FONT]: ["arimo", "400Regular/Arimo_400Regular.ttf"],
+  [BOLD]: ["arimo", "700Bold/Arimo_700Bold.ttf"],
+  [ITALIC]: ["arimo", "400Regular_Italic/Arimo_400Regular_Italic.ttf"],
+  Fallback: ["noto-sans", "400Regular/NotoSans_400Regular.ttf"],
+  "Fallback-Bold": ["noto-sans", "700Bold/NotoSans_700Bold.ttf"],
+  "Fallback-Italic": ["noto-sans", "400Regular_Italic/NotoSans_400Regular_Italic.ttf"],
 };
 let fontBytes: Map<string, Buffer> | null = null;
 
 /** The font files, read once per process (node_modules is beside the app in every setup). */
 function fonts(): Map<string, Buffer> {
   if (fontBytes) return fontBytes;
-  const dir = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
-  fontBytes = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fs.readFileSync(path.join(dir, file))]));
+  const dir = path.join(process.cwd(), "node_modules", "@expo-google-fonts");
+  fontBytes = new Map(Object.entries(FONT_FILES).map(([name, [pkg, file]]) => [name, fs.readFileSync(path.join(dir, pkg, file))]));
   return fontBytes;
 }
 
-export function createDoc(title: string): Doc {
+/** The body size of a document: 12 pt for letters, 11 pt for lists and minutes. */
+const BASE_SIZE = new WeakMap<Doc, number>();
+export const baseSize = (doc: Doc) => BASE_SIZE.get(doc) ?? 11;
+
+type GlyphFont = { hasGlyphForCodePoint?: (cp: number) => boolean };
+
+/** Sets text that the current font cannot show in its Noto Sans counterpart (text, measurements alike). */
+function withFallback(doc: Doc) {
+  let current = FONT;
+  const d = doc as unknown as Record<string, (...args: unknown[]) => unknown> & { _font?: { font?: GlyphFont } };
+  const setFont = d.font!.bind(doc);
+  d.font = (name: unknown, ...rest: unknown[]) => {
+    if (typeof name === "string" && name in FALLBACK) current = name;
+    return setFont(name, ...rest);
+  };
+  const covers = (text: string) => {
+    const f = d._font?.font;
+    if (!f?.hasGlyphForCodePoint) return true;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp > 0x20 && !f.hasGlyphForCodePoint(cp)) return false;
+    }
+    return true;
+  };
+  for (const method of ["text", "widthOfString", "heightOfString"]) {
+    const original = d[method]!.bind(doc);
+    d[method] = (text: unknown, ...rest: unknown[]) => {
+      if (typeof text !== "string" || !(current in FALLBACK) || covers(text)) return original(text, ...rest);
+      const keep = current;
+      setFont(FALLBACK[keep]);
+      try {
+        return original(text, ...rest);
+      } finally {
+        setFont(keep);
+      }
+    };
+  }
+}
+
+export function createDoc(title: string, opts: { size?: number } = {}): Doc {
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
@@ -43,7 +86,9 @@ export function createDoc(title: string): Doc {
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
   for (const [name, bytes] of fonts()) doc.registerFont(name, bytes);
-  doc.font(FONT);
+  BASE_SIZE.set(doc, opts.size ?? 11);
+  withFallback(doc);
+  doc.font(FONT).fontSize(baseSize(doc));
   return doc;
 }
 
@@ -51,9 +96,25 @@ export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left
 const left = (doc: Doc) => doc.page.margins.left;
 const bottomLimit = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 
+/** Joins items with " · " into lines no wider than `width`, breaking between items, never inside one. */
+export function itemLines(doc: Doc, items: readonly string[], width: number, sep = " · "): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const candidate = line ? `${line}${sep}${item}` : item;
+    if (line && doc.widthOfString(candidate) > width) {
+      lines.push(line);
+      line = item;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /**
- * The kop surat: the logo on the left; the ministry, the office and the organizing unit in
- * capitals, then the address and contact line, centred; a double rule under it.
+ * The kop surat: the logo on the left; the ministry and the office in capitals (the organizing
+ * division only when the office asks for it), then the address and the contact lines, centred; a
+ * double rule under it across the whole text width.
  */
 export function letterhead(doc: Doc, head: Letterhead, unit?: string) {
   const LOGO = 64;
@@ -69,31 +130,35 @@ export function letterhead(doc: Doc, head: Letterhead, unit?: string) {
   const x = left(doc) + (hasLogo ? LOGO + 8 : 0);
   const width = contentWidth(doc) - (hasLogo ? 2 * (LOGO + 8) : 0);
   doc.y = top;
-  if (head.ministryLine) doc.font(BOLD).fontSize(11.5).text(head.ministryLine.toUpperCase(), x, doc.y, { width, align: "center" });
-  doc.font(BOLD).fontSize(13).text(head.officeName.toUpperCase(), x, doc.y, { width, align: "center" });
-  if (unit && unit !== head.officeName) doc.font(BOLD).fontSize(11).text(unit.toUpperCase(), x, doc.y, { width, align: "center" });
-  if (head.address) doc.font(FONT).fontSize(8.5).text(head.address, x, doc.y, { width, align: "center" });
-  const contact = [head.phone ? `Telepon ${head.phone}` : "", head.website ? `Laman ${head.website}` : "", head.email ? `Surel ${head.email}` : ""].filter(Boolean).join(" · ");
-  if (contact) doc.font(FONT).fontSize(8.5).text(contact, x, doc.y, { width, align: "center" });
+  if (head.ministryLine) doc.font(BOLD).fontSize(12).text(head.ministryLine.toUpperCase(), x, doc.y, { width, align: "center" });
+  doc.font(BOLD).fontSize(14).text(head.officeName.toUpperCase(), x, doc.y, { width, align: "center" });
+  if (head.showDivisionLine && unit && unit !== head.officeName) doc.font(BOLD).fontSize(12).text(unit.toUpperCase(), x, doc.y, { width, align: "center" });
+  doc.font(FONT).fontSize(9);
+  if (head.address) doc.text(head.address, x, doc.y, { width, align: "center" });
+  const contact = [head.phone ? `Telepon ${head.phone}` : "", head.website ? `Laman ${head.website}` : "", head.email ? `Surel ${head.email}` : ""].filter(Boolean);
+  for (const line of itemLines(doc, contact, width)) doc.text(line, x, doc.y, { width, align: "center" });
   const y = Math.max(doc.y, hasLogo ? top + LOGO : 0) + 4;
-  doc.moveTo(left(doc), y).lineTo(left(doc) + width, y).lineWidth(2).stroke();
-  doc.moveTo(left(doc), y + 3).lineTo(left(doc) + width, y + 3).lineWidth(0.6).stroke();
+  // The rule spans the text width, logo or not.
+  const x0 = left(doc);
+  const x1 = left(doc) + contentWidth(doc);
+  doc.moveTo(x0, y).lineTo(x1, y).lineWidth(2).stroke();
+  doc.moveTo(x0, y + 3).lineTo(x1, y + 3).lineWidth(0.6).stroke();
   doc.lineWidth(1);
   doc.x = left(doc);
   doc.y = y + 14;
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
 }
 
 export function title(doc: Doc, text: string, sub?: string) {
   const width = contentWidth(doc);
   doc.font(BOLD).fontSize(12).text(text.toUpperCase(), left(doc), doc.y, { width, align: "center" });
-  if (sub) doc.font(FONT).fontSize(10.5).text(sub, { width, align: "center" });
+  if (sub) doc.font(FONT).fontSize(baseSize(doc)).text(sub, { width, align: "center" });
   doc.moveDown(0.8);
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
 }
 
 export function paragraph(doc: Doc, text: string, opts: { bold?: boolean; indent?: number; gap?: number } = {}) {
-  doc.font(opts.bold ? BOLD : FONT).fontSize(10.5);
+  doc.font(opts.bold ? BOLD : FONT).fontSize(baseSize(doc));
   const x = left(doc) + (opts.indent ?? 0);
   doc.text(text, x, doc.y, { width: contentWidth(doc) - (opts.indent ?? 0), align: "justify" });
   doc.moveDown(opts.gap ?? 0.5);
@@ -105,7 +170,7 @@ export function heading(doc: Doc, text: string) {
   doc.moveDown(0.4);
   doc.font(BOLD).fontSize(11).text(text, left(doc), doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
 }
 
 /** "Label : value" lines with aligned colons, as in the facts block of a letter. */
@@ -115,7 +180,7 @@ export function facts(doc: Doc, items: readonly (readonly [string, string])[], o
   const x = left(doc) + indent;
   const valueX = x + labelWidth + 12;
   const valueWidth = contentWidth(doc) - indent - labelWidth - 12;
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
   for (const [label, value] of items) {
     const h = Math.max(doc.heightOfString(value || "-", { width: valueWidth }), doc.heightOfString(label, { width: labelWidth }));
     ensureSpace(doc, h);
@@ -234,7 +299,7 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   doc.lineWidth(1);
   doc.x = x0;
   doc.moveDown(0.8);
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
 }
 
 export type SignatureBlock = {
@@ -246,12 +311,12 @@ export type SignatureBlock = {
   nip?: string | null;
 };
 
-const SIGN_WIDTH = 220;
+const SIGN_WIDTH = 250;
 const SIGN_SPACE = 52;
 
 /** The height of the lines above the space to sign. */
 function aboveHeight(doc: Doc, b: SignatureBlock) {
-  doc.font(FONT).fontSize(10.5);
+  doc.font(FONT).fontSize(baseSize(doc));
   return [...(b.dateLine ? [b.dateLine] : []), ...b.lines].reduce((h, l) => h + doc.heightOfString(l, { width: SIGN_WIDTH }), 0);
 }
 
@@ -284,7 +349,7 @@ export function signatures(doc: Doc, blocks: readonly SignatureBlock[]) {
     // The names stand on one line: a block with fewer lines above starts lower.
     const maxAbove = Math.max(...blocks.slice(0, 2).map((o) => aboveHeight(doc, o)));
     doc.y = top + maxAbove - aboveHeight(doc, b);
-    doc.font(FONT).fontSize(10.5);
+    doc.font(FONT).fontSize(baseSize(doc));
     for (const line of [...(b.dateLine ? [b.dateLine] : []), ...b.lines]) doc.text(line, x, doc.y, { width: SIGN_WIDTH, align: "center" });
     doc.y += SIGN_SPACE;
     doc.font(BOLD).text(b.name || "........................................", x, doc.y, { width: SIGN_WIDTH, align: "center", underline: !!b.name });
@@ -307,7 +372,7 @@ export function keepTogether(doc: Doc, height: number) {
 
 /** The height of a paragraph as `paragraph` sets it. */
 export function paragraphHeight(doc: Doc, text: string, opts: { bold?: boolean; gap?: number } = {}) {
-  doc.font(opts.bold ? BOLD : FONT).fontSize(10.5);
+  doc.font(opts.bold ? BOLD : FONT).fontSize(baseSize(doc));
   const h = doc.heightOfString(text, { width: contentWidth(doc), align: "justify" }) + doc.currentLineHeight(true) * (opts.gap ?? 0.5);
   doc.font(FONT);
   return h;

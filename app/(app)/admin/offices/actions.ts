@@ -8,7 +8,7 @@ import { saveOfficeSettings } from "@/lib/offices/settings";
 
 // Thin actions: the user is checked here and again (with the permission) inside each use case.
 
-const SETTINGS_FIELDS = ["ministryLine", "officeName", "address", "phone", "email", "website", "placeName", "defaultSignerUserId", "letterNumberFormat", "letterNumberNext", "removeLogo"];
+const SETTINGS_FIELDS = ["ministryLine", "officeName", "address", "phone", "email", "website", "placeName", "defaultSignerUserId", "letterNumberFormat", "letterNumberNext", "defaultCopies", "showDivisionLine", "removeLogo"];
 
 /** The settings form carries the logo file, so it posts FormData. */
 export async function saveOfficeSettingsAction(officeId: string, version: number, _prev: ActionState | null, formData: FormData): Promise<ActionState> {

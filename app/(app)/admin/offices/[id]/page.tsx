@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { listOffices } from "@/lib/offices/office";
 import { listRoomsForAdmin } from "@/lib/offices/rooms";
 import { getOfficeSettings, signerOptions } from "@/lib/offices/settings";
+import { sequenceState } from "@/lib/documents/letters";
 import { saveOfficeSettingsAction, saveRoomAction } from "../actions";
 
 export const metadata: Metadata = { title: "Kantor & Ruang" };
@@ -21,7 +22,7 @@ export default async function OfficePage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const office = (await listOffices()).find((o) => o.id === id);
   if (!office) notFound();
-  const [t, settings, signers, allRooms] = await Promise.all([getT(), getOfficeSettings(id), signerOptions(id), listRoomsForAdmin(user)]);
+  const [t, settings, signers, allRooms, sequence] = await Promise.all([getT(), getOfficeSettings(id), signerOptions(id), listRoomsForAdmin(user), sequenceState(id, office.timeZone)]);
   const rooms = allRooms.filter((r) => r.room.officeUnitId === id).map((r) => r.room);
   return (
     <>
@@ -44,7 +45,9 @@ export default async function OfficePage({ params }: { params: Promise<{ id: str
             placeName: settings?.placeName ?? "",
             defaultSignerUserId: settings?.defaultSignerUserId ?? "",
             letterNumberFormat: settings?.letterNumberFormat ?? "",
-            letterNumberNext: settings?.letterNumberNext ?? 1,
+            letterNumberNext: sequence?.next ?? 1,
+            defaultCopies: (settings?.defaultCopies ?? []).join("\n"),
+            showDivisionLine: settings?.showDivisionLine ?? false,
           }}
           signers={signers}
           logoUrl={settings?.hasLogo ? `/admin/offices/${id}/logo?v=${settings.version}` : null}

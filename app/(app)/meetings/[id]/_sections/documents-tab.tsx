@@ -3,21 +3,17 @@ import "@/components/agenda/agenda.css";
 import { DownloadButton } from "@/components/agenda/download-button";
 import { LetterForm } from "@/components/meetings/letter-form";
 import { Disclosure } from "@/components/ui/disclosure";
-import { letterFormDefaults } from "@/lib/documents/invitation-letter";
+import { letterFormState } from "@/lib/documents/letters";
 import { meetingFilesFor } from "@/lib/documents/render";
-import { formatLetterNumber } from "@/lib/offices/schemas";
-import { formatCalendarDate, todayIn } from "@/lib/time";
+import { formatCalendarDate } from "@/lib/time";
 import * as A from "../../actions";
 import type { SectionProps } from "./types";
 
-/** The meeting's files this user may download, the printable pages, and (for the secretariat) issuing the invitation letter. */
+/** The meeting's files this user may download, the printable pages, the letters issued and (for the secretariat) issuing the next one. */
 export async function DocumentsTab({ d, user, t }: SectionProps) {
   const m = d.meeting;
-  const canIssue = d.permissions.manage && m.status !== "draft" && m.status !== "cancelled";
-  const [{ files }, letter] = await Promise.all([meetingFilesFor(user, m.id), letterFormDefaults(m.id, m.organizerUnitId)]);
-  const today = todayIn(m.timeZone);
-  const next = letter.sequence ? formatLetterNumber(letter.sequence.format, letter.sequence.next, today) : null;
-  const issued = letter.letter;
+  const [{ files }, letters] = await Promise.all([meetingFilesFor(user, m.id), letterFormState(m)]);
+  const canIssue = d.permissions.manage && letters.kinds.length > 0;
   return (
     <>
       <section aria-labelledby="files-h">
@@ -36,46 +32,36 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
           </ul>
           <p className="meeting-links">
             <Link href={`/meetings/${m.id}/agenda`}>{t("meetings.page.printAgenda")}</Link>
-            {d.minutes ? <Link href={`/meetings/${m.id}/minutes`}>{t("meetings.page.printMinutes")}</Link> : null}
+            {d.minutes && files.includes("minutes") ? <a href={`/documents/${m.id}/minutes`}>{t("meetings.page.printMinutes")}</a> : null}
           </p>
         </div>
       </section>
       {m.status !== "draft" ? (
         <section aria-labelledby="letter-h">
           <h2 id="letter-h">{t("meetings.letter.title")}</h2>
-          <p>
-            {issued
-              ? t("meetings.letter.issued", { number: issued.number, place: issued.placeName, date: formatCalendarDate(issued.letterDate), signer: issued.signerName })
-              : t("meetings.letter.notIssued")}
-          </p>
+          {letters.issued.length === 0 ? (
+            <p>{t("meetings.letter.notIssued")}</p>
+          ) : (
+            <ul className="downloads">
+              {letters.issued.map((l) => {
+                const label = `${t(`meetings.letter.kinds.${l.kind}`)} ${l.number}`;
+                return (
+                  <li key={l.id}>
+                    <span>
+                      {label}
+                      {" · "}
+                      {t("meetings.letter.issued", { number: l.number, place: l.placeName, date: formatCalendarDate(l.letterDate), signer: l.signerName })}
+                      {l.withdrawnAt ? ` (${t("meetings.letter.withdrawn")})` : null}
+                    </span>
+                    <DownloadButton href={`/documents/letter/${l.id}`} label={label} />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           {canIssue ? (
-            <Disclosure className="card no-print" defaultOpen={!issued} summary={issued ? t("meetings.letter.reissue") : t("meetings.letter.issue")}>
-              <LetterForm
-                nextNumber={next}
-                submitLabel={issued ? t("meetings.letter.reissue") : t("meetings.letter.issue")}
-                initial={
-                  issued
-                    ? {
-                        numberMode: "manual",
-                        number: issued.number,
-                        letterDate: issued.letterDate,
-                        placeName: issued.placeName,
-                        signerName: issued.signerName,
-                        signerPosition: issued.signerPosition,
-                        signerNip: issued.signerNip ?? "",
-                      }
-                    : {
-                        numberMode: next ? "sequence" : "manual",
-                        number: "",
-                        letterDate: today,
-                        placeName: letter.placeName,
-                        signerName: letter.signer?.name ?? m.chairName ?? "",
-                        signerPosition: letter.signer?.position ?? m.chairPosition ?? "",
-                        signerNip: letter.signer?.nip ?? "",
-                      }
-                }
-                action={A.issueLetterAction.bind(null, m.id, issued?.version ?? 0)}
-              />
+            <Disclosure className="card no-print" defaultOpen={letters.issued.length === 0} summary={t("meetings.letter.issue")}>
+              <LetterForm kinds={letters.kinds} nextNumber={letters.nextNumber} initial={letters.initial} action={A.issueLetterAction.bind(null, m.id)} />
             </Disclosure>
           ) : null}
         </section>
