@@ -506,7 +506,7 @@ async function rowOr404<T>(found: Promise<T[]>): Promise<T> {
 export async function apiUpdateSpeaker(user: CurrentUser, speakerId: string, body: z.output<typeof s.speakerPatchBody>, version: number, ctx: Ctx) {
   const sp = await rowOr404(db.select().from(speakers).where(eq(speakers.id, speakerId)));
   await requireMeeting(user, sp.meetingId, "meeting.manage");
-  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId));
+  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId), true);
   const { version: _v, order, ...patch } = body;
   void _v;
   const input = {
@@ -527,7 +527,7 @@ export async function apiUpdateSpeaker(user: CurrentUser, speakerId: string, bod
 export async function apiDeleteSpeaker(user: CurrentUser, speakerId: string, version: number, ctx: Ctx) {
   const sp = await rowOr404(db.select().from(speakers).where(eq(speakers.id, speakerId)));
   await requireMeeting(user, sp.meetingId, "meeting.manage");
-  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId));
+  await assertVersion(sp.version, version, () => publicSpeaker(user, sp.meetingId, speakerId), true);
   await withCurrent(deleteSpeaker(user, speakerId, version, ctx), () => publicSpeaker(user, sp.meetingId, speakerId));
 }
 
@@ -544,7 +544,7 @@ const decisionNow = async (id: string) => publicDecision(await rowOr404(db.selec
 export async function apiUpdateDecision(user: CurrentUser, id: string, body: z.output<typeof s.decisionPatchBody>, version: number, ctx: Ctx) {
   const d = await rowOr404(db.select().from(decisions).where(eq(decisions.id, id)));
   await requireMeeting(user, d.meetingId, "minutes.write");
-  await assertVersion(d.version, version, () => decisionNow(id));
+  await assertVersion(d.version, version, () => decisionNow(id), true);
   const saved = await withCurrent(updateDecision(user, id, version, { text: body.text }, ctx), () => decisionNow(id));
   return publicDecision(saved);
 }
@@ -552,14 +552,14 @@ export async function apiUpdateDecision(user: CurrentUser, id: string, body: z.o
 export async function apiDeleteDecision(user: CurrentUser, id: string, version: number, ctx: Ctx) {
   const d = await rowOr404(db.select().from(decisions).where(eq(decisions.id, id)));
   await requireMeeting(user, d.meetingId, "minutes.write");
-  await assertVersion(d.version, version, () => decisionNow(id));
+  await assertVersion(d.version, version, () => decisionNow(id), true);
   await withCurrent(deleteDecision(user, id, version, ctx), () => decisionNow(id));
 }
 
 export async function apiWithdrawInvitation(user: CurrentUser, invitationId: string, version: number, ctx: Ctx) {
   const inv = await rowOr404(db.select().from(invitations).where(eq(invitations.id, invitationId)));
   await requireMeeting(user, inv.meetingId, "meeting.manage");
-  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId));
+  await assertVersion(inv.version, version, () => publicInvitation(user, inv.meetingId, invitationId), true);
   await withCurrent(removeInvitation(user, invitationId, ctx, version), () => publicInvitation(user, inv.meetingId, invitationId));
 }
 
@@ -572,12 +572,12 @@ async function publicAttendance(user: CurrentUser, meetingId: string, id: string
 export async function apiDeleteAttendance(user: CurrentUser, id: string, version: number, ctx: Ctx) {
   const a = await rowOr404(db.select().from(attendances).where(eq(attendances.id, id)));
   await requireMeeting(user, a.meetingId, "meeting.manage");
-  await assertVersion(a.version, version, () => publicAttendance(user, a.meetingId, id));
+  await assertVersion(a.version, version, () => publicAttendance(user, a.meetingId, id), true);
   await withCurrent(deleteAttendance(user, id, ctx, version), () => publicAttendance(user, a.meetingId, id));
 }
 
 export async function apiDeleteMeeting(user: CurrentUser, id: string, version: number, ctx: Ctx) {
   const m = await requireMeeting(user, id, "meeting.manage");
-  await assertVersion(m.version, version, () => publicMeeting(id));
+  await assertVersion(m.version, version, () => publicMeeting(id), true);
   await withCurrent(deleteDraftMeeting(user, id, version, ctx), () => publicMeeting(id));
 }
