@@ -13,6 +13,11 @@ import { beforeDbClose, dbState, postgresOptions } from "./client";
  */
 export const JOB_SCHEMA = "pgboss";
 
+function envInt(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
 export type QueuePolicy = {
   /** Attempts after the first. */
   retryLimit: number;
@@ -34,6 +39,19 @@ export type QueuePolicy = {
 export const QUEUES = {
   /** The follow-up reminders (due soon, overdue, escalation) and the overdue cutoffs: scheduled by cron. */
   reminders: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  /**
+   * One job per outgoing e-mail (an outbox_emails row). Tries 1 + EMAIL_RETRY_LIMIT times (default
+   * 3), waiting EMAIL_RETRY_DELAY_SECONDS (default 30) before the first retry and doubling it each
+   * time; after the last failure the row is marked "failed" and listed as a dead letter on /admin/outbox.
+   */
+  email: {
+    retryLimit: envInt("EMAIL_RETRY_LIMIT", 2),
+    retryDelay: envInt("EMAIL_RETRY_DELAY_SECONDS", 30),
+    retryBackoff: true,
+    expireInSeconds: 120,
+  },
+  /** A notice to many people (everyone in the invited units): written set-based by one job. */
+  notices: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 10 * 60 },
 } satisfies Record<string, QueuePolicy>;
 
 export type QueueName = keyof typeof QUEUES;
