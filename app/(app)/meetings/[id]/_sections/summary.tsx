@@ -76,7 +76,23 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
           <p className="answer">
             <Badge tone={RESPONSE_TONE[my.response]}>{t(`meetings.invitations.responses.${my.response}`)}</Badge>
             {my.representedBy ? <span className="muted">{t("meetings.invitations.representedBy")}: {my.representedBy}</span> : null}
+            {my.reconfirmStartsAt ? <Badge tone="warning">{t("meetings.reconfirm.badge")}</Badge> : null}
           </p>
+          {my.reconfirmStartsAt && my.reconfirmEndsAt ? (
+            <div className="alert alert-warning" data-testid="reconfirm">
+              <p style={{ margin: 0 }}>
+                {t("meetings.reconfirm.notice", { oldWhen: formatRange(my.reconfirmStartsAt, my.reconfirmEndsAt, tz, locale), when: formatRange(m.startsAt, m.endsAt, tz, locale) })}
+              </p>
+              {p.respond ? (
+                <ActionButton
+                  className="btn"
+                  action={A.respondAction.bind(null, m.id, my.version, { response: my.response, delegates: my.delegates, representedBy: my.representedBy ?? undefined, reason: my.reason ?? undefined })}
+                >
+                  {t("meetings.reconfirm.confirm", { answer: t(`meetings.invitations.responses.${my.response}`) })}
+                </ActionButton>
+              ) : null}
+            </div>
+          ) : null}
           {d.myAttendance?.checkedInAt ? (
             <p className="alert alert-success">{t("meetings.page.checkedIn", { at: formatDateTime(d.myAttendance.checkedInAt, tz, locale) })}</p>
           ) : p.checkIn && checkInOpen ? (
@@ -85,7 +101,7 @@ export async function MeetingSummary({ d, t, locale }: SectionProps) {
             <p className="muted">{t("meetings.page.checkInOpens", { at: formatDateTime(d.checkInWindow.opensAt, tz, locale) })}</p>
           ) : null}
           {p.respond ? (
-            <Disclosure defaultOpen={my.response === "pending"} summary={t("meetings.rsvp.title")}>
+            <Disclosure defaultOpen={my.response === "pending" || !!my.reconfirmStartsAt} summary={t("meetings.rsvp.title")}>
               <RsvpForm
                 initial={{ response: my.response, delegates: my.delegates, representedBy: my.representedBy, reason: my.reason }}
                 action={A.respondAction.bind(null, m.id, my.version)}
