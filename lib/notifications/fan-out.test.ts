@@ -2,7 +2,7 @@ import ical, { type VEvent } from "node-ical";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { notificationEmailMutes, notifications, outboxEmails } from "@/db/schema";
+import { notifications, outboxEmails } from "@/db/schema";
 import { meetingUid } from "@/lib/calendar/ics";
 import { createT } from "@/lib/i18n/translate";
 import { cancelMeeting, rescheduleMeeting } from "@/lib/meetings/transition-meeting";
@@ -10,6 +10,8 @@ import { formatRange, instantToZonedLocal } from "@/lib/time";
 import { makeUser } from "@/tests/fixtures";
 import { runQueuedJobs } from "@/tests/jobs";
 import { futureSlot, office, publishedMeeting } from "@/tests/office";
+import { NOTIFICATION_KINDS } from "./notify";
+import { emailedKinds, saveEmailedKinds } from "./preferences";
 import { notificationText } from "./render";
 
 const mailsOf = (meetingId: string) => db.select().from(outboxEmails).where(like(outboxEmails.dedupeKey, `meeting:${meetingId}:%`));
@@ -68,7 +70,9 @@ describe("notices of a meeting's changes (in the app and by e-mail, from one pla
     expect(moveEvent.start.toISOString()).toBe(slot.start.toISOString());
 
     // Someone who turned off e-mail for cancellations still sees the notice in the app.
-    await db.insert(notificationEmailMutes).values({ userId: second.id, kind: "meeting_cancelled" });
+    await saveEmailedKinds(second, NOTIFICATION_KINDS.filter((k) => k !== "meeting_cancelled"));
+    expect((await emailedKinds(second)).has("meeting_cancelled")).toBe(false);
+    expect((await emailedKinds(second)).has("meeting_rescheduled")).toBe(true);
     await cancelMeeting(o.secretariat, m.id, moved.version, { reason: "Pimpinan berhalangan" });
     await runQueuedJobs("notices");
     expect((await noticesOf(second.id, m.id)).map((n) => n.kind)).toEqual(["meeting_published", "meeting_rescheduled", "meeting_cancelled"]);
