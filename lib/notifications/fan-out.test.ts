@@ -1,8 +1,10 @@
 import ical, { type VEvent } from "node-ical";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
-import { notifications, outboxEmails } from "@/db/schema";
+import { db, rows } from "@/db/client";
+import { JOB_SCHEMA } from "@/db/queue";
+import { agendaItems, meetings, notifications, outboxEmails } from "@/db/schema";
+import { updateAgendaItem } from "@/lib/meetings/agenda";
 import { meetingUid } from "@/lib/calendar/ics";
 import { createT } from "@/lib/i18n/translate";
 import { cancelMeeting, rescheduleMeeting } from "@/lib/meetings/transition-meeting";
@@ -85,5 +87,24 @@ describe("notices of a meeting's changes (in the app and by e-mail, from one pla
     const event = eventIn(calendarOf(cancelled), meetingUid(m.id));
     expect(event.status).toBe("CANCELLED");
     expect(Number(event.sequence)).toBe(2);
+  });
+
+  it("tells the invited units once per window when the agenda changes after publishing, with a new SEQUENCE", async () => {
+    delete process.env.SMTP_URL;
+    const o = await office();
+    const m = await publishedMeeting(o, { units: [o.unitA.id] });
+    const [item] = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).orderBy(agendaItems.position);
+    const edited = await updateAgendaItem(o.secretariat, item!.id, item!.version, { title: "Pembukaan dan sambutan", durationMinutes: 20 });
+    await updateAgendaItem(o.secretariat, item!.id, edited.version, { title: "Pembukaan dan sambutan Kakanwil", durationMinutes: 20 });
+    // Queued for the end of the window; made due now.
+    await rows(sql`update ${sql.identifier(JOB_SCHEMA)}.job set start_after = now() where name = 'notices' and state = 'created'`);
+    await runQueuedJobs("notices");
+    const changed = (await noticesOf(o.participantA.id, m.id)).filter((n) => n.kind === "meeting_changed");
+    expect(changed).toHaveLength(1);
+    expect(notificationText(createT("id"), "meeting_changed", changed[0]!.payload, "id")).toContain("agenda diperbarui");
+    const [now] = await db.select({ sequence: meetings.sequence }).from(meetings).where(eq(meetings.id, m.id));
+    expect(now!.sequence).toBe(2);
+    const mail = (await mailsOf(m.id)).find((x) => x.dedupeKey?.includes(":changed:agenda:"))!;
+    expect(Number(eventIn(calendarOf(mail), meetingUid(m.id)).sequence)).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
+import { meetings } from "@/db/schema";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { fileNameFor } from "@/lib/documents/render";
 import { loadMeetingRecord } from "@/lib/documents/meeting-records";
@@ -35,7 +36,7 @@ export async function announceMeeting(
   change: MeetingChange,
   key: string,
   details: Partial<MeetingNoticePayload> = {},
-  options: { singletonKey?: string; startAfter?: number } = {},
+  options: { startAfter?: Date } = {},
 ) {
   return enqueue(tx, "notices", { kind: "meeting", meetingId, change, key: `meeting:${meetingId}:${change}:${key}`, details }, options);
 }
@@ -79,4 +80,20 @@ export async function runNoticeJob(job: NoticeJob): Promise<{ notified: number }
     }),
   );
   return { notified };
+}
+
+/** Agenda edits come in bursts: one "agenda changed" notice per window of this many seconds, sent when it ends. */
+export const AGENDA_NOTICE_SECONDS = 300;
+
+/**
+ * After an agenda edit of a published meeting (in its transaction): a new SEQUENCE of the calendar
+ * entry, and a notice queued for the end of the current window (with the agenda as it is then);
+ * every edit of the window shares its dedupe key, so the people are told once per window.
+ */
+export async function announceAgendaChange(tx: DbOrTx, meeting: { id: string; status: string }, now = Date.now()) {
+  if (meeting.status !== "scheduled" && meeting.status !== "ongoing") return;
+  const slot = Math.floor(now / (AGENDA_NOTICE_SECONDS * 1000));
+  await tx.update(meetings).set({ sequence: sql`${meetings.sequence} + 1` }).where(eq(meetings.id, meeting.id));
+  // An instant (not seconds): pg-boss's insert casts the same parameter to a timestamp.
+  await announceMeeting(tx, meeting.id, "changed", `agenda:${slot}`, { what: "agenda" }, { startAfter: new Date((slot + 1) * AGENDA_NOTICE_SECONDS * 1000) });
 }
