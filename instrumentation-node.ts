@@ -1,5 +1,11 @@
 import { DataDirLockedError } from "./db/lock";
 import { prepareDatabase } from "./db/prepare";
+import { appUrlWarning, recordServerUrl } from "./lib/app-url";
+
+// E-mail links are absolute: APP_URL, else the address this server runs on (recorded now).
+recordServerUrl();
+const urlWarning = appUrlWarning();
+if (urlWarning) console.warn(urlWarning);
 
 // Server start-up: migrate, seed an empty database, and (embedded PGlite) hold the data dir's lock.
 try {

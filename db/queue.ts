@@ -13,6 +13,11 @@ import { beforeDbClose, dbState, postgresOptions } from "./client";
  */
 export const JOB_SCHEMA = "pgboss";
 
+function envInt(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
 export type QueuePolicy = {
   /** Attempts after the first. */
   retryLimit: number;
@@ -38,6 +43,19 @@ export const QUEUES = {
   "webhooks-fanout": { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
   /** One delivery to one receiver: retried with exponential backoff (30 s, 1, 2, 4 … 64 min: 8 attempts in about 2 hours). */
   "webhook-deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60 },
+  /**
+   * One job per outgoing e-mail (an outbox_emails row). Tries 1 + EMAIL_RETRY_LIMIT times (default
+   * 3), waiting EMAIL_RETRY_DELAY_SECONDS (default 30) before the first retry and doubling it each
+   * time; after the last failure the row is marked "failed" and listed as a dead letter on /admin/outbox.
+   */
+  email: {
+    retryLimit: envInt("EMAIL_RETRY_LIMIT", 2),
+    retryDelay: envInt("EMAIL_RETRY_DELAY_SECONDS", 30),
+    retryBackoff: true,
+    expireInSeconds: 120,
+  },
+  /** A notice to many people (everyone in the invited units): written set-based by one job. */
+  notices: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 10 * 60 },
 } satisfies Record<string, QueuePolicy>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -104,7 +104,7 @@ export function LiveScreen({ meetingId, initial, token, qr, checkInUrl }: { meet
           ) : null}
         </section>
         <aside className="ls-side">
-          {state.checkInOpen ? (
+          {state.checkInOpen && (now === null || now <= Date.parse(state.checkInClosesAt)) ? (
             <section className="ls-qr" aria-labelledby="ls-qr-h">
               <h2 id="ls-qr-h" className="ls-label">
                 {t("live.screen.checkIn")}

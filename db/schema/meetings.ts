@@ -200,6 +200,13 @@ export const invitations = pgTable(
     reason: text("reason"),
     respondedBy: uuid("responded_by").references(() => users.id, { onDelete: "set null" }),
     respondedAt: tstz("responded_at"),
+    /**
+     * Set when the meeting was moved after the unit answered: the time the answer was given for.
+     * The answer and representative are kept; the unit confirms or changes them ("perlu
+     * konfirmasi ulang"), which clears these.
+     */
+    reconfirmStartsAt: tstz("reconfirm_starts_at"),
+    reconfirmEndsAt: tstz("reconfirm_ends_at"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -211,6 +218,8 @@ export const invitations = pgTable(
     // "Meetings my unit is invited to" (agenda, lists): index-only join to the meeting.
     index("invitations_unit_idx").on(t.workUnitId, t.meetingId),
     index("invitations_responded_by_idx").on(t.respondedBy),
+    // "Which units still have to reconfirm" for a meeting's secretariat.
+    index("invitations_reconfirm_idx").on(t.meetingId).where(sql`reconfirm_starts_at is not null`),
     check("invitations_response_ck", sql.raw(`response in (${sqlList(RSVP_RESPONSES)})`)),
   ],
 );

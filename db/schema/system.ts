@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea, createdAt, tstz } from "./_shared";
 import { meetings } from "./meetings";
 import { users } from "./org";
@@ -41,6 +41,22 @@ export const notifications = pgTable(
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
   ],
+);
+
+/**
+ * A person's choice not to be e-mailed about one kind of notice (the notice still shows in the
+ * app). No row: e-mail is sent. Read set-based by every fan-out (NOT EXISTS on the primary key).
+ */
+export const notificationEmailMutes = pgTable(
+  "notification_email_mutes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check("notification_email_mutes_kind_ck", sql`length(kind) between 1 and 40`)],
 );
 
 /** Outgoing email: sent through SMTP when configured, otherwise kept here for admins to read. */

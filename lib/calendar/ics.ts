@@ -4,8 +4,16 @@ import { createT, type Locale } from "@/lib/i18n/translate";
 import { oneLine } from "@/lib/input";
 import { formatRange, formatTime } from "@/lib/time";
 
-/** The public address of the app (for links in calendars and emails), without a trailing slash. */
-export const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
+import { appUrl } from "@/lib/app-url";
+
+export { appUrl };
+
+/** The sender of the app's e-mails (MAIL_FROM, "Name <address>") as the ORGANIZER of a scheduling message. */
+function organizer(): { name: string; email: string } {
+  const from = process.env.MAIL_FROM ?? "Rakor <no-reply@rakor.local>";
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return match ? { name: oneLine(match[1] || "Rakor"), email: oneLine(match[2]!) } : { name: "Rakor", email: oneLine(from.trim()) };
+}
 
 /** The UID of a meeting's event: the same in every download, feed and email, for ever. */
 export const meetingUid = (meetingId: string) => `${meetingId}@rakor`;
@@ -44,24 +52,26 @@ export function eventDescription(m: MeetingRecord, locale: Locale): string {
     }
   }
   if (m.description) lines.push("", m.description);
-  const base = appUrl();
-  if (base) lines.push("", `${base}/meetings/${m.id}`);
+  lines.push("", `${appUrl()}/meetings/${m.id}`);
   return lines.join("\n");
 }
 
 /**
  * An iCalendar (RFC 5545) document of meetings: one VEVENT per meeting with a stable UID,
  * SEQUENCE from meetings.sequence (bumped on every reschedule and cancellation), STATUS:CANCELLED
- * for cancelled meetings (they stay so calendars remove them), times in UTC. METHOD:PUBLISH: the
- * answer for a unit is given in the app, not from the calendar.
+ * for cancelled meetings (they stay so calendars remove them), times in UTC. Feeds and downloads
+ * are METHOD:PUBLISH (the answer for a unit is given in the app, not from the calendar); the file
+ * attached to an invitation or a change e-mail is METHOD:REQUEST (an update of the same UID with a
+ * higher SEQUENCE), to a cancellation METHOD:CANCEL — with the sender as ORGANIZER, as RFC 5546 asks.
  */
-export function buildCalendar(records: readonly MeetingRecord[], opts: { name: string; locale: Locale }): string {
+export function buildCalendar(records: readonly MeetingRecord[], opts: { name: string; locale: Locale; method?: "PUBLISH" | "REQUEST" | "CANCEL" }): string {
+  const method = opts.method ?? "PUBLISH";
   const calendar = ical({
     // ical-generator writes NAME and X-WR-CALNAME as given: a line break in a meeting title would
     // start new properties (a forged VEVENT). Event texts it escapes itself.
     name: oneLine(opts.name),
     prodId: { company: "Rakor", product: "rakor", language: opts.locale === "en" ? "EN" : "ID" },
-    method: ICalCalendarMethod.PUBLISH,
+    method: ICalCalendarMethod[method],
     ttl: 60 * 60,
   });
   for (const m of records) {
@@ -77,8 +87,9 @@ export function buildCalendar(records: readonly MeetingRecord[], opts: { name: s
       summary: m.title,
       description: eventDescription(m, opts.locale),
       location: where || null,
-      url: m.onlineUrl ? oneLine(m.onlineUrl) : appUrl() ? `${appUrl()}/meetings/${m.id}` : null,
-      status: STATUS[m.status],
+      url: m.onlineUrl ? oneLine(m.onlineUrl) : `${appUrl()}/meetings/${m.id}`,
+      status: method === "CANCEL" ? ICalEventStatus.CANCELLED : STATUS[m.status],
+      organizer: method === "PUBLISH" ? null : organizer(),
     });
   }
   return calendar.toString();

@@ -37,12 +37,11 @@ describe("the reminders job", () => {
     );
     expect(first.dueSoon).toBeGreaterThanOrEqual(1);
 
-    const second = await runReminders();
+    await runReminders();
     const afterSecond = (await mine()).filter((n) => ours.includes(String(n.payload.itemId)));
     expect(afterSecond).toHaveLength(afterFirst.length);
     // (Other test files may add overdue items of their own meanwhile on a shared database: the
     // second run is judged on this test's items only.)
-    expect(second.emails.failed).toBe(0);
     // Without SMTP_URL each reminder's email is kept in the outbox, once.
     const emails = await db.select().from(outboxEmails).where(inArray(outboxEmails.dedupeKey, afterFirst.map((n) => n.dedupeKey!)));
     expect(emails).toHaveLength(afterFirst.length);

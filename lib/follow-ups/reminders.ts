@@ -9,7 +9,7 @@ import { can } from "@/lib/permissions";
 import { advanceOverdueCutoffs, compactFollowUpCounts } from "@/lib/follow-ups/dashboard";
 import { unitActorsSql } from "@/lib/notifications/notify";
 import { pastDueSql, todaySql } from "./overdue";
-import { deliverOutbox } from "@/lib/notifications/outbox";
+import { emailJobsSql, newEmailStatus } from "@/lib/mail/send";
 
 /** Days before the due date when the "due soon" reminder goes out. */
 export const DUE_SOON_DAYS = 3;
@@ -40,7 +40,7 @@ function filled(template: string, locale: "id" | "en"): SQL {
 async function remind(tx: Tx, kind: "due_soon" | "overdue" | "overdue_escalated", source: SQL): Promise<number> {
   const idT = createT("id");
   const enT = createT("en");
-  const status = process.env.SMTP_URL ? "pending" : "kept";
+  const status = newEmailStatus();
   const subjectId = idT(`followUps.notifications.kinds.${kind}`);
   const subjectEn = enT(`followUps.notifications.kinds.${kind}`);
   const bodyId = idT("followUps.notifications.emailBody");
@@ -63,9 +63,11 @@ async function remind(tx: Tx, kind: "due_soon" | "overdue" | "overdue_escalated"
                replace(case when u.locale = 'en' then ${filled(bodyEn, "en")} else ${filled(bodyId, "id")} end, '{url}', ${appUrl()} || '/follow-ups/' || (n.payload->>'itemId')),
              ${status}, n.dedupe_key
         from n join users u on u.id = n.user_id
+       where not exists (select 1 from notification_email_mutes m where m.user_id = u.id and m.kind = ${kind})
       on conflict (dedupe_key) do nothing
-      returning 1
-    )
+      returning id, status
+    ),
+    j as (${emailJobsSql(sql`select id from e where status = 'pending'`)})
     select (select count(*) from n)::int as n`,
     tx,
   );
@@ -114,7 +116,7 @@ const ownerRecipients = (items: SQL, where: SQL, prefix: string) => sql`
 /** How far back the overdue window reaches when the job has not run for a while (or never). */
 export const REMINDER_LOOKBACK_DAYS = 30;
 
-export type ReminderResult = { dueSoon: number; overdue: number; escalated: number; emails: { sent: number; failed: number; kept: number } };
+export type ReminderResult = { dueSoon: number; overdue: number; escalated: number };
 
 /**
  * The reminders job (`npm run reminders`, e.g. hourly from cron): "due in 3 days" to the person
@@ -158,8 +160,8 @@ export async function runReminders(): Promise<ReminderResult> {
   });
   // In a transaction of its own, after the reminders' one: it locks the units' cutoff rows only briefly.
   if (counts) await advanceOverdueCutoffs();
-  const emails = await deliverOutbox();
-  const result = { ...(counts ?? { dueSoon: 0, overdue: 0, escalated: 0 }), emails };
+  // Their e-mails were queued with them: one `email` job each (lib/mail/send.ts).
+  const result = counts ?? { dueSoon: 0, overdue: 0, escalated: 0 };
   // A run that found another one holding the lock is not a finished run (the window stays).
   await db.update(jobRuns).set({ finishedAt: counts ? new Date() : null, result }).where(eq(jobRuns.id, run!.id));
   return result;

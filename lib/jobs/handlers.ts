@@ -1,9 +1,9 @@
 import "server-only";
 import type { QueueName } from "@/db/queue";
-import type { JobData } from "./types";
+import type { JobData, JobMeta } from "./types";
 
 /** What runs a job of each queue. A throw fails the attempt; pg-boss retries by the queue's policy. */
-export const JOB_HANDLERS: { [Q in QueueName]: (data: JobData[Q]) => Promise<unknown> } = {
+export const JOB_HANDLERS: { [Q in QueueName]: (data: JobData[Q], job: JobMeta) => Promise<unknown> } = {
   reminders: async () => {
     const { runReminders } = await import("@/lib/follow-ups/reminders");
     return runReminders();
@@ -16,6 +16,23 @@ export const JOB_HANDLERS: { [Q in QueueName]: (data: JobData[Q]) => Promise<unk
     const { deliverWebhook } = await import("@/lib/integrations/webhooks");
     return deliverWebhook(data.deliveryId);
   },
+  email: async (data, job) => {
+    const { deliverEmail } = await import("@/lib/mail/send");
+    return deliverEmail(data.outboxId, job);
+  },
+  notices: async (data) => {
+    const { runNoticeJob } = await import("@/lib/notifications/fan-out");
+    return runNoticeJob(data);
+  },
+};
+
+/** How many jobs a worker fetches at once, per queue (each still runs, succeeds or fails alone). */
+export const JOB_BATCH: Record<QueueName, number> = {
+  reminders: 1,
+  email: Math.max(1, Number(process.env.EMAIL_BATCH_SIZE ?? 20) || 20),
+  notices: 1,
+  "webhooks-fanout": 1,
+  "webhook-deliver": 1,
 };
 
 /** Cron schedules (UTC) of the queues that run by the clock rather than by an event. */

@@ -136,6 +136,7 @@ export async function liveState(meetingId: string, handle: DbOrTx = db): Promise
     version: head.version ?? 1,
     checkInSwitch,
     checkInOpen: checkInSwitch && (head.status === "scheduled" || head.status === "ongoing") && now >= window.opensAt && now <= window.closesAt,
+    checkInClosesAt: window.closesAt.toISOString(),
     currentItemId: head.currentItemId,
     speaker: head.spId
       ? {

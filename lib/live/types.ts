@@ -60,6 +60,8 @@ export type LiveState = {
   /** Self check-in: the secretariat's switch and the time window both allow it. */
   checkInOpen: boolean;
   checkInSwitch: boolean;
+  /** When the check-in window ends: screens stop showing the QR code then, even without a new event. */
+  checkInClosesAt: string;
   currentItemId: string | null;
   speaker: LiveSpeaker | null;
   /** The speakers' queue (daftar bicara). */

@@ -11,6 +11,7 @@ import { lockMeeting } from "./lock";
 import type { Ctx } from "./create-meeting";
 import { agendaItemSchema, moveSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { announceAgendaChange } from "@/lib/notifications/fan-out";
 
 async function assertPresenter(meetingId: string, speakerId: string | null) {
   if (!speakerId) return;
@@ -46,12 +47,13 @@ export async function addAgendaItem(user: CurrentUser, meetingId: string, input:
       })
       .returning();
     await audit(tx, { actorId: user.id, ...ctx }, "agenda_item.create", "meeting", meetingId, { itemId: row!.id, after: data });
+    await announceAgendaChange(tx, meeting);
     return row!;
   });
 }
 
 export async function updateAgendaItem(user: CurrentUser, itemId: string, version: number, input: unknown, ctx: Ctx = {}) {
-  const { item } = await requireItem(user, itemId);
+  const { item, meeting } = await requireItem(user, itemId);
   const data = parseInput(agendaItemSchema, input);
   await assertPresenter(item.meetingId, data.presenterSpeakerId);
   return orConflict(
@@ -63,6 +65,7 @@ export async function updateAgendaItem(user: CurrentUser, itemId: string, versio
         .returning();
       if (!row) return null;
       await audit(tx, { actorId: user.id, ...ctx }, "agenda_item.update", "meeting", item.meetingId, { itemId, ...changes(item, data) });
+      await announceAgendaChange(tx, meeting);
       return row;
     }),
     () => currentItem(itemId),
@@ -78,7 +81,7 @@ async function renumber(tx: Tx, meetingId: string) {
 }
 
 export async function deleteAgendaItem(user: CurrentUser, itemId: string, version: number, ctx: Ctx = {}) {
-  const { item } = await requireItem(user, itemId);
+  const { item, meeting } = await requireItem(user, itemId);
   return orConflict(
     db.transaction(async (tx) => {
       await lockMeeting(tx, item.meetingId);
@@ -89,6 +92,7 @@ export async function deleteAgendaItem(user: CurrentUser, itemId: string, versio
       if (!row) return null;
       await renumber(tx, item.meetingId);
       await audit(tx, { actorId: user.id, ...ctx }, "agenda_item.delete", "meeting", item.meetingId, { itemId, before: { title: item.title } });
+      await announceAgendaChange(tx, meeting);
       return row;
     }),
     () => currentItem(itemId),
@@ -101,7 +105,7 @@ export async function deleteAgendaItem(user: CurrentUser, itemId: string, versio
  * duplicate); the meeting lock keeps concurrent moves and inserts in line.
  */
 export async function moveAgendaItem(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx = {}) {
-  const { item } = await requireItem(user, itemId);
+  const { item, meeting } = await requireItem(user, itemId);
   const { direction } = parseInput(moveSchema, input);
   return db.transaction(async (tx) => {
     await lockMeeting(tx, item.meetingId);
@@ -118,6 +122,7 @@ export async function moveAgendaItem(user: CurrentUser, itemId: string, input: u
     await tx.update(agendaItems).set({ position: neighbour.position }).where(eq(agendaItems.id, me.id));
     await tx.update(agendaItems).set({ position: me.position }).where(eq(agendaItems.id, neighbour.id));
     await audit(tx, { actorId: user.id, ...ctx }, "agenda_item.move", "meeting", item.meetingId, { itemId, position: [me.position, neighbour.position] });
+    await announceAgendaChange(tx, meeting);
     return { ...me, position: neighbour.position };
   });
 }

@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError, orConflict } from "@/li
 import { publishAttendance } from "@/lib/live/publish";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { requireMeeting } from "./access";
+import { requireMeeting, type LoadedMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
 import { assertRefs } from "./refs";
 import { attendanceSchema } from "./schemas";
@@ -162,18 +162,51 @@ async function checkInSwitchOn(meetingId: string) {
   return live?.checkInOpen ?? true;
 }
 
+export type CheckInState =
+  | { kind: "checkedIn"; at: Date }
+  | { kind: "cancelled" }
+  | { kind: "ended" }
+  | { kind: "notInvited" }
+  | { kind: "notYet"; opensAt: Date }
+  | { kind: "closed" }
+  | { kind: "open" };
+
+/**
+ * What the check-in page says, in this order, so it is always true: someone already recorded is
+ * told when; a cancelled meeting is cancelled; a meeting that ended has ended (whoever asks); only
+ * then is a user whose unit is not invited told so; then the window and the secretariat's switch.
+ */
+export async function checkInState(user: CurrentUser, meeting: LoadedMeeting, now = new Date()): Promise<CheckInState> {
+  const [own] = await db
+    .select({ at: attendances.checkedInAt, createdAt: attendances.createdAt, status: attendances.status })
+    .from(attendances)
+    .where(and(eq(attendances.meetingId, meeting.id), eq(attendances.userId, user.id)));
+  if (own && (own.status === "present" || own.status === "represented")) return { kind: "checkedIn", at: own.at ?? own.createdAt };
+  if (meeting.status === "cancelled") return { kind: "cancelled" };
+  const { opensAt, closesAt } = checkInWindow(meeting);
+  if (meeting.status === "completed" || now > closesAt) return { kind: "ended" };
+  if (!meeting.resource.invitedUnitIds.includes(user.workUnitId)) return { kind: "notInvited" };
+  if (!can(user, "meeting.checkIn", meeting.resource)) return { kind: "notYet", opensAt };
+  if (now < opensAt) return { kind: "notYet", opensAt };
+  if (!(await checkInSwitchOn(meeting.id))) return { kind: "closed" };
+  return { kind: "open" };
+}
+
 /**
  * Self check-in from the meeting's link / QR code: only for a participant of an invited unit,
  * only in the window, and idempotent (the partial unique index on (meeting_id, user_id)).
  */
 export async function checkIn(user: CurrentUser, code: string, ctx: Ctx & { now?: Date } = {}): Promise<CheckInResult> {
   const meeting = await meetingForCheckIn(user, code);
-  if (!can(user, "meeting.checkIn", meeting.resource)) throw new ForbiddenError("meetings.checkIn.notInvited");
   const now = ctx.now ?? new Date();
-  const { opensAt, closesAt } = checkInWindow(meeting);
-  if (now < opensAt || now > closesAt || !(await checkInSwitchOn(meeting.id))) {
-    throw new ValidationError({ _form: ["meetings.checkIn.outsideWindow"] }, "meetings.checkIn.outsideWindow");
+  const state = await checkInState(user, meeting, now);
+  if (state.kind === "checkedIn") return { meetingId: meeting.id, title: meeting.title, alreadyCheckedIn: true, checkedInAt: state.at };
+  if (state.kind === "notInvited") throw new ForbiddenError("meetings.checkIn.notInvited");
+  if (state.kind === "ended" || state.kind === "cancelled") {
+    const message = state.kind === "ended" ? "meetings.checkIn.ended" : "meetings.checkIn.cancelled";
+    throw new ValidationError({ _form: [message] }, message);
   }
+  if (state.kind !== "open") throw new ValidationError({ _form: ["meetings.checkIn.outsideWindow"] }, "meetings.checkIn.outsideWindow");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attendances)

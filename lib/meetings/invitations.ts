@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
-import { invitations } from "@/db/schema";
+import { invitations, workUnits } from "@/db/schema";
+import { notify, recipients } from "@/lib/notifications/notify";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, ValidationError, orConflict, type FieldErrors } from "@/lib/errors";
@@ -109,7 +110,11 @@ export async function respondToInvitation(user: CurrentUser, meetingId: string, 
     reason: data.response === "declined" ? data.reason : null,
     respondedBy: user.id,
     respondedAt: new Date(),
+    // Answering (confirming the same answer, or changing it) is the reconfirmation after a move.
+    reconfirmStartsAt: null,
+    reconfirmEndsAt: null,
   };
+  const changed = inv.response !== "pending" && (inv.response !== values.response || (inv.representedBy ?? null) !== values.representedBy);
   return orConflict(
     db.transaction(async (tx) => {
       const [row] = await tx
@@ -122,6 +127,25 @@ export async function respondToInvitation(user: CurrentUser, meetingId: string, 
         unitId: inv.workUnitId,
         response: [inv.response, data.response],
       });
+      // A changed answer is news for the organizer's secretariat and the unit's heads and contacts.
+      if (changed) {
+        const [unit] = await tx.select({ name: workUnits.name }).from(workUnits).where(eq(workUnits.id, inv.workUnitId));
+        await notify(tx, {
+          to: sql`${recipients.overseers(meeting.organizerUnitId, ["secretariat"])} union ${recipients.unitActors(inv.workUnitId)}`,
+          kind: "invitation_answered",
+          payload: {
+            meetingId,
+            title: meeting.title,
+            startsAt: meeting.startsAt.toISOString(),
+            endsAt: meeting.endsAt.toISOString(),
+            timeZone: meeting.timeZone,
+            unitName: unit?.name ?? "",
+            response: data.response,
+          },
+          dedupeKey: `answer:${inv.id}:${row.version}`,
+          excludeUserId: user.id,
+        });
+      }
       return row;
     }),
     () => currentInvitation(inv.id),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
+import { runQueuedJobs } from "@/tests/jobs";
 import { db } from "@/db/client";
 import { agendaItems, attendances, auditLogs, decisions, invitations, meetingReschedules, meetings, outboxEmails, speakers, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -207,7 +208,7 @@ describe("visibility", () => {
 });
 
 describe("lifecycle", () => {
-  it("reschedules a published meeting: history kept, sequence bumped, units asked again", async () => {
+  it("reschedules a published meeting: history kept, sequence bumped, answers kept but to be reconfirmed", async () => {
     const o = await office();
     const m = await published(o);
     const [inv] = await db.select().from(invitations).where(eq(invitations.meetingId, m.id));
@@ -218,8 +219,19 @@ describe("lifecycle", () => {
     expect(after!.sequence).toBe(m.sequence + 1);
     const history = await db.select().from(meetingReschedules).where(eq(meetingReschedules.meetingId, m.id));
     expect(history).toMatchObject([{ previousStartsAt: m.startsAt, reason: "Bentrok dengan kunjungan kerja" }]);
+    // The unit's answer and representative survive the move, marked for reconfirmation with the old time.
     const [again] = await db.select().from(invitations).where(eq(invitations.meetingId, m.id));
-    expect(again).toMatchObject({ response: "pending", representedBy: null });
+    expect(again).toMatchObject({ response: "represented", representedBy: "Kasi Lantaskim", reconfirmStartsAt: m.startsAt, reconfirmEndsAt: m.endsAt });
+    // A second move before the unit confirmed keeps the time the answer was given for.
+    await rescheduleMeeting(o.secretariat, m.id, after!.version, { startsAt: `${day}T14:00`, endsAt: `${day}T16:00`, reason: "Menyesuaikan pimpinan" });
+    const [twice] = await db.select().from(invitations).where(eq(invitations.meetingId, m.id));
+    expect(twice!.reconfirmStartsAt).toEqual(m.startsAt);
+    // Confirming in one step (the same answer) clears the mark; the answer stays.
+    const confirmed = await respondToInvitation(o.participantA, m.id, twice!.version, { response: "represented", representedBy: "Kasi Lantaskim" });
+    expect(confirmed).toMatchObject({ response: "represented", representedBy: "Kasi Lantaskim", reconfirmStartsAt: null, reconfirmEndsAt: null });
+    // A unit that had not answered is not asked to reconfirm.
+    const others = await db.select().from(invitations).where(eq(invitations.meetingId, m.id));
+    expect(others.filter((i) => i.response === "pending").every((i) => i.reconfirmStartsAt === null)).toBe(true);
   });
 
   it("moves through the states in order and needs a reason to cancel", async () => {
@@ -444,6 +456,7 @@ describe("telling invited units", () => {
   it("emails the invited unit's members on publish, reschedule and cancel — once each", async () => {
     const o = await office();
     const m = await published(o);
+    await runQueuedJobs("notices");
     const mails = () => db.select().from(outboxEmails).where(like(outboxEmails.dedupeKey, `meeting:${m.id}:%`));
     let sent = await mails();
     expect(sent.map((e) => e.toAddress)).toEqual([o.participantA.email]);
@@ -452,6 +465,7 @@ describe("telling invited units", () => {
     const later = slot(13, 15);
     const { meeting } = await rescheduleMeeting(o.secretariat, m.id, m.version, { startsAt: later.startsAt, endsAt: later.endsAt, reason: "Bentrok dengan kunjungan kerja" });
     await cancelMeeting(o.secretariat, m.id, meeting.version, { reason: "Ditunda" });
+    await runQueuedJobs("notices");
     sent = await mails();
     expect(sent.map((e) => e.dedupeKey!.split(":")[2]).sort()).toEqual(["cancelled", "published", "rescheduled"]);
   });

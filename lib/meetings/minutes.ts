@@ -1,4 +1,5 @@
 import "server-only";
+import { announceMeeting } from "@/lib/notifications/fan-out";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { agendaItems, decisions, minutes } from "@/db/schema";
@@ -179,6 +180,8 @@ export async function finalizeMinutes(user: CurrentUser, meetingId: string, vers
         createdBy: user.id,
       });
       await audit(tx, { actorId: user.id, ...ctx }, "minutes.finalize", "meeting", meetingId, { version, document: doc.id, documentVersion: doc.version, sha256: doc.sha256 });
+      // The invited units' people are told (once per finalization: reopened minutes finalized again tell again).
+      await announceMeeting(tx, meetingId, "minutes_finalized", String(row.version));
       return row;
     }),
     () => currentMinutes(meetingId),

@@ -1,10 +1,10 @@
 import "server-only";
 import { issueFollowUpLetter } from "@/lib/documents/letters";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/schema";
 import { audit } from "@/lib/audit";
-import { notifyMeetingChange, type MeetingChangeKind } from "@/lib/mail/meeting-change";
+import { announceMeeting } from "@/lib/notifications/fan-out";
 import type { CurrentUser } from "@/lib/auth/types";
 import { ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -45,11 +45,12 @@ export async function transitionMeeting(user: CurrentUser, id: string, version: 
         .returning();
       if (!row) return null;
       await audit(tx, { actorId: user.id, ...auditCtx }, `meeting.${to}`, "meeting", id, { status: [before.status, step.to] });
+      // The invited units' people are told (in the app, and by e-mail) by a job queued with the change.
+      if (to === "publish") await announceMeeting(tx, id, "published", String(row.sequence));
       return row;
     }),
     () => currentMeeting(id),
   );
-  if (to === "publish") await announceMeetingChange(id, "published");
   return saved;
 }
 
@@ -73,12 +74,12 @@ export async function cancelMeeting(user: CurrentUser, id: string, version: numb
         .returning();
       if (!row) return null;
       await audit(tx, { actorId: user.id, ...ctx }, "meeting.cancel", "meeting", id, { status: [before.status, "cancelled"], reason });
+      if (before.status !== "draft") await announceMeeting(tx, id, "cancelled", String(row.sequence), { reason });
       return row;
     }),
     () => currentMeeting(id),
   );
   if (before.status !== "draft") {
-    await announceMeetingChange(id, "cancelled");
     // A meeting whose undangan was issued gets a pemberitahuan pembatalan (issue 19).
     await issueFollowUpLetter(user, id, "cancellation", ctx);
   }
@@ -86,20 +87,11 @@ export async function cancelMeeting(user: CurrentUser, id: string, version: numb
 }
 
 /**
- * Tells the invited units (email with the .ics, or the outbox) after a change has committed.
- * A failure to queue mail never undoes the change: it is logged.
- */
-export async function announceMeetingChange(id: string, kind: MeetingChangeKind) {
-  try {
-    await notifyMeetingChange(id, kind);
-  } catch (e) {
-    console.error(`[rakor] could not queue the "${kind}" email for meeting ${id}`, e);
-  }
-}
-
-/**
  * Inside the transaction of a save that moved a published meeting: keeps the earlier times in
- * meeting_reschedules, bumps the iCalendar sequence and asks every invited unit to confirm again.
+ * meeting_reschedules, bumps the iCalendar sequence, keeps every unit's answer and representative
+ * but marks it "perlu konfirmasi ulang" (with the time it was given for, kept across several
+ * moves until the unit confirms), and queues the notice (old → new time, reason) to the invited
+ * units' people.
  */
 export async function applyReschedule(
   tx: Tx,
@@ -119,11 +111,27 @@ export async function applyReschedule(
     reason,
     changedBy: userId,
   });
-  await tx.update(meetings).set({ sequence: sql`${meetings.sequence} + 1` }).where(eq(meetings.id, before.id));
+  const [bumped] = await tx
+    .update(meetings)
+    .set({ sequence: sql`${meetings.sequence} + 1` })
+    .where(eq(meetings.id, before.id))
+    .returning({ sequence: meetings.sequence });
   await tx
     .update(invitations)
-    .set({ response: "pending", delegates: [], representedBy: null, reason: null, respondedBy: null, respondedAt: null, version: sql`${invitations.version} + 1` })
-    .where(eq(invitations.meetingId, before.id));
+    .set({
+      reconfirmStartsAt: sql`coalesce(${invitations.reconfirmStartsAt}, ${before.startsAt.toISOString()}::timestamptz)`,
+      reconfirmEndsAt: sql`coalesce(${invitations.reconfirmEndsAt}, ${before.endsAt.toISOString()}::timestamptz)`,
+      version: sql`${invitations.version} + 1`,
+    })
+    .where(and(eq(invitations.meetingId, before.id), ne(invitations.response, "pending")));
+  await announceMeeting(tx, before.id, "rescheduled", String(bumped!.sequence), {
+    previousStartsAt: before.startsAt.toISOString(),
+    previousEndsAt: before.endsAt.toISOString(),
+    startsAt: times.startsAt.toISOString(),
+    endsAt: times.endsAt.toISOString(),
+    reason,
+    reconfirm: true,
+  });
   return true;
 }
 
@@ -163,7 +171,6 @@ export async function rescheduleMeeting(user: CurrentUser, id: string, version: 
     }),
     () => currentMeeting(id),
   );
-  await announceMeetingChange(id, "rescheduled");
   await issueFollowUpLetter(user, id, "reschedule", ctx);
   return { meeting, conflicts };
 }

@@ -13,7 +13,8 @@ import type { Ctx } from "./create-meeting";
 import { checkConflicts } from "./find-conflicts";
 import { assertRefs, resolveRoom, toInstants } from "./refs";
 import { meetingSchema } from "./schemas";
-import { announceMeetingChange, applyReschedule, conflictSubjects, currentMeeting } from "./transition-meeting";
+import { announceMeeting } from "@/lib/notifications/fan-out";
+import { applyReschedule, conflictSubjects, currentMeeting } from "./transition-meeting";
 
 /**
  * Saves the meeting form. `version` is the one the form was loaded with: if someone saved in
@@ -42,6 +43,17 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
         .returning();
       if (!row) return null;
       const rescheduled = await applyReschedule(tx, before, times, null, user.id);
+      // The place of a published meeting changed (without a move, whose notice says it): a new
+      // SEQUENCE of the calendar entry, and a notice to the invited units' people.
+      const placeChanged = before.location !== row.location || before.roomId !== row.roomId || (before.onlineUrl ?? null) !== (row.onlineUrl ?? null);
+      if (!rescheduled && placeChanged && before.status !== "draft") {
+        const [bumped] = await tx
+          .update(meetings)
+          .set({ sequence: sql`${meetings.sequence} + 1` })
+          .where(eq(meetings.id, id))
+          .returning({ sequence: meetings.sequence });
+        await announceMeeting(tx, id, "changed", `place:${bumped!.sequence}`, { what: "place" });
+      }
       await audit(tx, { actorId: user.id, ...ctx }, rescheduled ? "meeting.reschedule" : "meeting.update", "meeting", id, changes(before, after));
       return row;
     }),
@@ -50,7 +62,6 @@ export async function updateMeeting(user: CurrentUser, id: string, version: numb
   // A published meeting moved by the edit form is a reschedule too.
   const moved = before.startsAt.getTime() !== times.startsAt.getTime() || before.endsAt.getTime() !== times.endsAt.getTime();
   if (moved && before.status !== "draft") {
-    await announceMeetingChange(id, "rescheduled");
     // A meeting whose undangan was issued gets a surat perubahan jadwal (issue 19).
     await issueFollowUpLetter(user, id, "reschedule", ctx);
   }

@@ -1,8 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "@/db/client";
-import { createT } from "@/lib/i18n/translate";
-import { readableDate } from "./render";
+import { appUrl } from "@/lib/app-url";
+import type { Locale } from "@/lib/i18n/translate";
+import { oneLine } from "@/lib/input";
+import { emailJobsSql, newEmailStatus } from "@/lib/mail/send";
+import { MEETING_NOTICE_KINDS, noticeEmail } from "./render";
 
 export const NOTIFICATION_KINDS = [
   "assigned",
@@ -17,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "overdue_escalated",
   /** Failed sign-ins on the reader's own account (lib/auth/throttle.ts): `title` the count, `reason` the address. */
   "sign_in_failures",
+  ...MEETING_NOTICE_KINDS,
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -27,6 +31,25 @@ export type NotificationPayload = {
   dueDate?: string;
   reason?: string;
   approved?: boolean;
+  [key: string]: unknown;
+};
+
+/** What a notice about a meeting carries (times as ISO instants, shown in the meeting's zone). */
+export type MeetingNoticePayload = {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  location?: string;
+  onlineUrl?: string | null;
+  previousStartsAt?: string;
+  previousEndsAt?: string;
+  reason?: string | null;
+  unitName?: string;
+  response?: string;
+  what?: "place" | "agenda";
+  reconfirm?: boolean;
   [key: string]: unknown;
 };
 
@@ -87,7 +110,7 @@ export const recipients = {
        and u.work_unit_id = coalesce((select id from up where kind = 'division' order by depth limit 1), ${unitId}::uuid)`,
 };
 
-const appUrl = () => (process.env.APP_URL ?? "").replace(/\/$/, "");
+type Attachment = { filename: string; contentType: string; content: string };
 
 function emailText(locale: "id" | "en", kind: NotificationKind, payload: NotificationPayload) {
   const t = createT(locale);
@@ -105,35 +128,50 @@ function emailText(locale: "id" | "en", kind: NotificationKind, payload: Notific
 }
 
 type NotifyOptions = { to: SQL; kind: NotificationKind; payload: NotificationPayload; dedupeKey: string; excludeUserId?: string | null };
+type NotifyOptions = {
+  to: SQL;
+  kind: NotificationKind;
+  payload: NotificationPayload | MeetingNoticePayload;
+  dedupeKey: string;
+  excludeUserId?: string | null;
+  /** Files attached to the e-mail, per reader language (a meeting's calendar file). */
+  attachments?: Record<Locale, Attachment[]>;
+};
 
 /**
  * The notifications and emails of `notify` as common table expressions (`notify_r`, `notify_n`,
- * `notify_e`), for a statement that also writes the change they announce (one round trip).
+ * `notify_e`, `notify_j`), for a statement that also writes the change they announce (one round
+ * trip). Set-based whatever the number of recipients: one INSERT … SELECT each for the notices,
+ * their e-mails (not to people who turned e-mail off for this kind) and the e-mails' delivery jobs.
  */
 export function notifyCtes(opts: NotifyOptions): SQL {
-  const id = emailText("id", opts.kind, opts.payload);
-  const en = emailText("en", opts.kind, opts.payload);
-  const emailStatus = process.env.SMTP_URL ? "pending" : "kept";
+  const base = appUrl();
+  const attach = !!opts.attachments;
+  const id = noticeEmail("id", opts.kind, opts.payload, base, { attachment: attach });
+  const en = noticeEmail("en", opts.kind, opts.payload, base, { attachment: attach });
   const exclude = opts.excludeUserId ?? null;
   return sql`
     notify_r as (${opts.to}),
     notify_n as (
       insert into notifications (user_id, kind, payload, dedupe_key)
-      select r.id, ${opts.kind}, ${JSON.stringify(opts.payload)}::jsonb, ${opts.dedupeKey} || ':' || r.id::text
+      select distinct r.id, ${opts.kind}, ${JSON.stringify(opts.payload)}::jsonb, ${opts.dedupeKey} || ':' || r.id::text
         from notify_r r where r.id is not null and r.id is distinct from ${exclude}::uuid
       on conflict (dedupe_key) do nothing
       returning user_id, dedupe_key
     ),
     notify_e as (
-      insert into outbox_emails (to_address, subject, body, status, dedupe_key)
+      insert into outbox_emails (to_address, subject, body, attachments, status, dedupe_key)
       select u.email,
-             case when u.locale = 'en' then ${en.subject} else ${id.subject} end,
+             case when u.locale = 'en' then ${oneLine(en.subject)} else ${oneLine(id.subject)} end,
              case when u.locale = 'en' then ${en.body} else ${id.body} end,
-             ${emailStatus}, n.dedupe_key
+             case when u.locale = 'en' then ${JSON.stringify(opts.attachments?.en ?? [])}::jsonb else ${JSON.stringify(opts.attachments?.id ?? [])}::jsonb end,
+             ${newEmailStatus()}, n.dedupe_key
         from notify_n n join users u on u.id = n.user_id
+       where not exists (select 1 from notification_email_mutes m where m.user_id = u.id and m.kind = ${opts.kind})
       on conflict (dedupe_key) do nothing
-      returning 1
-    )`;
+      returning id, status
+    ),
+    notify_j as (${emailJobsSql(sql`select id from notify_e where status = 'pending'`)})`;
 }
 
 /**
@@ -144,7 +182,7 @@ export function notifyCtes(opts: NotifyOptions): SQL {
  */
 export async function notify(tx: DbOrTx, opts: NotifyOptions): Promise<number> {
   const created = await rows<{ n: number }>(
-    sql`with ${notifyCtes(opts)} select (select count(*) from notify_n)::int as n, (select count(*) from notify_e)::int as e`,
+    sql`with ${notifyCtes(opts)} select (select count(*) from notify_n)::int as n`,
     tx,
   );
   return Number(created[0]?.n ?? 0);

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { countUnread, listNotifications } from "@/lib/notifications/list";
-import { notificationText } from "@/lib/notifications/render";
+import { noticeLink, notificationText } from "@/lib/notifications/render";
 import { formatDateTime } from "@/lib/time";
 import { markNotificationsReadAction } from "../follow-ups/actions";
 import { pageNumber } from "@/lib/input";
@@ -39,12 +39,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ul className="card" aria-label={t("followUps.notifications.title")}>
           {items.map((n) => {
-            const itemId = typeof n.payload.itemId === "string" ? n.payload.itemId : null;
+            const link = noticeLink(n.payload);
             const text = notificationText(t, n.kind, n.payload, locale);
             return (
               <li key={n.id} className={n.readAt ? undefined : "fu-unread"} data-kind={n.kind}>
                 {n.readAt ? null : <span className="sr-only">{t("followUps.notifications.unread")}: </span>}
-                {itemId ? <Link href={`/follow-ups/${itemId}`}>{text}</Link> : text}
+                {link ? <Link href={link}>{text}</Link> : text}
                 <div className="muted">{formatDateTime(n.createdAt, user.timeZone, locale)}</div>
                 {n.readAt ? null : (
                   <form action={markNotificationsReadAction}>

@@ -7,6 +7,7 @@ import { signIn } from "@/lib/auth";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { requestContext, requireUser } from "@/lib/auth/session";
 import type { ChangePasswordInput } from "@/lib/auth/schemas";
+import { saveEmailedKinds } from "@/lib/notifications/preferences";
 
 export async function createTokenAction(values: unknown) {
   const user = await requireUser();
@@ -36,4 +37,14 @@ export async function changePasswordAction(values: ChangePasswordInput) {
   if (!result.ok) return result;
   await signIn("credentials", { identifier: user.email, password: values.newPassword, redirect: false });
   return { ok: true as const, message: result.message };
+}
+
+/** The user's own per-kind e-mail choice (checked kinds are e-mailed). */
+export async function saveEmailPreferencesAction(formData: FormData) {
+  const user = await requireUser();
+  await saveEmailedKinds(
+    user,
+    formData.getAll("kind").filter((v): v is string => typeof v === "string"),
+  );
+  revalidatePath("/profile");
 }

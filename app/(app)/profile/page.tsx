@@ -12,7 +12,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getCalendarToken } from "@/lib/calendar/feed";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/notify";
+import { emailedKinds } from "@/lib/notifications/preferences";
+import { changePasswordAction, createTokenAction, revokeTokenAction, saveEmailPreferencesAction } from "./actions";
 import { regenerateCalendarTokenAction, revokeCalendarTokenAction } from "./calendar-actions";
 
 export const metadata: Metadata = { title: "Profil" };
@@ -21,7 +23,7 @@ export default async function ProfilePage() {
   await connection();
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
-  const [{ items: tokens }, calendarToken] = await Promise.all([listApiTokens(user, { limit: 100 }), getCalendarToken(user)]);
+  const [{ items: tokens }, calendarToken, emailed] = await Promise.all([listApiTokens(user, { limit: 100 }), getCalendarToken(user), emailedKinds(user)]);
   const when = (d: Date | null) => (d ? formatDateTime(d, user.timeZone, locale) : "—");
   return (
     <>
@@ -41,6 +43,22 @@ export default async function ProfilePage() {
         </dl>
       </div>
       <PasswordForm action={changePasswordAction} />
+      <form action={saveEmailPreferencesAction} className="card" aria-labelledby="email-prefs-h">
+        <h2 id="email-prefs-h">{t("notices.prefs.title")}</h2>
+        <fieldset>
+          <legend className="muted">{t("notices.prefs.intro")}</legend>
+          {NOTIFICATION_KINDS.map((kind) => (
+            <div key={kind}>
+              <label>
+                <input type="checkbox" name="kind" value={kind} defaultChecked={emailed.has(kind)} /> {t(`notices.prefs.kinds.${kind}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="btn btn-secondary">
+          {t("notices.prefs.save")}
+        </button>
+      </form>
       <CalendarFeedSection token={calendarToken} t={t} regenerate={regenerateCalendarTokenAction} revoke={revokeCalendarTokenAction} />
       <h2>{t("profile.tokens.title")}</h2>
       <p className="muted">

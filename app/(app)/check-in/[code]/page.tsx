@@ -7,8 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { checkInWindow, meetingForCheckIn } from "@/lib/meetings/attendance";
-import { can } from "@/lib/permissions";
+import { checkInState, meetingForCheckIn } from "@/lib/meetings/attendance";
+import { checkInWindow } from "@/lib/meetings/lifecycle";
+import { checkInText } from "@/lib/meetings/check-in-text";
 import { formatDateTime, formatRange } from "@/lib/time";
 import { checkInAction } from "./actions";
 
@@ -25,17 +26,15 @@ export default async function CheckInPage({ params }: { params: Promise<{ code: 
   });
   const [t, locale] = [await getT(), await getLocale()];
   const { opensAt, closesAt } = checkInWindow(m);
-  const now = new Date();
-  const allowed = can(user, "meeting.checkIn", m.resource);
-  const open = now >= opensAt && now <= closesAt;
+  const state = await checkInState(user, m);
+  const message = checkInText(t, state, m.timeZone, locale);
   return (
     <div className="card" style={{ maxWidth: 560 }}>
       <h1>{t("meetings.checkIn.title")}</h1>
       <p>{t("meetings.checkIn.intro", { title: m.title, when: formatRange(m.startsAt, m.endsAt, m.timeZone, locale) })}</p>
       <p className="muted">{t("meetings.checkIn.window", { opens: formatDateTime(opensAt, m.timeZone, locale), closes: formatDateTime(closesAt, m.timeZone, locale) })}</p>
-      {!allowed ? <Alert kind="error">{t("meetings.checkIn.notInvited")}</Alert> : null}
-      {allowed && !open ? <Alert kind="warning">{t("meetings.checkIn.outsideWindow")}</Alert> : null}
-      {allowed && open ? <CheckInButton action={checkInAction.bind(null, code)} timeZone={m.timeZone} /> : null}
+      {message ? <Alert kind={message.tone}>{message.text}</Alert> : null}
+      {state.kind === "open" ? <CheckInButton action={checkInAction.bind(null, code)} timeZone={m.timeZone} /> : null}
       <p>
         <Link href={`/meetings/${m.id}`}>{m.title}</Link>
       </p>

@@ -6,10 +6,11 @@ import { AttendancePanel } from "@/components/meetings/attendance-panel";
 import { CheckInQr } from "@/components/meetings/check-in-qr";
 import { InviteForm } from "@/components/meetings/invite-form";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { ScrollTable } from "@/components/ui/scroll-table";
 import { ATTENDANCE_STATUSES } from "@/lib/enums";
 import { capacityWarning } from "@/lib/meetings/capacity";
-import { formatDateTime, formatTime } from "@/lib/time";
+import { formatDateTime, formatRange, formatTime } from "@/lib/time";
 import * as A from "../../actions";
 import { bindMeeting, isEditable, type SectionProps } from "./types";
 
@@ -26,6 +27,7 @@ export async function InvitationsTab({ d, t, locale }: SectionProps) {
   const h = await headers();
   const checkInUrl = d.checkInCode ? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}/check-in/${d.checkInCode}` : null;
   const pending = d.invitations.filter((i) => i.response === "pending").length;
+  const toReconfirm = d.invitations.filter((i) => i.reconfirmStartsAt).length;
   // Who sent nobody means something only once attendance is being taken.
   const takingAttendance = m.status === "ongoing" || m.status === "completed" || d.recap.people > 0;
   return (
@@ -38,6 +40,7 @@ export async function InvitationsTab({ d, t, locale }: SectionProps) {
         ) : (
           <>
             {pending ? <p className="muted">{t("meetings.invitations.pendingCount", { count: pending })}</p> : null}
+            {toReconfirm ? <p className="muted">{t("meetings.reconfirm.count", { count: toReconfirm })}</p> : null}
             <ScrollTable label={t("meetings.invitations.title")}>
               <table>
                 <thead>
@@ -57,6 +60,12 @@ export async function InvitationsTab({ d, t, locale }: SectionProps) {
                       <td className="cell-wrap">{i.unitName}</td>
                       <td className="cell-wrap">
                         {t(`meetings.invitations.responses.${i.response}`)}
+                        {i.reconfirmStartsAt && i.reconfirmEndsAt ? (
+                          <div>
+                            <Badge tone="warning">{t("meetings.reconfirm.badge")}</Badge>{" "}
+                            <span className="muted">{t("meetings.reconfirm.was", { oldWhen: formatRange(i.reconfirmStartsAt, i.reconfirmEndsAt, tz, locale) })}</span>
+                          </div>
+                        ) : null}
                         {i.response === "attending" && i.delegates.length ? (
                           <div className="muted">
                             {t("meetings.invitations.delegates")}: {i.delegates.map((x) => (x.position ? `${x.name} (${x.position})` : x.name)).join("; ")}

@@ -121,7 +121,23 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
             <p className="answer">
               <Badge tone={mine.over && mine.response === "pending" ? "danger" : RESPONSE_TONE[mine.response]}>{t(answerKey(mine))}</Badge>
               {my.representedBy ? <span className="muted">{t("meetings.invitations.representedBy")}: {my.representedBy}</span> : null}
+              {my.reconfirmStartsAt ? <Badge tone="warning">{t("meetings.reconfirm.badge")}</Badge> : null}
             </p>
+          ) : null}
+          {mine?.kind === "answer" && my.reconfirmStartsAt && my.reconfirmEndsAt ? (
+            <div className="alert alert-warning" data-testid="reconfirm">
+              <p style={{ margin: 0 }}>
+                {t("meetings.reconfirm.notice", { oldWhen: formatRange(my.reconfirmStartsAt, my.reconfirmEndsAt, tz, locale), when: formatRange(m.startsAt, m.endsAt, tz, locale) })}
+              </p>
+              {p.respond ? (
+                <ActionButton
+                  className="btn"
+                  action={A.respondAction.bind(null, m.id, my.version, { response: my.response, delegates: my.delegates, representedBy: my.representedBy ?? undefined, reason: my.reason ?? undefined })}
+                >
+                  {t("meetings.reconfirm.confirm", { answer: t(`meetings.invitations.responses.${my.response}`) })}
+                </ActionButton>
+              ) : null}
+            </div>
           ) : null}
           {mine?.kind === "attended" ? (
             <p className="alert alert-success">{t("meetings.page.checkedIn", { at: formatDateTime(mine.at, tz, locale) })}</p>
@@ -131,7 +147,7 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
             <p className="muted">{t("meetings.page.checkInOpens", { at: formatDateTime(d.checkInWindow.opensAt, tz, locale) })}</p>
           ) : null}
           {p.respond ? (
-            <Disclosure defaultOpen={my.response === "pending"} summary={t("meetings.rsvp.title")}>
+            <Disclosure defaultOpen={my.response === "pending" || !!my.reconfirmStartsAt} summary={t("meetings.rsvp.title")}>
               <RsvpForm
                 initial={{ response: my.response, delegates: my.delegates, representedBy: my.representedBy, reason: my.reason }}
                 action={A.respondAction.bind(null, m.id, my.version)}
