@@ -112,22 +112,6 @@ export const recipients = {
 
 type Attachment = { filename: string; contentType: string; content: string };
 
-function emailText(locale: "id" | "en", kind: NotificationKind, payload: NotificationPayload) {
-  const t = createT(locale);
-  const vars = {
-    title: payload.title,
-    unit: payload.unitName ?? "",
-    dueDate: readableDate(payload.dueDate, locale),
-    reason: payload.reason ?? "",
-    decision: payload.approved === undefined ? "" : t(payload.approved ? "followUps.extension.approved" : "followUps.extension.rejected"),
-  };
-  const subject = t(`followUps.notifications.kinds.${kind}`, vars);
-  if (kind === "sign_in_failures") return { subject, body: `${subject}\n\n${t("followUps.notifications.signInFailuresBody", { url: `${appUrl()}/profile` })}` };
-  const body = `${subject}\n\n${t("followUps.notifications.emailBody", { ...vars, url: `${appUrl()}/follow-ups/${payload.itemId}` })}`;
-  return { subject, body };
-}
-
-type NotifyOptions = { to: SQL; kind: NotificationKind; payload: NotificationPayload; dedupeKey: string; excludeUserId?: string | null };
 type NotifyOptions = {
   to: SQL;
   kind: NotificationKind;
