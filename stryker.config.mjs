@@ -13,7 +13,7 @@ const mutate = process.env.STRYKER_MUTATE?.split(",") ?? [
   "lib/meetings/transition-meeting.ts",
 ];
 
-export default {
+const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.mts", related: true },
   mutate,
@@ -26,3 +26,5 @@ export default {
   tempDirName: ".stryker-tmp",
   ignorePatterns: [".data", ".next", "reports", "e2e", "test-results", "playwright-report"],
 };
+
+export default config;

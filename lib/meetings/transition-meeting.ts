@@ -6,7 +6,7 @@ import { invitations, meetingReschedules, meetings, type Meeting } from "@/db/sc
 import { audit } from "@/lib/audit";
 import { announceMeeting } from "@/lib/notifications/fan-out";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ValidationError, orConflict } from "@/lib/errors";
+import { ConflictError, ValidationError, orConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertEditable, loadMeeting, omit, requireMeeting } from "./access";
 import type { Ctx } from "./create-meeting";
@@ -24,12 +24,21 @@ export const currentMeeting = async (id: string) => {
 };
 
 /**
+ * Permission (requireMeeting), then the version, then the step's own rules: a replayed "publish"
+ * or a second tab's "cancel" is a conflict carrying the meeting as it is now, not "already done".
+ */
+async function assertCurrentVersion(actual: number, expected: number, id: string) {
+  if (actual !== expected) throw new ConflictError(await currentMeeting(id));
+}
+
+/**
  * draft → scheduled (published) → ongoing → completed, with the meeting-day checks of
  * lib/meetings/lifecycle.ts (no start days early, no completion before the start). Cancelling is
  * separate (it needs a reason).
  */
 export async function transitionMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx & { now?: Date } = {}) {
   const before = await requireMeeting(user, id, "meeting.manage");
+  await assertCurrentVersion(before.version, version, id);
   const { to } = parseInput(transitionSchema, input);
   const refusal = transitionRefusal(before, to, ctx.now ?? new Date());
   if (refusal) throw new ValidationError({ _form: [refusal] }, refusal);
@@ -56,6 +65,7 @@ export async function transitionMeeting(user: CurrentUser, id: string, version: 
 
 export async function cancelMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
   const before = await requireMeeting(user, id, "meeting.manage");
+  await assertCurrentVersion(before.version, version, id);
   const { reason } = parseInput(cancelSchema, input);
   assertEditable(before);
   const saved = await orConflict(
@@ -148,6 +158,7 @@ export async function conflictSubjects(meetingId: string, chairUserId: string | 
 /** Moves a meeting to new times with a reason; units confirm again. */
 export async function rescheduleMeeting(user: CurrentUser, id: string, version: number, input: unknown, ctx: Ctx = {}) {
   const before = await requireMeeting(user, id, "meeting.manage");
+  await assertCurrentVersion(before.version, version, id);
   const { acknowledgeConflicts, reason, ...local } = parseInput(rescheduleSchema, input);
   assertEditable(before);
   const times = toInstants({ ...local, timeZone: before.timeZone });
