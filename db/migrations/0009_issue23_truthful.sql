@@ -19,7 +19,7 @@ ALTER TABLE "holidays" ADD CONSTRAINT "holidays_created_by_users_id_fk" FOREIGN 
 CREATE UNIQUE INDEX "holidays_office_date_uq" ON "holidays" USING btree (coalesce("office_unit_id", '00000000-0000-0000-0000-000000000000'::uuid),"date");--> statement-breakpoint
 CREATE INDEX "holidays_date_idx" ON "holidays" USING btree ("date");--> statement-breakpoint
 CREATE INDEX "holidays_office_idx" ON "holidays" USING btree ("office_unit_id");--> statement-breakpoint
-CREATE INDEX "holidays_created_by_idx" ON "holidays" USING btree ("created_by");
+CREATE INDEX "holidays_created_by_idx" ON "holidays" USING btree ("created_by");--> statement-breakpoint
 -- custom: issue 23
 -- Rooms the way people type them: trigram similarity (pg_trgm; PGlite loads its contrib build) and
 -- a trigram GIN index on the room names, for suggestions while a place is typed.

@@ -89,7 +89,7 @@ CREATE INDEX "meetings_updated_idx" ON "meetings" USING btree ("updated_at","id"
 CREATE INDEX "minutes_updated_idx" ON "minutes" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "speakers_updated_idx" ON "speakers" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "action_items_updated_idx" ON "action_items" USING btree ("updated_at","id");--> statement-breakpoint
-CREATE INDEX "categories_updated_idx" ON "categories" USING btree ("updated_at","id");
+CREATE INDEX "categories_updated_idx" ON "categories" USING btree ("updated_at","id");--> statement-breakpoint
 -- custom: issue 22
 -- updated_at is kept by the database on every write of a resource: clock_timestamp() (not the
 -- transaction's start), and never moving backwards, so a row changed while a client walks a list

@@ -99,7 +99,7 @@ CREATE UNIQUE INDEX "letters_meeting_invitation_uq" ON "letters" USING btree ("m
 CREATE INDEX "letters_refers_idx" ON "letters" USING btree ("refers_to_letter_id");--> statement-breakpoint
 CREATE INDEX "letters_issued_by_idx" ON "letters" USING btree ("issued_by");--> statement-breakpoint
 CREATE INDEX "letters_withdrawn_by_idx" ON "letters" USING btree ("withdrawn_by");--> statement-breakpoint
-CREATE INDEX "signing_certificates_uploaded_by_idx" ON "signing_certificates" USING btree ("uploaded_by");
+CREATE INDEX "signing_certificates_uploaded_by_idx" ON "signing_certificates" USING btree ("uploaded_by");--> statement-breakpoint
 -- custom: issue 19
 -- The sequences as they stood (the current year of each office), and the letters issued before
 -- the register existed. A number held twice (the bug of issue 19) keeps its first holder; later

@@ -17,7 +17,7 @@ import { syncKeyset } from "./sync";
 import { addDecision, currentMinutes, deleteDecision, saveMinutes, updateDecision } from "@/lib/meetings/minutes";
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
-import { loadMeeting, requireMeeting } from "@/lib/meetings/access";
+import { requireMeeting } from "@/lib/meetings/access";
 import { can } from "@/lib/permissions";
 import { PreconditionRequired } from "./handler";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
