@@ -75,7 +75,8 @@ describe("my agenda", () => {
     expect(agenda.today[0]!.canCheckIn).toBe(false);
 
     await expect(checkInFromAgenda(o.participantB, m.id, { now: during })).rejects.toBeInstanceOf(NotFoundError);
-    const other = await publishedMeeting(o, { units: [o.unitA.id] });
+    // A meeting that has not opened yet at that moment (one that already ended says so instead).
+    const other = await publishedMeeting(o, { units: [o.unitA.id], start: new Date(during.getTime() + 5 * 3_600_000) });
     await expect(checkInFromAgenda(o.participantA, other.id, { now: during })).rejects.toMatchObject({ message: "meetings.checkIn.outsideWindow" });
   });
 
