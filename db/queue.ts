@@ -121,7 +121,10 @@ function state(): QueueState {
   if (app.kind === "pglite") {
     db = pgliteDb((app.db as unknown as { $client: PgliteLike }).$client);
   } else {
-    const client = postgres(process.env.DATABASE_URL!, postgresOptions(Number(process.env.JOBS_POOL_MAX ?? 2)));
+    // pg-boss hands its JSON parameters over already serialized (a string for `json_to_recordset($1)`):
+    // postgres.js would stringify them again into a JSON string scalar, so strings pass as they are.
+    const json = { to: 114, from: [114, 3802], serialize: (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)), parse: (x: string) => JSON.parse(x) as unknown };
+    const client = postgres(process.env.DATABASE_URL!, { ...postgresOptions(Number(process.env.JOBS_POOL_MAX ?? 2)), types: { json } });
     db = postgresJsDb(client);
     close = () => client.end({ timeout: 5 });
   }
