@@ -105,3 +105,13 @@ export async function signWith(signer: Signer | null, bytes: Uint8Array, reason:
   const signed = await new SignPdf().sign(prepared, new P12Signer(signer.p12, { passphrase: signer.passphrase }));
   return new Uint8Array(signed);
 }
+
+/** What the admin page shows of an office's certificate (never the key). */
+export async function certificateInfo(officeId: string) {
+  if (!isUuid(officeId)) return null;
+  const [row] = await db
+    .select({ subject: signingCertificates.subject, validTo: signingCertificates.validTo })
+    .from(signingCertificates)
+    .where(eq(signingCertificates.officeUnitId, officeId));
+  return row ?? null;
+}
