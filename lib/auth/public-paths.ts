@@ -3,4 +3,4 @@
  * feed (its secret token is the credential). Everything else without a session goes to sign-in
  * with a callbackUrl, so e.g. a scanned check-in QR code returns to its page after signing in.
  */
-export const PUBLIC_PATHS = ["/login", "/api/auth", "/calendar"];
+export const PUBLIC_PATHS = ["/login", "/api/auth", "/calendar", "/verifikasi"];

@@ -10,6 +10,7 @@ import { uid } from "@/tests/fixtures";
 import { pdfText } from "@/tests/pdf-text";
 import { renderMeetingFile } from "./render";
 import { minutesHistory } from "./store";
+import { checkDocument, verificationOf } from "./verify";
 
 const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 
@@ -56,5 +57,19 @@ describe("a finalized notulen is frozen", { timeout: 120_000 }, () => {
     expect(history[1]!.sha256).toBe(sha(first.body));
     expect(history[1]!.supersededAt).toBeInstanceOf(Date);
     expect(history[0]!.supersededAt).toBeNull();
+
+    // The public verification: a real code answers with the record; a made-up one with nothing
+    // (the page 404s); altered bytes do not match.
+    const info = await verificationOf(history[0]!.code);
+    expect(info).toMatchObject({ kind: "Notulen Rapat", sha256: sha(second.body), superseded: false });
+    expect(JSON.stringify(info)).not.toContain(title);
+    expect(await verificationOf("ZZZZZZZZZZ")).toBeNull();
+    expect(await verificationOf("not a code")).toBeNull();
+    expect(await checkDocument(history[0]!.code, { bytes: second.body as Uint8Array })).toBe("match");
+    const altered = Buffer.from(second.body as Uint8Array);
+    altered[altered.length - 20] ^= 1;
+    expect(await checkDocument(history[0]!.code, { bytes: altered })).toBe("mismatch");
+    expect(await checkDocument(history[1]!.code, { sha256: sha(first.body).toUpperCase() })).toBe("match");
+    expect((await verificationOf(history[1]!.code))!.superseded).toBe(true);
   });
 });

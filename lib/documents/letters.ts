@@ -448,3 +448,46 @@ export async function letterFormState(m: Pick<MeetingRecord, "id" | "status" | "
   };
   return { issued, kinds, nextNumber: sequence?.preview ?? null, initial };
 }
+
+/** The register of a year as an XLSX file: title block, print titles, print area, A4 landscape, fit to width. */
+export async function registerXlsx(user: CurrentUser, officeId: string, year: number): Promise<Uint8Array> {
+  const { rows: list } = await listRegister(user, officeId, year, 1, 5000);
+  const [office] = await rows<{ name: string }>(sql`select name from work_units where id = ${officeId}`);
+  const { default: ExcelJS } = await import("exceljs");
+  const { safeCell } = await import("@/lib/follow-ups/export");
+  const book = new ExcelJS.Workbook();
+  book.creator = "Rakor";
+  const sheet = book.addWorksheet(`Surat keluar ${year}`);
+  sheet.addRow([safeCell(`BUKU AGENDA SURAT KELUAR ${year}`)]).font = { bold: true, size: 13 };
+  sheet.addRow([safeCell(office?.name ?? "")]).font = { bold: true };
+  sheet.addRow([]);
+  const header = ["No.", "Nomor surat", "Tanggal", "Jenis", "Hal", "Kepada", "Penanda tangan", "Keterangan"];
+  sheet.addRow(header).font = { bold: true };
+  list.forEach((r, i) =>
+    sheet.addRow([
+      i + 1,
+      safeCell(r.number),
+      new Date(`${r.letterDate}T00:00:00Z`),
+      safeCell(LETTER_TITLES[r.kind]),
+      safeCell(r.subject),
+      safeCell(r.addresseesAttached || r.addressees.length === 0 ? "Daftar terlampir" : r.addressees.join("; ")),
+      safeCell(r.signerName),
+      safeCell(r.withdrawnAt ? `Ditarik: ${r.withdrawReason ?? ""}` : ""),
+    ]),
+  );
+  sheet.getColumn(3).numFmt = "dd/mm/yyyy";
+  [6, 30, 12, 22, 45, 30, 28, 24].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.views = [{ state: "frozen", ySplit: 4 }];
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "4:4",
+    printArea: `A1:H${Math.max(4, list.length + 4)}`,
+  };
+  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+export const LETTER_KIND_LABELS = LETTER_TITLES;

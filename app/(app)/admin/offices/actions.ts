@@ -5,6 +5,7 @@ import { runAction, type ActionState } from "@/lib/action-result";
 import { requestContext, requireUser } from "@/lib/auth/session";
 import { createRoom, updateRoom } from "@/lib/offices/rooms";
 import { saveOfficeSettings } from "@/lib/offices/settings";
+import { saveSigningCertificate } from "@/lib/documents/signing";
 
 // Thin actions: the user is checked here and again (with the permission) inside each use case.
 
@@ -25,6 +26,17 @@ export async function saveRoomAction(officeId: string, roomId: string | null, ve
   const user = await requireUser();
   const input = typeof values === "object" && values ? { ...values, officeUnitId: officeId } : values;
   const result = await runAction(async () => (roomId ? updateRoom(user, roomId, version, input, await requestContext()) : createRoom(user, input, await requestContext())), "offices.rooms.saved");
+  if (result.ok) revalidatePath(`/admin/offices/${officeId}`);
+  return result.ok ? { ok: true, message: result.message } : result;
+}
+
+/** Uploads the office's signing certificate (PKCS#12 and its passphrase), stored encrypted. */
+export async function saveCertificateAction(officeId: string, _prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const file = formData.get("certificate");
+  const passphrase = formData.get("passphrase");
+  const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  const result = await runAction(async () => saveSigningCertificate(user, officeId, bytes, typeof passphrase === "string" ? passphrase : "", await requestContext()), "offices.settings.certificateSaved");
   if (result.ok) revalidatePath(`/admin/offices/${officeId}`);
   return result.ok ? { ok: true, message: result.message } : result;
 }

@@ -11,7 +11,10 @@ import { listOffices } from "@/lib/offices/office";
 import { listRoomsForAdmin } from "@/lib/offices/rooms";
 import { getOfficeSettings, signerOptions } from "@/lib/offices/settings";
 import { sequenceState } from "@/lib/documents/letters";
-import { saveOfficeSettingsAction, saveRoomAction } from "../actions";
+import { saveCertificateAction, saveOfficeSettingsAction, saveRoomAction } from "../actions";
+import { CertificateForm } from "@/components/admin/certificate-form";
+import { certificateInfo } from "@/lib/documents/signing";
+import { formatDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Kantor & Ruang" };
 
@@ -23,6 +26,7 @@ export default async function OfficePage({ params }: { params: Promise<{ id: str
   const office = (await listOffices()).find((o) => o.id === id);
   if (!office) notFound();
   const [t, settings, signers, allRooms, sequence] = await Promise.all([getT(), getOfficeSettings(id), signerOptions(id), listRoomsForAdmin(user), sequenceState(id, office.timeZone)]);
+  const certificate = await certificateInfo(id);
   const rooms = allRooms.filter((r) => r.room.officeUnitId === id).map((r) => r.room);
   return (
     <>
@@ -53,6 +57,17 @@ export default async function OfficePage({ params }: { params: Promise<{ id: str
           logoUrl={settings?.hasLogo ? `/admin/offices/${id}/logo?v=${settings.version}` : null}
           action={saveOfficeSettingsAction.bind(null, id, settings?.version ?? 0)}
         />
+      </section>
+      <section className="card" aria-labelledby="certificate-h">
+        <h2 id="certificate-h" style={{ marginTop: 0 }}>
+          {t("offices.settings.certificateTitle")}
+        </h2>
+        <p>
+          {certificate
+            ? t("offices.settings.certificateCurrent", { subject: certificate.subject, date: formatDate(certificate.validTo, office.timeZone) })
+            : t("offices.settings.certificateNone")}
+        </p>
+        <CertificateForm action={saveCertificateAction.bind(null, id)} />
       </section>
       <section aria-labelledby="rooms-h">
         <h2 id="rooms-h">{t("offices.rooms.title")}</h2>

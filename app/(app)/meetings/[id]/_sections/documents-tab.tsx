@@ -39,6 +39,11 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
       {m.status !== "draft" ? (
         <section aria-labelledby="letter-h">
           <h2 id="letter-h">{t("meetings.letter.title")}</h2>
+          {d.permissions.manage ? (
+            <p className="no-print">
+              <Link href="/letters">{t("meetings.letter.register")}</Link>
+            </p>
+          ) : null}
           {letters.issued.length === 0 ? (
             <p>{t("meetings.letter.notIssued")}</p>
           ) : (
