@@ -56,4 +56,32 @@ describe("the OpenAPI document", () => {
     }
     expect(empty).toEqual([]);
   });
+
+  it("says the format of every date and instant, with the years the server takes", async () => {
+    const { MIN_YEAR, MAX_YEAR } = await import("@/lib/input");
+    const { YEARS_PATTERN } = await import("./formats");
+    const years = new RegExp(`^${YEARS_PATTERN}$`);
+    expect([MIN_YEAR - 1, MIN_YEAR, MAX_YEAR, MAX_YEAR + 1].map((y) => years.test(String(y)))).toEqual([false, true, true, false]);
+    const meeting = (doc.paths["/meetings"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { format?: string; pattern?: string }> } } } } }).requestBody.content["application/json"].schema.properties;
+    expect(meeting.startsAt!.format).toBe("date-time");
+    expect(new RegExp(meeting.startsAt!.pattern!).test("2026-11-09T09:00:00+07:00")).toBe(true);
+    expect(new RegExp(meeting.startsAt!.pattern!).test("2026-11-09T09:00:00")).toBe(false);
+    const item = (doc.paths["/action-items"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { format?: string }> } } } } }).requestBody.content["application/json"].schema.properties;
+    expect(item.dueDate!.format).toBe("date");
+    // Every string schema in a request that the server parses as a date or instant says so.
+    const bare: string[] = [];
+    const walk = (node: unknown, where: string) => {
+      if (!node || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      if (/(At|Date|Since|^from|^to|dueFrom|dueTo)$/.test(where) && n.type === "string" && !n.format && !n.enum && !n.anyOf) bare.push(where);
+      for (const [k, v] of Object.entries(n)) walk(v, k === "properties" || k === "schema" || k === "items" || k === "anyOf" || /^\d+$/.test(k) ? where : k);
+    };
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [m, op] of Object.entries(ops as Record<string, { requestBody?: unknown; parameters?: { name: string; schema: unknown }[] }>)) {
+        walk(op.requestBody, `${m} ${p}`);
+        for (const param of op.parameters ?? []) walk(param.schema, param.name);
+      }
+    }
+    expect(bare).toEqual([]);
+  });
 });

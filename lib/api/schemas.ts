@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, PRIORITIES, SPEAKER_ROLES, TIME_ZONES } from "@/db/schema/_enums";
 import { EVENT_KINDS } from "@/db/schema/integrations";
-import { safeText, strictDate, strictInstant, versionNumber } from "@/lib/input";
+import { FOLLOW_UP_MAX } from "@/lib/follow-ups/schemas";
+import { MAX_YEAR, MIN_YEAR, safeText, strictDate, strictInstant, versionNumber } from "@/lib/input";
+import { MAX } from "@/lib/meetings/schemas";
+import { DATE_PATTERN, INSTANT_PATTERN } from "./formats";
 import { listQuery } from "./operations-base";
 
 /**
@@ -9,8 +12,24 @@ import { listQuery } from "./operations-base";
  * and turned into the OpenAPI document. The handlers then call the same use cases as the UI,
  * whose schemas validate again.
  */
-const instant = strictInstant("An ISO 8601 date-time with offset that exists, e.g. 2018-11-09T09:00:00+07:00");
-const isoDate = strictDate("A date that exists, as YYYY-MM-DD");
+/*
+ * Dates and instants say their format in the document (format: date / date-time) and the rules
+ * JSON Schema can say as a pattern: the years the server takes (MIN_YEAR–MAX_YEAR), an offset
+ * on every instant (Z or ±hh:mm up to ±14:00: the server never guesses a zone). That the day
+ * exists (no 30 February) is what format: date / date-time already mean.
+ */
+const instant = strictInstant("An ISO 8601 date-time with offset that exists, e.g. 2018-11-09T09:00:00+07:00").meta({
+  format: "date-time",
+  pattern: INSTANT_PATTERN,
+  description: `An instant with its offset (RFC 3339), e.g. 2026-11-09T09:00:00+07:00 or 2026-11-09T02:00:00Z, years ${MIN_YEAR}–${MAX_YEAR}. Without an offset it is refused.`,
+  examples: ["2026-11-09T09:00:00+07:00"],
+});
+const isoDate = strictDate("A date that exists, as YYYY-MM-DD").meta({
+  format: "date",
+  pattern: DATE_PATTERN,
+  description: `A calendar day YYYY-MM-DD that exists, years ${MIN_YEAR}–${MAX_YEAR}.`,
+  examples: ["2026-11-09"],
+});
 /*
  * Text rules, written as patterns so the document shows every rule that refuses input: no control
  * characters (single-line text: no line breaks either), no HTML tags in meeting texts, and required
@@ -56,16 +75,16 @@ export const meetingsQuery = listQuery.extend({
 });
 
 const meetingFields = {
-  title: str(200, req),
-  topic: str(500).optional(),
-  description: para(5000).optional(),
+  title: str(MAX.title, req),
+  topic: str(MAX.topic).optional(),
+  description: para(MAX.description).optional(),
   kind: z.enum(MEETING_KINDS).default("rakor"),
   startsAt: instant,
   endsAt: instant.describe("After startsAt, and at most 7 days later."),
   timeZone: z.enum(TIME_ZONES),
-  location: str(200).optional(),
+  location: str(MAX.location).optional(),
   roomId: z.uuid().nullable().optional(),
-  onlineUrl: link(500).nullable().optional(),
+  onlineUrl: link(MAX.url).nullable().optional(),
   organizerUnitId: z.uuid(),
   chairUserId: z.uuid().nullable().optional(),
   acknowledgeConflicts: z.boolean().optional().describe("Go ahead although the room, the chair or an invited unit is booked elsewhere at that time (a 422 lists the `conflicts`)."),
@@ -81,19 +100,19 @@ export const meetingPatchBody = z
 
 export const meetingTransitionBody = z.strictObject({
   to: z.enum(["scheduled", "ongoing", "completed", "cancelled"]),
-  reason: para(1000, req).optional().describe("Required to cancel."),
+  reason: para(MAX.reason, req).optional().describe("Required to cancel."),
   version: version.optional(),
 });
 
 export const agendaItemBody = z.strictObject({
-  title: str(200, req),
+  title: str(MAX.title, req),
   description: para(2000).optional(),
   durationMinutes: z.number().int().min(1).max(1440),
   presenterSpeakerId: z.uuid().nullable().optional(),
   position: z.number().int().min(1).max(1000).optional(),
 });
 export const agendaItemPatchBody = z.strictObject({
-  title: str(200, req).optional(),
+  title: str(MAX.title, req).optional(),
   description: para(2000).optional(),
   durationMinutes: z.number().int().min(1).max(1440).optional(),
   presenterSpeakerId: z.uuid().nullable().optional(),
@@ -104,12 +123,12 @@ export const agendaItemPatchBody = z.strictObject({
 /** An internal speaker (`userId`) or an external one (`name` required without userId). */
 export const speakerBody = z.strictObject({
   userId: z.uuid().nullable().optional(),
-  name: str(200).nullable().optional().describe("An external speaker's name; required without userId."),
-  position: str(200).nullable().optional(),
-  organization: str(200).nullable().optional(),
+  name: str(MAX.name).nullable().optional().describe("An external speaker's name; required without userId."),
+  position: str(MAX.name).nullable().optional(),
+  organization: str(MAX.name).nullable().optional(),
   role: z.enum(SPEAKER_ROLES),
-  onBehalfOf: str(200).nullable().optional(),
-  topic: str(500).nullable().optional(),
+  onBehalfOf: str(MAX.name).nullable().optional(),
+  topic: str(MAX.topic).nullable().optional(),
   order: z.number().int().min(0).max(999).optional(),
   acknowledgeConflicts: z.boolean().optional(),
 });
@@ -127,22 +146,22 @@ export const invitationBody = z.strictObject({
 export const rsvpBody = z.discriminatedUnion("response", [
   z.strictObject({
     response: z.literal("attending"),
-    delegates: z.array(z.strictObject({ name: str(200, req), position: str(200).optional() })).min(1).max(20),
+    delegates: z.array(z.strictObject({ name: str(MAX.name, req), position: str(MAX.name).optional() })).min(1).max(20),
     version: version.optional(),
   }),
-  z.strictObject({ response: z.literal("represented"), representedBy: str(200, req), version: version.optional() }),
-  z.strictObject({ response: z.literal("declined"), reason: para(1000, req), version: version.optional() }),
+  z.strictObject({ response: z.literal("represented"), representedBy: str(MAX.name, req), version: version.optional() }),
+  z.strictObject({ response: z.literal("declined"), reason: para(MAX.reason, req), version: version.optional() }),
 ]);
 
 /** A person (`userId`) or a guest (`name`); `represented` needs `representedBy`. */
 export const attendanceBody = z.strictObject({
   userId: z.uuid().nullable().optional(),
-  name: str(200, req).optional().describe("A guest's name; required without userId."),
-  position: str(200).optional(),
-  organization: str(200).optional(),
+  name: str(MAX.name, req).optional().describe("A guest's name; required without userId."),
+  position: str(MAX.name).optional(),
+  organization: str(MAX.name).optional(),
   workUnitId: z.uuid().nullable().optional(),
   status: z.enum(ATTENDANCE_STATUSES),
-  representedBy: str(200, req).nullable().optional().describe("Required when status is represented."),
+  representedBy: str(MAX.name, req).nullable().optional().describe("Required when status is represented."),
   version: z
     .number()
     .int()
@@ -153,11 +172,11 @@ export const attendanceBody = z.strictObject({
 });
 
 export const minutesBody = z.strictObject({
-  summary: para(50_000),
+  summary: para(MAX.summary),
   version: z.number().int().min(0).max(2_147_483_647).optional().describe("0 when no minutes exist yet."),
 });
-export const decisionBody = z.strictObject({ text: para(5000, req) });
-export const decisionPatchBody = z.strictObject({ text: para(5000, req), version: version.optional() });
+export const decisionBody = z.strictObject({ text: para(MAX.decision, req) });
+export const decisionPatchBody = z.strictObject({ text: para(MAX.decision, req), version: version.optional() });
 
 export const actionItemsQuery = listQuery.extend({
   unitId: z.uuid().optional(),
@@ -174,8 +193,8 @@ export const actionItemsQuery = listQuery.extend({
 export const actionItemCreateBody = z.strictObject({
   meetingId: z.uuid().nullable().optional(),
   decisionId: z.uuid().nullable().optional(),
-  title: str(300, { html: true, required: true }),
-  description: para(5000, { html: true }).optional(),
+  title: str(FOLLOW_UP_MAX.title, { html: true, required: true }),
+  description: para(FOLLOW_UP_MAX.text, { html: true }).optional(),
   categoryId: z.uuid(),
   workUnitId: z.uuid(),
   picUserId: z.uuid().nullable().optional(),
@@ -185,8 +204,8 @@ export const actionItemCreateBody = z.strictObject({
 
 /** The plan of a follow-up; progress and status go through /updates. */
 export const actionItemPatchBody = z.strictObject({
-  title: str(300, { html: true, required: true }).optional(),
-  description: para(5000, { html: true }).optional(),
+  title: str(FOLLOW_UP_MAX.title, { html: true, required: true }).optional(),
+  description: para(FOLLOW_UP_MAX.text, { html: true }).optional(),
   categoryId: z.uuid().optional(),
   picUserId: z.uuid().nullable().optional(),
   dueDate: isoDate.optional().describe("Not in the past (the owner unit's today)."),
@@ -197,8 +216,8 @@ export const actionItemPatchBody = z.strictObject({
 export const actionItemUpdateBody = z.strictObject({
   to: z.enum(["in_progress", "reported", "verified", "returned", "cancelled"]).optional(),
   progress: z.number().int().min(0).max(100).optional(),
-  note: para(5000, { html: true }).describe("Required (not blank) for a progress report without `to`."),
-  evidenceUrl: link(2000).nullable().optional().describe("Required to report (`to: reported`) unless a file was uploaded in the app."),
+  note: para(FOLLOW_UP_MAX.text, { html: true }).describe("Required (not blank) for a progress report without `to`."),
+  evidenceUrl: link(FOLLOW_UP_MAX.url).nullable().optional().describe("Required to report (`to: reported`) unless a file was uploaded in the app."),
   version: version.optional(),
 });
 /** Unknown parameters are refused (a filter the list does not have would silently be ignored). */
@@ -221,7 +240,7 @@ export const eventsQuery = z.strictObject({
 });
 
 export const webhookBody = z.strictObject({
-  url: link(2000).describe(
+  url: link(FOLLOW_UP_MAX.url).describe(
     "Where to POST the events: http(s), no credentials. A host that resolves to a private, loopback or link-local address is refused (422) unless the server allows it (WEBHOOKS_ALLOW_PRIVATE).",
   ),
   kinds: z.array(z.enum(EVENT_KINDS)).max(EVENT_KINDS.length).optional().describe("The kinds to send; none or empty: every kind."),
@@ -236,7 +255,7 @@ export const peopleQuery = z.strictObject({
     .optional()
     .describe("Exactly this NIP (18 digits)."),
   email: z.email().max(320).optional().describe("Exactly this e-mail address (case-insensitive). It is a filter only: e-mail addresses are never returned."),
-  q: str(200).optional().describe("Part of the name or position."),
+  q: str(MAX.name).optional().describe("Part of the name or position."),
   workUnitId: z.uuid().optional().describe("Only this unit's people."),
   updatedSince,
 });

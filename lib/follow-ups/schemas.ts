@@ -8,14 +8,17 @@ import { emptyToNull, emptyToUndefined, isoDate as isoDateOf, requiredId, safeTe
 /** A calendar date that exists (years 2000–2100): the strict parser of lib/input.ts. */
 export const isoDate = isoDateOf("followUps.errors.invalidDate");
 
-const title = safeText(300, { invalid: "errors.required", tooLong: "followUps.errors.titleTooLong" }).min(1, "errors.required");
+/** The text limits of a follow-up (the form, the server and the API document share them). */
+export const FOLLOW_UP_MAX = { title: 300, text: 5000, url: 2000 } as const;
+
+const title = safeText(FOLLOW_UP_MAX.title, { invalid: "errors.required", tooLong: "followUps.errors.titleTooLong" }).min(1, "errors.required");
 const multiline = (max: number, invalid = "errors.invalid") => safeText(max, { multiline: true, invalid, tooLong: "errors.invalid" });
-const description = multiline(5000).default("");
-const note = (required: string | null) => (required ? multiline(5000, required).min(1, required) : multiline(5000).default(""));
+const description = multiline(FOLLOW_UP_MAX.text).default("");
+const note = (required: string | null) => (required ? multiline(FOLLOW_UP_MAX.text, required).min(1, required) : multiline(FOLLOW_UP_MAX.text).default(""));
 
 export const evidenceUrlSchema = z.preprocess(
   emptyToNull,
-  safeText(2000)
+  safeText(FOLLOW_UP_MAX.url)
     .pipe(z.url({ protocol: /^https?$/, error: "followUps.errors.evidenceUrl" }))
     .nullable()
     .default(null),
