@@ -135,7 +135,7 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
         call: () => ({ method: "DELETE", path: "/attendances/{id}", params: { id: attendance.id }, token: sec }),
         version: () => rowVersion(db.select().from(attendances).where(eq(attendances.id, attendance.id))),
         noBody: true,
-        bump: async () => ok(await callApi({ method: "POST", path: "/meetings/{id}/attendances", params: { id: m.id }, token: sec, body: { userId: o.participantB.id, status: "excused" } })),
+        bump: async (v) => ok(await callApi({ method: "POST", path: "/meetings/{id}/attendances", params: { id: m.id }, token: sec, body: { userId: o.participantB.id, status: "excused", version: v } })),
       },
       deleteMeeting: {
         call: () => ({ method: "DELETE", path: "/meetings/{id}", params: { id: draft2.id }, token: sec }),

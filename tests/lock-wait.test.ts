@@ -121,10 +121,12 @@ describe.skipIf(!databaseUrl)("a locked meeting row (PostgreSQL; skipped on PGli
     expect(writes.length).toBeGreaterThanOrEqual(20);
     // Within the lock timeout + 1 s — plus what any request costs on this machine right now (the
     // reads' p99 without the lock: ~20 ms on an idle machine, seconds on a shared, overloaded one).
-    // On a machine running far more than it has cores (load > 3 per core), times say little: then
-    // the bounds are doubled and a broken read ratio is reported instead of failing.
+    // On a machine running more than it has cores (load > 1 per core: other test files run beside
+    // this one in CI), times say little: then the bounds are doubled, and a broken read ratio is
+    // reported instead of failing above 3 per core.
+    const busy = os.loadavg()[0]! > os.availableParallelism();
     const overloaded = os.loadavg()[0]! > 3 * os.availableParallelism();
-    const bound = (LOCK_TIMEOUT_MS + 1000) * (overloaded ? 2 : 1) + p99(baseline.times);
+    const bound = (LOCK_TIMEOUT_MS + 1000) * (busy ? 2 : 1) + p99(baseline.times);
     for (const w of writes) {
       expect([409, 503]).toContain(w.status);
       expect(w.contentType).toContain("application/problem+json");
