@@ -74,7 +74,7 @@ test.describe("the JSON API", () => {
     }
     const wrong = await secretariat.delete("/api/v1/meetings");
     expect(wrong.status()).toBe(405);
-    expect(wrong.headers()["allow"]).toBe("GET, POST");
+    expect(wrong.headers()["allow"]).toBe("GET, HEAD, POST, OPTIONS");
     expect(wrong.headers()["content-type"]).toContain("application/problem+json");
     const me = await secretariat.get("/api/v1/me");
     expect(me.headers()["cache-control"]).toContain("no-store");

@@ -11,6 +11,8 @@ import { addAgendaItem, addSpeaker, apiMeeting, confirmStep, createMeeting, futu
 
 test.describe("meetings", () => {
   test("the secretariat schedules a rakor like the article: agenda with times, speakers, four invited units, published", async ({ page }) => {
+    // A long story (a meeting built step by step through the form): more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     await useSession(page, ACCOUNTS.secretariat);
     const day = futureDay();
     const title = `Rakor Mutu Layanan Keimigrasian ${tag()}`;
