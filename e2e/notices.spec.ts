@@ -7,11 +7,13 @@ async function expectNotice(page: Page, text: string | RegExp) {
   await expect(async () => {
     await page.goto("/notifications");
     await expect(page.getByRole("link", { name: text })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 test.describe("notices for every change (SMTP unset: in the app)", () => {
   test("a participant sees the invitation, the reschedule (old and new time, reason) and the cancellation; the unit's answer is kept, to be reconfirmed", async ({ page, browser }) => {
+    // Three changes, each waited for as a notice written by a background job: more than the default minute on a busy machine.
+    test.setTimeout(240_000);
     await useSession(page, ACCOUNTS.secretariat);
     const title = `Rakor Pemberitahuan ${tag()}`;
     const day = futureDay();
