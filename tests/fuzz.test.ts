@@ -228,6 +228,18 @@ describe("the API under fuzzing", () => {
       },
       { op: "putMinutes", token: sec, params: meeting, strict: true, ifMatch: true, body: { summary: "Ringkasan\nrapat", version: 0 }, fields: { summary: "para", version: "minutesVersion" }, required: ["summary"] },
       { op: "createDecision", token: sec, params: meeting, strict: true, body: { text: "Keputusan\nsatu" }, fields: { text: "para" }, required: ["text"] },
+      { op: "transitionMinutes", token: sec, params: meeting, strict: true, ifMatch: true, body: { to: "open", reason: "Salah ketik", version: 1 }, fields: { to: "enum", reason: "para", version: "minutesVersion" }, required: ["to"] },
+      {
+        op: "issueLetter",
+        token: sec,
+        params: meeting,
+        strict: true,
+        body: { letterDate: "2033-01-01", placeName: "Surabaya", signerName: "Budi", signerPosition: "Kepala", nature: "biasa", subject: "Undangan", addressees: ["Kepala Divisi"], copies: ["Kakanwil"], signerNip: "197001011990031001", onBehalfKind: "an", onBehalfOf: "Kakanwil", kind: "invitation", number: "X-1" },
+        fields: { letterDate: "date", placeName: "line", signerName: "line", signerPosition: "line", nature: "enum", subject: "line", onBehalfOf: "line", kind: "enum", number: "line" },
+        required: ["letterDate", "placeName", "signerName", "signerPosition"],
+      },
+      { op: "listLetters", token: sec, query: { officeId: o.division.id, year: "2033", meetingId: m.id } },
+      { op: "getLetterPdf", token: sec, params: { id: f.speaker } },
       { op: "listActionItems", token: sec, query: { unitId: o.unitA.id, status: "open", categoryId: category.id, meetingId: m.id, overdue: "true", dueFrom: "2030-01-01", dueTo: "2040-01-01" } },
       {
         op: "createActionItem",

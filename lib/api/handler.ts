@@ -132,7 +132,7 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}) {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-function validationProblem(fieldErrors: Record<string, string[]>, detail = "The request has invalid fields.", extra: Record<string, unknown> = {}) {
+function validationProblem(fieldErrors: Record<string, string[]>, detail = "The request has invalid fields.", extra: Record<string, unknown> = {}, status: 409 | 422 = 422) {
   const seen = new Set<string>();
   const errors = Object.entries(fieldErrors)
     .flatMap(([path, messages]) => messages.map((m) => ({ path: publicPath(path), message: en(m) })))
@@ -140,7 +140,7 @@ function validationProblem(fieldErrors: Record<string, string[]>, detail = "The 
       const key = `${e.path}\u0000${e.message}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-  return problem(422, detail, { errors, ...extra });
+  return problem(status, detail, { errors, ...extra });
 }
 
 function fieldErrorsOf(issues: readonly { path: PropertyKey[]; message: string }[]) {
@@ -273,7 +273,8 @@ export function apiRoute<O extends Operation>(
       if (e instanceof ConflictsNeedAcknowledgement) {
         return validationProblem(e.fieldErrors, "Other meetings overlap: send acknowledgeConflicts: true to go ahead.", { conflicts: e.conflicts.map(conflictJson) });
       }
-      if (e instanceof ValidationError) return validationProblem(e.fieldErrors);
+      // A field whose value another record holds (a letter number the office gave already): 409, naming the field.
+      if (e instanceof ValidationError) return e.status === 409 ? validationProblem(e.fieldErrors, en(e.message), {}, 409) : validationProblem(e.fieldErrors);
       if (e instanceof ConflictError) {
         const stale = versionSource === "if-match" ? 412 : 409;
         const v = (e.current as { version?: unknown } | null)?.version;

@@ -458,7 +458,7 @@ export async function apiAttendanceSummary(user: CurrentUser, id: string): Promi
 // ---------------------------------------------------------------------------------------------
 // Minutes and decisions
 
-async function publicMinutes(id: string): Promise<Out<typeof r.Minutes>> {
+export async function publicMinutes(id: string): Promise<Out<typeof r.Minutes>> {
   const { minutes, decisions } = await currentMinutes(id);
   return {
     meetingId: id,

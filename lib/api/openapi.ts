@@ -81,7 +81,7 @@ const PROBLEM_TEXT: Record<number, string> = {
 };
 
 function problemResponse(status: number, op: Operation) {
-  const response: Record<string, unknown> = { description: PROBLEM_TEXT[status] };
+  const response: Record<string, unknown> = { description: status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status] };
   const responseId = op.response ? idOf(op.response) : null;
   if ((status === 409 || status === 412) && op.versioned) {
     // The current record in its public shape (a DELETE's is the record it meant to delete).
@@ -97,8 +97,8 @@ function problemResponse(status: number, op: Operation) {
   return response;
 }
 
-function fileResponse() {
-  const types = [...new Set(Object.values(MEETING_FILES).map((f) => f.type))];
+function fileResponse(op: Operation) {
+  const types = op.fileTypes ? [...op.fileTypes] : [...new Set(Object.values(MEETING_FILES).map((f) => f.type))];
   return {
     description: "The file (Content-Disposition: attachment).",
     content: Object.fromEntries(types.map((t) => t.split(";")[0]!).map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
@@ -106,7 +106,7 @@ function fileResponse() {
 }
 
 function successResponse(op: Operation, schema?: Record<string, unknown>) {
-  if (op.file) return { "200": { ...fileResponse(), headers: rateHeaders } };
+  if (op.file) return { "200": { ...fileResponse(op), headers: rateHeaders } };
   if (!op.response) return { "204": { description: "Done; no body.", headers: rateHeaders } };
   const id = idOf(op.response);
   const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: schema ?? ref(id) } } };
@@ -190,6 +190,8 @@ const TAGS: Record<string, string> = {
   Attendance: "Who attended.",
   Minutes: "Minutes (notulen) and decisions.",
   Documents: "Letters, lists, calendar entries and exports of a meeting.",
+  Letters:
+    "Issued letters (surat dinas) and the office's register (buku agenda surat keluar): every number is unique per office and year (the database enforces it), taken in the issuing transaction and never given again; what was issued is stored once and never changes. Issuing emits a `letter.issued` event.",
   "Follow-ups": "Action items from decisions and their progress.",
   Integrations:
     "Keeping another system in sync: the event feed, and webhooks. A webhook POSTs each Event as JSON with `Rakor-Event` (its kind), `Rakor-Delivery` (the delivery's id) and `Rakor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>`: recompute it over the raw body with the subscription's secret, compare in constant time, and refuse a `t` older than 5 minutes. Any 2xx within 10 s is a success; otherwise the delivery is retried with exponential backoff (30 s, 1, 2, 4 … 64 min: 8 attempts). Deliveries are at least once: de-duplicate by the event's id.",

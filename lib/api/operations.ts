@@ -25,8 +25,12 @@ export type Operation = {
   paginated?: boolean;
   /** A file download instead of JSON. */
   file?: boolean;
+  /** The file's media types (default: every meeting file's). */
+  fileTypes?: readonly string[];
   /** A larger body than the default 1 MB (a personnel export). */
   maxBodyBytes?: number;
+  /** What a 409 means for this operation, when it is more than the usual conflict. */
+  conflict?: string;
   /** A versioned DELETE: the record a 409/412 carries as `current`. */
   current?: z.ZodType;
 };
@@ -73,6 +77,35 @@ export const operations = {
   attendanceSummary: { method: "GET", path: "/meetings/{id}/attendance-summary", summary: "Attendance counts per unit", tag: "Attendance", response: r.AttendanceSummary },
   getMinutes: { method: "GET", path: "/meetings/{id}/minutes", summary: "Minutes (notulen) and decisions", tag: "Minutes", response: r.Minutes },
   putMinutes: { method: "PUT", path: "/meetings/{id}/minutes", summary: "Save the minutes' summary (send version; 0 for new)", tag: "Minutes", body: s.minutesBody, response: r.Minutes, versioned: true },
+  transitionMinutes: {
+    method: "POST",
+    path: "/meetings/{id}/minutes/transitions",
+    summary: "Finalize the minutes (the notulen is rendered once and stored as the record) or reopen them with a reason (send version)",
+    tag: "Minutes",
+    body: s.minutesTransitionBody,
+    response: r.Minutes,
+    versioned: true,
+  },
+  issueLetter: {
+    method: "POST",
+    path: "/meetings/{id}/letters",
+    summary: "Issue a letter of the meeting (undangan, perubahan jadwal, pembatalan): numbered from the office's sequence or as given (409 when the office gave that number this year), rendered and stored once",
+    tag: "Letters",
+    body: s.letterBody,
+    response: r.Letter,
+    created: true,
+    conflict: "The number given is one the office already gave this year (`errors` names `number`); or a request with this Idempotency-Key is still running.",
+  },
+  listLetters: {
+    method: "GET",
+    path: "/letters",
+    summary: "The letter register (buku agenda surat keluar) of an office, in number order (filters officeId, year, meetingId)",
+    tag: "Letters",
+    query: s.lettersQuery,
+    response: r.LetterPage,
+    paginated: true,
+  },
+  getLetterPdf: { method: "GET", path: "/letters/{id}/pdf", summary: "An issued letter's stored PDF, byte for byte as issued", tag: "Letters", file: true, fileTypes: ["application/pdf"] },
   createDecision: { method: "POST", path: "/meetings/{id}/decisions", summary: "Add a numbered decision", tag: "Minutes", body: s.decisionBody, response: r.Decision, created: true },
 
   updateDecision: { method: "PATCH", path: "/decisions/{id}", summary: "Correct a decision's text (send version)", tag: "Minutes", body: s.decisionPatchBody, response: r.Decision, versioned: true },

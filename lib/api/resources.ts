@@ -4,8 +4,11 @@ import {
   AGENDA_ITEM_KINDS,
   ATTENDANCE_STATUSES,
   CHECK_IN_METHODS,
+  LETTER_KINDS,
+  LETTER_NATURES,
   MEETING_KINDS,
   MEETING_STATUSES,
+  ON_BEHALF_KINDS,
   PRIORITIES,
   ROLES,
   RSVP_RESPONSES,
@@ -390,6 +393,42 @@ export const WebhookDelivery = reg(
   "WebhookDelivery",
 );
 export const WebhookDeliveryList = list(WebhookDelivery, "WebhookDeliveryList");
+
+export const Letter = reg(
+  z.strictObject({
+    id: uuid,
+    meetingId: uuid,
+    officeId: uuid.describe("The office whose register holds the number."),
+    kind: z.enum(LETTER_KINDS),
+    number: z.string().describe("Unique per office and year; never given again, even after a withdrawal."),
+    year: z.int(),
+    letterDate: date,
+    placeName: z.string(),
+    nature: z.enum(LETTER_NATURES),
+    subject: z.string().describe("Hal."),
+    addressees: z.array(z.string()),
+    addresseesAttached: z.boolean().describe("True: \"Daftar terlampir\" (the invited units are listed in the lampiran)."),
+    copies: z.array(z.string()).describe("Tembusan."),
+    signerName: z.string(),
+    signerPosition: z.string(),
+    signerNip: z.string().nullable(),
+    onBehalfKind: z.enum(ON_BEHALF_KINDS).nullable(),
+    onBehalfOf: z.string().nullable(),
+    refersToLetterId: uuid.nullable().describe("A perubahan jadwal or pembatalan: the letter it refers to."),
+    startsAt: instant.describe("The meeting's start the letter announces."),
+    endsAt: instant,
+    previousStartsAt: instant.nullable().describe("A perubahan jadwal: the start announced before."),
+    previousEndsAt: instant.nullable(),
+    issuedAt: instant,
+    withdrawnAt: instant.nullable(),
+    withdrawReason: z.string().nullable(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().describe("SHA-256 of the stored PDF (GET /letters/{id}/pdf returns exactly those bytes)."),
+    verificationCode: z.string().nullable().describe("The code of the public verification page /verifikasi/<code>."),
+  }),
+  "Letter",
+  "An issued letter (surat dinas) as its register row; what was issued never changes.",
+);
+export const LetterPage = page(Letter, "LetterPage");
 
 export const Problem = reg(
   // Open: RFC 9457 allows extension members (`current` of a 409/412 is added per operation).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES, PRIORITIES, SPEAKER_ROLES, TIME_ZONES } from "@/db/schema/_enums";
+import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, LETTER_KINDS, LETTER_NATURES, MEETING_KINDS, MEETING_STATUSES, ON_BEHALF_KINDS, PRIORITIES, SPEAKER_ROLES, TIME_ZONES } from "@/db/schema/_enums";
 import { EVENT_KINDS } from "@/db/schema/integrations";
 import { FOLLOW_UP_MAX } from "@/lib/follow-ups/schemas";
 import { MAX_YEAR, MIN_YEAR, safeText, strictDate, strictInstant, versionNumber } from "@/lib/input";
@@ -270,4 +270,42 @@ export const meetingQuery = z.strictObject({
     .optional()
     .describe(`Parts to return with the meeting, comma-separated: ${MEETING_INCLUDES.join(", ")} (e.g. include=agenda,speakers). One call instead of one per part.`)
     .transform((v) => (v ? ([...new Set(v.split(","))] as MeetingInclude[]) : [])),
+});
+
+/** Finalize minutes (the notulen is rendered and stored once) or reopen them (with a reason). */
+export const minutesTransitionBody = z.strictObject({
+  to: z.enum(["finalized", "open"]).describe("`finalized`: lock the summary and decisions and store the notulen; `open`: reopen finalized minutes (the stored notulen stays in the history)."),
+  reason: para(MAX.reason, req).optional().describe("Required to reopen; kept in the audit log."),
+  version: z.number().int().min(0).max(2_147_483_647).optional().describe("The minutes' version (from GET …/minutes); or send If-Match."),
+});
+
+const nipPattern = z.string().regex(/^[0-9]{18}$/, "errors.invalidNip");
+/**
+ * Issuing a letter of a meeting (issue 19). Without `number` the office's sequence gives the next
+ * one; with it, that number is used, and a number the office gave this year already is a 409.
+ */
+export const letterBody = z.strictObject({
+  kind: z
+    .enum(LETTER_KINDS)
+    .default("invitation")
+    .describe("`invitation` (undangan: once, after publishing; letterDate not after the meeting day), `reschedule` (surat perubahan jadwal, after the meeting was moved), `cancellation` (pemberitahuan pembatalan, after it was cancelled)."),
+  number: str(100, req).optional().describe("A number typed by hand; without it the office's sequence gives the next one. A number the office already gave this year is a 409."),
+  letterDate: isoDate,
+  placeName: str(100, req).describe("The place line above the date (Surabaya)."),
+  nature: z.enum(LETTER_NATURES).default("biasa").describe("Sifat."),
+  subject: str(300).optional().describe("Hal; without it: the kind and the meeting's title."),
+  addressees: z.array(str(200, req)).max(8).optional().describe("Yth.: up to 8 named addressees; none: \"Daftar terlampir\" (the invited units, in the lampiran)."),
+  copies: z.array(str(200, req)).max(10).nullable().optional().describe("Tembusan; null or left out: the office's default list."),
+  signerName: str(200, req),
+  signerPosition: str(200, req),
+  signerNip: nipPattern.nullable().optional().describe("18 digits."),
+  onBehalfKind: z.enum(ON_BEHALF_KINDS).nullable().optional().describe("a.n. (an), u.b. (ub), Plt. (plt), Plh. (plh): the line above the signer's position."),
+  onBehalfOf: str(200).nullable().optional().describe("Whom the signer signs for (required with onBehalfKind), e.g. Kepala Kantor Wilayah."),
+});
+
+export const lettersQuery = z.strictObject({
+  ...listQuery.shape,
+  officeId: z.uuid().optional().describe("The office whose register to read; without it, the caller's own office. Admins may read any office's."),
+  year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional().describe("The register's year (of the letter date); without it, every year."),
+  meetingId: z.uuid().optional().describe("Only one meeting's letters."),
 });

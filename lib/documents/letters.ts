@@ -18,6 +18,7 @@ import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
 import { letterPdf, LETTER_TITLES, meetingDayOf, type LetterContext, type LetterView } from "./pdf/letters";
 import { loadSigner } from "./signing";
 import { sequenceNext } from "@/lib/offices/sequence";
+import { bindingOf, cappedCountSql, cappedTotal, keyset } from "@/lib/pagination";
 import { documentOfLetter, storeDocument } from "./store";
 
 type Ctx = Omit<AuditContext, "actorId">;
@@ -229,6 +230,9 @@ export async function issueLetter(user: CurrentUser, meetingId: string, input: u
         createdBy: user.id,
       });
       await audit(tx, { actorId: user.id, ...ctx }, "letter.issue", "meeting", meetingId, { letterId: row!.id, kind: data.kind, number, letterDate: data.letterDate, sha256: doc.sha256 });
+      // The event feed and the webhooks (issue 22): in the issuing transaction, like every change's event.
+      const event = JSON.stringify({ kind: data.kind, number, letterDate: data.letterDate, officeId: office.id, sha256: doc.sha256 });
+      await tx.execute(sql`select rakor_emit_event('letter.issued', ${meetingId}::uuid, null, ${row!.id}::uuid, ${event}::jsonb, false)`);
       return row!;
     });
   } catch (e) {
@@ -389,6 +393,64 @@ export async function listRegister(user: CurrentUser, officeId: string, year: nu
     db.select({ n: count() }).from(letters).where(where),
   ]);
   return { rows: list as RegisterRow[], total: total?.n ?? 0, page: Math.max(1, page), pageSize: size };
+}
+
+/** An issued letter with its stored record's SHA-256 and verification code (the API's shape). */
+export type LetterWithRecord = Letter & { sha256: string | null; code: string | null };
+
+const letterWithRecord = {
+  letter: letters,
+  sha256: documents.sha256,
+  code: documents.code,
+};
+
+/** One letter the user may see (who may see its meeting), with its stored record. */
+export async function getLetter(user: CurrentUser, letterId: string): Promise<LetterWithRecord> {
+  if (!isUuid(letterId)) throw new NotFoundError();
+  const [found] = await db.select(letterWithRecord).from(letters).leftJoin(documents, eq(documents.letterId, letters.id)).where(eq(letters.id, letterId));
+  if (!found) throw new NotFoundError();
+  await requireMeeting(user, found.letter.meetingId, "meeting.view");
+  return { ...found.letter, sha256: found.sha256, code: found.code };
+}
+
+/**
+ * The register for the API: an office's letters (the caller's own office by default) in number
+ * order — letter date, issue time, id — under a keyset cursor; optionally one year, one meeting.
+ */
+export async function registerPage(user: CurrentUser, opts: { officeId?: string; year?: number; meetingId?: string; limit: number; cursor?: string }) {
+  const officeId = opts.officeId ?? (await officeOf(user.workUnitId))?.id;
+  if (!officeId) throw new ForbiddenError();
+  await requireRegister(user, officeId);
+  const filters = [eq(letters.officeUnitId, officeId)];
+  if (opts.year !== undefined) filters.push(eq(letters.year, opts.year));
+  if (opts.meetingId) filters.push(eq(letters.meetingId, opts.meetingId));
+  const where = and(...filters);
+  type Row = LetterWithRecord & { issuedAtText: string };
+  const page = keyset<Row>({
+    columns: [
+      { sql: sql`${letters.letterDate}`, type: "date" },
+      { sql: sql`${letters.issuedAt}`, type: "timestamptz" },
+      { sql: sql`${letters.id}`, type: "uuid" },
+    ],
+    order: "asc",
+    limit: opts.limit,
+    cursor: opts.cursor,
+    binding: bindingOf({ list: "letters", officeId, year: opts.year, meetingId: opts.meetingId, limit: opts.limit }),
+    // issued_at as PostgreSQL's text (microseconds), so two letters of the same millisecond stay apart.
+    keyOf: (l) => [l.letterDate, l.issuedAtText, l.id],
+  });
+  const [found, [total]] = await Promise.all([
+    db
+      .select({ ...letterWithRecord, issuedAtText: sql<string>`${letters.issuedAt}::text` })
+      .from(letters)
+      .leftJoin(documents, eq(documents.letterId, letters.id))
+      .where(and(where, page.where))
+      .orderBy(page.orderBy)
+      .limit(page.fetch),
+    rows<{ n: number }>(cappedCountSql(sql`from letters where ${where}`)),
+  ]);
+  const out = page.finish(found.map((f) => ({ ...f.letter, sha256: f.sha256, code: f.code, issuedAtText: f.issuedAtText })));
+  return { ...out, ...cappedTotal(total?.n) };
 }
 
 /** The years an office has letters in, newest first (the register's year filter). */
