@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MEETING_FILES } from "@/lib/documents/render";
-import { operations, type Operation } from "./operations";
+import { operations, type Operation, type OperationId } from "./operations";
+import { exampleOf, REQUEST_EXAMPLES } from "./examples";
+import { TITLES } from "./problem";
 import { apiSchemas } from "./resources";
 
 /**
@@ -80,7 +82,20 @@ const PROBLEM_TEXT: Record<number, string> = {
   503: "The database is unavailable for a moment.",
 };
 
-function problemResponse(status: number, op: Operation) {
+/** A refusal as the server writes it (the 422 with one field error, the 409/412 with `current`). */
+function problemExample(status: number, op: Operation, components: Components) {
+  const example: Record<string, unknown> = { type: "about:blank", title: TITLES[status], status, detail: (status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status]!).split(":")[0]! + "." };
+  if (status === 422 || status === 400) example.errors = [{ path: status === 400 ? "limti" : "title", message: status === 400 ? "Not a parameter of this operation." : "Required." }];
+  if ((status === 409 || status === 412) && op.versioned) {
+    const currentId = op.current ? idOf(op.current) : op.response ? idOf(op.response) : "AgendaItem";
+    example.current = exampleOf({ $ref: `#/components/schemas/${currentId}` }, components);
+  }
+  return example;
+}
+
+type Components = Record<string, Record<string, unknown>>;
+
+function problemResponse(status: number, op: Operation, components: Components) {
   const response: Record<string, unknown> = { description: status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status] };
   const responseId = op.response ? idOf(op.response) : null;
   if ((status === 409 || status === 412) && op.versioned) {
@@ -91,6 +106,7 @@ function problemResponse(status: number, op: Operation) {
   } else {
     response.content = problemContent();
   }
+  (response.content as Record<string, Record<string, unknown>>)["application/problem+json"]!.example = problemExample(status, op, components);
   if (status === 401) response.headers = { "WWW-Authenticate": { $ref: "#/components/headers/WWWAuthenticate" } };
   else response.headers = { ...(response.headers as object | undefined), ...rateHeaders };
   if (status === 429 || status === 503 || (status === 409 && op.method === "POST")) response.headers = { ...(response.headers as object), "Retry-After": { $ref: "#/components/headers/RetryAfter" } };
@@ -105,11 +121,11 @@ function fileResponse(op: Operation) {
   };
 }
 
-function successResponse(op: Operation, schema?: Record<string, unknown>) {
+function successResponse(op: Operation, components: Components) {
   if (op.file) return { "200": { ...fileResponse(op), headers: rateHeaders } };
   if (!op.response) return { "204": { description: "Done; no body.", headers: rateHeaders } };
   const id = idOf(op.response);
-  const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: schema ?? ref(id) } } };
+  const response: Record<string, unknown> = { description: op.created ? "Created." : "OK.", content: { "application/json": { schema: ref(id), example: exampleOf(ref(id), components) } } };
   const headers: Record<string, unknown> = { ...rateHeaders };
   if (op.method === "GET") headers.ETag = { $ref: "#/components/headers/ContentETag" };
   else if (VERSIONED.has(id)) headers.ETag = { $ref: "#/components/headers/ETag" };
@@ -120,21 +136,21 @@ function successResponse(op: Operation, schema?: Record<string, unknown>) {
   return out;
 }
 
-function operationObject(id: string, op: Operation) {
+function operationObject(id: OperationId, op: Operation, components: Components) {
   const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) =>
     m[1] === "kind"
-      ? { name: "kind", in: "path", required: true, description: "Which file.", schema: { type: "string", enum: Object.keys(MEETING_FILES) } }
-      : { name: m[1], in: "path", required: true, description: "The record's id.", schema: { type: "string", format: "uuid" } },
+      ? { name: "kind", in: "path", required: true, description: "Which file.", schema: { type: "string", enum: Object.keys(MEETING_FILES) }, example: "invitation" }
+      : { name: m[1], in: "path", required: true, description: "The record's id.", schema: { type: "string", format: "uuid" }, example: exampleOf({ type: "string", format: "uuid" }, components, `${id}.${m[1]}`) },
   );
   if (op.query) {
     const schema = toSchema(op.query) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
     for (const [name, s] of Object.entries(schema.properties ?? {})) {
       const description = (s.description as string | undefined) ?? (name === "cursor" ? "A page's nextCursor or prevCursor, unchanged (bound to the filters and limit)." : name === "limit" ? "Items per page." : `Filter by ${name}.`);
-      params.push({ name, in: "query", required: (schema.required ?? []).includes(name) && s.default === undefined, description, schema: s });
+      params.push({ name, in: "query", required: (schema.required ?? []).includes(name) && s.default === undefined, description, schema: s, example: exampleOf(s, components, name) });
     }
   }
   if (op.method === "GET" && !op.file) {
-    params.push({ name: "If-None-Match", in: "header", required: false, description: "The ETag of your copy: 304 without a body when it is still current.", schema: { type: "string", maxLength: 500 } });
+    params.push({ name: "If-None-Match", in: "header", required: false, description: "The ETag of your copy: 304 without a body when it is still current.", schema: { type: "string", maxLength: 500 }, example: 'W/"3-q1w2e3r4t5y6u7i8o9p0a1"' });
   }
   if (op.method === "POST") {
     params.push({
@@ -154,6 +170,7 @@ function operationObject(id: string, op: Operation) {
       required: false,
       description: 'The version you edited, as the ETag you got (W/"3"); or send `version` in the body. One of the two is required.',
       schema: { type: "string", pattern: '^(W/)?"?\\d{1,10}(-[A-Za-z0-9_]{1,40})?"?$' },
+      example: 'W/"3"',
     });
   }
   const statuses = [
@@ -175,8 +192,8 @@ function operationObject(id: string, op: Operation) {
     description: `${op.summary}.`,
     tags: [op.tag],
     parameters: params.length ? params : undefined,
-    requestBody: op.body ? { required: true, content: { "application/json": { schema: toSchema(op.body) } } } : undefined,
-    responses: { ...successResponse(op), ...Object.fromEntries(statuses.map((status) => [String(status), problemResponse(status, op)])) },
+    requestBody: op.body ? { required: true, content: { "application/json": { schema: toSchema(op.body), example: REQUEST_EXAMPLES[id] } } } : undefined,
+    responses: { ...successResponse(op, components), ...Object.fromEntries(statuses.map((status) => [String(status), problemResponse(status, op, components)])) },
   };
 }
 
@@ -199,8 +216,9 @@ const TAGS: Record<string, string> = {
 
 export function openApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [id, op] of Object.entries(operations) as [string, Operation][]) {
-    (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(id, op);
+  const components = componentSchemas();
+  for (const [id, op] of Object.entries(operations) as [OperationId, Operation][]) {
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(id, op, components);
   }
   return {
     openapi: "3.1.0",
@@ -221,7 +239,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         cookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The web session; unsafe methods need a same-origin Origin header." },
       },
       headers,
-      schemas: componentSchemas(),
+      schemas: components,
     },
     paths,
   };

@@ -121,7 +121,7 @@ export const operations = {
   listEvents: {
     method: "GET",
     path: "/events",
-    summary: "What changed, in commit order: meetings, agenda, speakers, invitations, attendance, minutes, follow-ups — only what I may see",
+    summary: "What changed, in commit order: meetings, agenda, speakers, invitations, attendance, minutes, letters issued, follow-ups — only what I may see",
     tag: "Integrations",
     query: s.eventsQuery,
     response: r.EventPage,

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
