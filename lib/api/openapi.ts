@@ -84,7 +84,7 @@ const PROBLEM_TEXT: Record<number, string> = {
 
 /** A refusal as the server writes it (the 422 with one field error, the 409/412 with `current`). */
 function problemExample(status: number, op: Operation, components: Components) {
-  const example: Record<string, unknown> = { type: "about:blank", title: TITLES[status], status, detail: (status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status]!).split(":")[0]! + "." };
+  const example: Record<string, unknown> = { type: "about:blank", title: TITLES[status], status, detail: `${(status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status]!).split(":")[0]!.replace(/\.$/, "")}.` };
   if (status === 422 || status === 400) example.errors = [{ path: status === 400 ? "limti" : "title", message: status === 400 ? "Not a parameter of this operation." : "Required." }];
   if ((status === 409 || status === 412) && op.versioned) {
     const currentId = op.current ? idOf(op.current) : op.response ? idOf(op.response) : "AgendaItem";

@@ -71,7 +71,8 @@ export async function recordAttendance(user: CurrentUser, meetingId: string, inp
                   workUnitId: values.workUnitId,
                   status: values.status,
                   representedBy: values.representedBy,
-                  checkedInAt: sql`coalesce(${attendances.checkedInAt}, ${values.checkedInAt})`,
+                  // As text with its type: postgres.js cannot bind a Date inside raw SQL (a 500 the property-based run found).
+                  checkedInAt: sql`coalesce(${attendances.checkedInAt}, ${values.checkedInAt?.toISOString() ?? null}::timestamptz)`,
                   recordedBy: user.id,
                   version: sql`${attendances.version} + 1`,
                 })
