@@ -178,10 +178,11 @@ function operationObject(id: OperationId, op: Operation, components: Components)
     401,
     403,
     404,
-    ...(op.body ? [409] : op.versioned ? [409] : []),
+    // Every POST may answer 409 (the same Idempotency-Key still running) and 422 (that key used with another request).
+    ...(op.body || op.versioned || op.method === "POST" ? [409] : []),
     ...(op.versioned ? [412] : []),
     ...(op.body ? [413, 415] : []),
-    ...(op.body || op.query || op.versioned ? [422] : []),
+    ...(op.body || op.query || op.versioned || op.method === "POST" ? [422] : []),
     ...(op.versioned ? [428] : []),
     429,
     503,

@@ -21,7 +21,7 @@ import { listQuery } from "./operations-base";
 const instant = strictInstant("An ISO 8601 date-time with offset that exists, e.g. 2018-11-09T09:00:00+07:00").meta({
   format: "date-time",
   pattern: INSTANT_PATTERN,
-  description: `An instant with its offset (RFC 3339), e.g. 2026-11-09T09:00:00+07:00 or 2026-11-09T02:00:00Z, years ${MIN_YEAR}–${MAX_YEAR}. Without an offset it is refused.`,
+  description: `An instant with its offset (RFC 3339), e.g. 2026-11-09T09:00:00+07:00 or 2026-11-09T02:00:00Z, years ${MIN_YEAR + 1}–${MAX_YEAR - 1} (the server takes ${MIN_YEAR}–${MAX_YEAR} as long as the day, in the meeting's zone too, stays in them). Without an offset it is refused.`,
   examples: ["2026-11-09T09:00:00+07:00"],
 });
 const isoDate = strictDate("A date that exists, as YYYY-MM-DD").meta({
