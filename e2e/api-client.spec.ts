@@ -73,4 +73,17 @@ test("a client generated from the document type-checks and runs the whole rakor 
     listed: true,
   });
   expect(result.steps).toEqual(expect.arrayContaining(["in_progress", "reported", "verified"]));
+
+  // 4. The same client keeps a month in sync: ?include= for the copy, ?updatedSince= for what changed.
+  type Sync = { runSync: (base: string, token: string, startsAt: string) => Promise<Record<string, unknown> & { monthCount: number; deltaCount: number }> };
+  const { runSync } = (await import(scenarioModule)) as Sync;
+  const sync = await runSync(baseURL, tokens.secretariat, isoInDays(80, 9));
+  expect(sync).toMatchObject({
+    fullHasBoth: true,
+    deltaHasChanged: true,
+    deltaHasUntouched: false,
+    freshAgenda: ["Agenda tambahan"],
+    includedParts: ["agenda", "attendances", "invitations", "minutes", "speakers"],
+  });
+  expect(sync.deltaCount).toBeLessThan(sync.monthCount);
 });

@@ -124,3 +124,59 @@ export async function runScenario(baseUrl: string, tokens: Tokens, startsAt: str
     listed: page.items.map((i) => i.id).includes(item.id),
   };
 }
+
+/**
+ * Keeping a copy of one month in sync, as a ministry's dashboard would: the month's meetings
+ * walked page by page, each read with ?include= (one call per meeting instead of six); then, after
+ * a change, only what changed since the largest updatedAt of the copy (?updatedSince=, inclusive).
+ */
+export async function runSync(baseUrl: string, token: string, startsAt: string) {
+  const sec = createClient<paths>({ baseUrl: `${baseUrl}/api/v1`, headers: { Authorization: `Bearer ${token}` } });
+  const division = must(await sec.GET("/work-units")).items.find((u) => u.code === "DIV-IMI");
+  if (!division) throw new Error("no division");
+  // On the 10th of the month and the days after, so both stay in the month synced.
+  const month = startsAt.slice(0, 7);
+  const at = (hours: number) => new Date(new Date(`${month}-10T09:00:00+07:00`).getTime() + hours * 3_600_000).toISOString();
+  const schedule = async (title: string, hours: number) =>
+    must(
+      await sec.POST("/meetings", {
+        body: { title, startsAt: at(hours), endsAt: at(hours + 1), timeZone: "Asia/Jakarta", location: `Ruang Sinkron ${Date.now()}`, organizerUnitId: division.id, acknowledgeConflicts: true },
+      }),
+    );
+  const untouched = await schedule("Rakor sinkron (tetap)", 24);
+  const changed = await schedule("Rakor sinkron (berubah)", 48);
+
+  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  const from = `${month}-01`;
+  const to = `${month}-${String(lastDay).padStart(2, "0")}`;
+  const include = "agenda,speakers,invitations,attendances,minutes";
+
+  /** Every meeting of the month (since `updatedSince` when given), each read whole with ?include=. */
+  const pull = async (updatedSince?: string) => {
+    const copies = [];
+    let cursor: string | undefined;
+    do {
+      const page = must(await sec.GET("/meetings", { params: { query: { from, to, timeZone: "Asia/Jakarta", limit: 100, cursor, updatedSince } } }));
+      for (const m of page.items) copies.push(must(await sec.GET("/meetings/{id}", { params: { path: { id: m.id }, query: { include } } })));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return copies;
+  };
+
+  const full = await pull();
+  const since = full.map((m) => m.updatedAt).reduce((a, b) => (a > b ? a : b));
+  // A change after the copy was taken: an agenda item (the meeting's updatedAt moves with it).
+  must(await sec.POST("/meetings/{id}/agenda-items", { params: { path: { id: changed.id } }, body: { title: "Agenda tambahan", durationMinutes: 15 } }));
+  const delta = await pull(since);
+  const fresh = delta.find((m) => m.id === changed.id);
+
+  return {
+    monthCount: full.length,
+    fullHasBoth: [untouched.id, changed.id].every((id) => full.some((m) => m.id === id)),
+    deltaCount: delta.length,
+    deltaHasChanged: !!fresh,
+    deltaHasUntouched: delta.some((m) => m.id === untouched.id),
+    freshAgenda: fresh?.agenda?.items.map((a) => a.title) ?? [],
+    includedParts: Object.keys(full[0] ?? {}).filter((k) => ["agenda", "speakers", "invitations", "attendances", "minutes"].includes(k)).sort(),
+  };
+}
