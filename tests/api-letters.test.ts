@@ -117,6 +117,20 @@ describe("letters through API v1", () => {
     expect(mine[0]!.data).toMatchObject({ kind: "invitation", number: letter.number });
   }, 120_000);
 
+  it("gives letters issued at the same time through the API distinct numbers from the sequence", async () => {
+    const o = await office();
+    const format = `PAR-${uid()}-{n}`;
+    await withSequence(o, format);
+    const sec = await tokenOf(o.secretariat);
+    const meetings = [];
+    for (let i = 0; i < 5; i++) meetings.push(await publishedMeeting(o));
+    const issued = await Promise.all(meetings.map((m) => callApi({ method: "POST", path: "/meetings/{id}/letters", params: { id: m.id }, token: sec, body: letterBody({ onBehalfKind: null, onBehalfOf: null }) })));
+    expect(issued.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const numbers = issued.map((r) => String(r.json!.number)).sort();
+    expect(new Set(numbers).size).toBe(5);
+    expect(numbers).toEqual([7, 8, 9, 10, 11].map((n) => format.replace("{n}", String(n))).sort());
+  }, 120_000);
+
   it("finalizes and reopens minutes (reason required, stale version 409)", async () => {
     const o = await office();
     const sec = await tokenOf(o.secretariat);
