@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { db } from "@/db/client";
 import { actionItems, agendaItems, attendances, decisions, invitations, meetings, speakers, webhookSubscriptions } from "@/db/schema";
 import { recordAttendance } from "@/lib/meetings/attendance";
-import { addDecision } from "@/lib/meetings/minutes";
+import { addDecision, saveMinutes } from "@/lib/meetings/minutes";
 import { publishedMeeting, office, someCategory } from "@/tests/office";
 import { operations, type Operation, type OperationId } from "@/lib/api/operations";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
@@ -102,6 +102,9 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
       organizerUnitId: o.division.id,
       acknowledgeConflicts: "on",
     });
+    const held = await publishedMeeting(o);
+    await db.update(meetings).set({ status: "ongoing" }).where(eq(meetings.id, held.id));
+    await saveMinutes(o.secretariat, held.id, 0, { summary: "Ringkasan rapat." });
     const [hook] = await db.insert(webhookSubscriptions).values({ ownerUserId: o.secretariat.id, url: "https://example.org/hook", secret: "whsec_test" }).returning();
     const ok = (r: { status: number; json: unknown }) => expect(r.status, JSON.stringify(r.json)).toBeLessThan(300);
     Object.assign(writes, {
@@ -142,6 +145,11 @@ describe("optimistic concurrency on every versioned write", { timeout: 120_000 }
         version: () => meetingVersion(draft2.id),
         noBody: true,
         bump: async (v) => ok(await callApi({ method: "PATCH", path: "/meetings/{id}", params: { id: draft2.id }, token: sec, body: { topic: "Diubah", version: v } })),
+      },
+      transitionMinutes: {
+        // Finalize the minutes of a meeting under way; the same version again is stale (not "already final").
+        call: () => ({ method: "POST", path: "/meetings/{id}/minutes/transitions", params: { id: held.id }, token: sec, body: { to: "finalized" } }),
+        version: async () => Number((await callApi({ method: "GET", path: "/meetings/{id}/minutes", params: { id: held.id }, token: sec })).json!.version),
       },
       deleteWebhook: {
         call: () => ({ method: "DELETE", path: "/webhooks/{id}", params: { id: hook!.id }, token: sec }),

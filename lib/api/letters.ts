@@ -3,7 +3,9 @@ import type { CurrentUser } from "@/lib/auth/types";
 import { getLetter, issueLetter, letterFile, registerPage, type LetterWithRecord } from "@/lib/documents/letters";
 import { attachmentDisposition } from "@/lib/follow-ups/evidence";
 import { finalizeMinutes, reopenMinutes } from "@/lib/meetings/minutes";
-import { publicMinutes, withCurrent } from "./meetings";
+import { requireMeeting } from "@/lib/meetings/access";
+import { can } from "@/lib/permissions";
+import { assertVersion, publicMinutes, withCurrent } from "./meetings";
 import type * as r from "./resources";
 import type * as s from "./schemas";
 
@@ -96,6 +98,10 @@ export async function apiLetterPdf(user: CurrentUser, letterId: string): Promise
 
 export async function apiTransitionMinutes(user: CurrentUser, meetingId: string, body: z.output<typeof s.minutesTransitionBody>, version: number, ctx: Ctx): Promise<Out<typeof r.Minutes>> {
   const current = () => publicMinutes(meetingId);
+  // Permission, then the version, before any other rule: a replayed "finalize" is stale, not "already final".
+  const meeting = await requireMeeting(user, meetingId, "meeting.view");
+  const before = await current();
+  await assertVersion(before.version, version, async () => before, can(user, body.to === "finalized" ? "minutes.write" : "minutes.reopen", meeting.resource));
   if (body.to === "finalized") await withCurrent(finalizeMinutes(user, meetingId, version, ctx), current);
   else await withCurrent(reopenMinutes(user, meetingId, version, { reason: body.reason ?? "" }, ctx), current);
   return publicMinutes(meetingId);

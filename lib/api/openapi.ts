@@ -40,6 +40,9 @@ function componentSchemas(): Record<string, Record<string, unknown>> {
   return out.schemas;
 }
 
+/** A versioned write, or one that is versioned when its record exists (a staff member's attendance). */
+const checksVersion = (op: Operation) => !!(op.versioned || op.conditional);
+
 const VERSIONED = new Set(["Meeting", "AgendaItem", "Speaker", "Invitation", "Attendance", "Decision", "Minutes", "ActionItem"]);
 
 const headers = {
@@ -86,7 +89,7 @@ const PROBLEM_TEXT: Record<number, string> = {
 function problemExample(status: number, op: Operation, components: Components) {
   const example: Record<string, unknown> = { type: "about:blank", title: TITLES[status], status, detail: `${(status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status]!).split(":")[0]!.replace(/\.$/, "")}.` };
   if (status === 422 || status === 400) example.errors = [{ path: status === 400 ? "limti" : "title", message: status === 400 ? "Not a parameter of this operation." : "Required." }];
-  if ((status === 409 || status === 412) && op.versioned) {
+  if ((status === 409 || status === 412) && checksVersion(op)) {
     const currentId = op.current ? idOf(op.current) : op.response ? idOf(op.response) : "AgendaItem";
     example.current = exampleOf({ $ref: `#/components/schemas/${currentId}` }, components);
   }
@@ -98,10 +101,11 @@ type Components = Record<string, Record<string, unknown>>;
 function problemResponse(status: number, op: Operation, components: Components) {
   const response: Record<string, unknown> = { description: status === 409 && op.conflict ? op.conflict : PROBLEM_TEXT[status] };
   const responseId = op.response ? idOf(op.response) : null;
-  if ((status === 409 || status === 412) && op.versioned) {
-    // The current record in its public shape (a DELETE's is the record it meant to delete).
+  if ((status === 409 || status === 412) && checksVersion(op)) {
+    // The current record in its public shape (a DELETE's is the record it meant to delete). A POST's
+    // 409 may also be an Idempotency-Key still running, without `current`.
     const currentId = op.current ? idOf(op.current) : (responseId ?? "AgendaItem");
-    response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current: ref(currentId) }, required: ["current"] }] });
+    response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current: ref(currentId) }, required: status === 409 && op.method === "POST" ? [] : ["current"] }] });
     response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   } else {
     response.content = problemContent();
@@ -163,7 +167,7 @@ function operationObject(id: OperationId, op: Operation, components: Components)
       example: "5f0c2a4e-8d7b-4c1e-9a53-2b1d3f6e7a90",
     });
   }
-  if (op.versioned) {
+  if (checksVersion(op)) {
     params.push({
       name: "If-Match",
       in: "header",
@@ -179,11 +183,11 @@ function operationObject(id: OperationId, op: Operation, components: Components)
     403,
     404,
     // Every POST may answer 409 (the same Idempotency-Key still running) and 422 (that key used with another request).
-    ...(op.body || op.versioned || op.method === "POST" ? [409] : []),
-    ...(op.versioned ? [412] : []),
+    ...(op.body || checksVersion(op) || op.method === "POST" ? [409] : []),
+    ...(checksVersion(op) ? [412] : []),
     ...(op.body ? [413, 415] : []),
-    ...(op.body || op.query || op.versioned || op.method === "POST" ? [422] : []),
-    ...(op.versioned ? [428] : []),
+    ...(op.body || op.query || checksVersion(op) || op.method === "POST" ? [422] : []),
+    ...(checksVersion(op) ? [428] : []),
     429,
     503,
   ];

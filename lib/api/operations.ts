@@ -21,6 +21,8 @@ export type Operation = {
   created?: boolean;
   /** A write of an existing versioned record: If-Match or a body `version` is required. */
   versioned?: boolean;
+  /** Versioned only when the record exists already (If-Match or `version`; 409/412/428 as for versioned writes). */
+  conditional?: boolean;
   /** A keyset-paginated list (a bad cursor is a 400). */
   paginated?: boolean;
   /** A file download instead of JSON. */
@@ -72,7 +74,7 @@ export const operations = {
   respondInvitation: { method: "PATCH", path: "/invitations/{id}", summary: "Answer an invitation for my unit (RSVP)", tag: "Invitations", body: s.rsvpBody, response: r.Invitation, versioned: true },
   withdrawInvitation: { method: "DELETE", path: "/invitations/{id}", summary: "Withdraw an invitation (send version)", tag: "Invitations", versioned: true, current: r.Invitation },
   listAttendances: { method: "GET", path: "/meetings/{id}/attendances", summary: "Attendance records", tag: "Attendance", response: r.AttendanceList },
-  createAttendance: { method: "POST", path: "/meetings/{id}/attendances", summary: "Record a person's or a guest's attendance", tag: "Attendance", body: s.attendanceBody, response: r.Attendance, created: true },
+  createAttendance: { method: "POST", path: "/meetings/{id}/attendances", summary: "Record a person's or a guest's attendance", tag: "Attendance", body: s.attendanceBody, response: r.Attendance, created: true, conditional: true },
   deleteAttendance: { method: "DELETE", path: "/attendances/{id}", summary: "Remove an attendance record entered by mistake (send version)", tag: "Attendance", versioned: true, current: r.Attendance },
   attendanceSummary: { method: "GET", path: "/meetings/{id}/attendance-summary", summary: "Attendance counts per unit", tag: "Attendance", response: r.AttendanceSummary },
   getMinutes: { method: "GET", path: "/meetings/{id}/minutes", summary: "Minutes (notulen) and decisions", tag: "Minutes", response: r.Minutes },
