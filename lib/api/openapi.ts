@@ -105,7 +105,9 @@ function problemResponse(status: number, op: Operation, components: Components) 
     // The current record in its public shape (a DELETE's is the record it meant to delete). A POST's
     // 409 may also be an Idempotency-Key still running, without `current`.
     const currentId = op.current ? idOf(op.current) : (responseId ?? "AgendaItem");
-    response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current: ref(currentId) }, required: status === 409 && op.method === "POST" ? [] : ["current"] }] });
+    // A write versioned only when its record exists: `current` is null when there is none (send 0).
+    const current = op.conditional ? { anyOf: [ref(currentId), { type: "null" }], description: "The record as it is now; null when there is none yet (send version 0)." } : ref(currentId);
+    response.content = problemContent({ allOf: [ref("Problem"), { type: "object", properties: { current }, required: status === 409 && op.method === "POST" ? [] : ["current"] }] });
     response.headers = { ETag: { $ref: "#/components/headers/ETag" } };
   } else {
     response.content = problemContent();
