@@ -40,13 +40,17 @@ async function followUpPath(page: Page) {
 async function sweep(browser: Browser, account: Account, paths: (page: Page) => Promise<string[]>) {
   const page = await sessionPage(browser, account);
   const context = page.context();
+  const started = Date.now();
   const list = await paths(page);
   const problems: string[] = [];
+  let axeMs = 0;
   const axe = async (label: string) => {
+    const t0 = Date.now();
     // Violations only: axe then skips collecting the details of everything that passed (faster).
     // `options` first: it replaces the options object, and `withTags` then adds the rule set to it.
     const result = await axeOf(page).options({ resultTypes: ["violations"] }).withTags(AXE_TAGS).analyze();
     for (const v of result.violations) problems.push(`${label}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    axeMs += Date.now() - t0;
   };
   const overflow = async (label: string) => {
     const px = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -64,7 +68,7 @@ async function sweep(browser: Browser, account: Account, paths: (page: Page) => 
     await axe(`360 ${path}`);
   }
   await context.close();
-  console.log(`[measure] ${account}: ${list.length} pages at 1280 and 360 px`);
+  console.log(`[measure] ${account}: ${list.length} pages at 1280 and 360 px in ${Date.now() - started} ms, axe ${axeMs} ms`);
   return problems;
 }
 
