@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runAction } from "@/lib/action-result";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { signIn } from "@/lib/auth";
@@ -47,4 +48,6 @@ export async function saveEmailPreferencesAction(formData: FormData) {
     formData.getAll("kind").filter((v): v is string => typeof v === "string"),
   );
   revalidatePath("/profile");
+  // Back to the form, which says the choice was saved.
+  redirect("/profile?saved=email#email-prefs-h");
 }
