@@ -32,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     startTransition(async () => {
       const result = await signInAction(values, callbackUrl);
       setState(result);
-      if (!result.ok) show(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v[0]])));
+      if (!result.ok && "fieldErrors" in result) show(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v[0]])));
     });
   };
   // "auth.throttled|5" carries the minutes to wait.
