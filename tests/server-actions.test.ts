@@ -174,6 +174,8 @@ describe("every server action refuses arguments of the wrong type: 4xx values, n
       try {
         result = await a.fn(...args);
       } catch (e) {
+        // Any FormData is a valid call of the e-mail choice, which then goes back to its form (a redirect).
+        if (a.name.endsWith(" saveEmailPreferencesAction") && args[0] instanceof FormData && e instanceof Error && e.message === "NEXT_REDIRECT") return;
         problems.push(`${a.name} threw ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 160)}` : String(e)} for ${show(args)}`);
         return;
       }
