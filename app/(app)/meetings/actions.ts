@@ -15,7 +15,7 @@ import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinute
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { issueLetter } from "@/lib/documents/letters";
+import { issueLetter, withdrawLetter } from "@/lib/documents/letters";
 
 // Thin actions: requireUser → the use case (which checks the permission and parses with the
 // shared schema) → expected errors as values → revalidate/redirect after.
@@ -173,4 +173,12 @@ export async function reopenMinutesAction(meetingId: string, version: number, va
 
 export async function issueLetterAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => issueLetter(user, meetingId, values, ctx), "meetings.letter.saved");
+}
+
+/** Withdraws an issued letter of the meeting (its id and version bound by the page), with the reason given. */
+export async function withdrawLetterAction(meetingId: string, letterId: string, version: number, values: unknown): Promise<MeetingActionState> {
+  const reason = (values as { reason?: unknown } | null)?.reason;
+  const result = await onMeeting(meetingId, (user, ctx) => withdrawLetter(user, letterId, version, reason, ctx), "meetings.letter.withdrawDone");
+  if (result.ok) revalidatePath("/letters");
+  return result;
 }
