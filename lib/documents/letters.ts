@@ -59,8 +59,16 @@ async function takeNumber(tx: DbOrTx, officeId: string, format: string, letterDa
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export async function lettersOfMeeting(meetingId: string): Promise<Letter[]> {
-  return db.select().from(letters).where(eq(letters.meetingId, meetingId)).orderBy(asc(letters.issuedAt)).limit(50);
+/** The letters of a meeting in issuing order, each with the code of its verification page (null until its bytes are stored). */
+export async function lettersOfMeeting(meetingId: string): Promise<(Letter & { code: string | null })[]> {
+  const found = await db
+    .select({ letter: letters, code: documents.code })
+    .from(letters)
+    .leftJoin(documents, eq(documents.letterId, letters.id))
+    .where(eq(letters.meetingId, meetingId))
+    .orderBy(asc(letters.issuedAt))
+    .limit(50);
+  return found.map((r) => ({ ...r.letter, code: r.code }));
 }
 
 /** The undangan in force of a meeting (not withdrawn), or null. */
