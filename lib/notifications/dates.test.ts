@@ -10,7 +10,7 @@ import { readSheet } from "@/tests/spreadsheet";
 import { createT } from "@/lib/i18n/translate";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 import { makeDivision, makeUser } from "@/tests/fixtures";
-import { notificationText } from "./render";
+import { noticeEmail, notificationText } from "./render";
 
 const inDays = (n: number) => {
   const [y, m, d] = todayIn("Asia/Jakarta").split("-").map(Number) as [number, number, number];
@@ -22,6 +22,16 @@ describe("dates a person reads", () => {
     const payload = { title: "Maklumat pelayanan", unitName: "Kanim Malang", dueDate: "2027-03-31" };
     expect(notificationText(createT("id"), "overdue", payload, "id")).toBe("Terlambat: Maklumat pelayanan (Kanim Malang), tenggat 31 Maret 2027");
     expect(notificationText(createT("en"), "overdue", payload, "en")).toContain("31 March 2027");
+  });
+
+  it("a notice of a meeting held in WITA or WIT by a WIB office gives the office's time beside it", () => {
+    const payload = { meetingId: "x", title: "Rakor Kanim Mataram", startsAt: "2033-05-06T01:00:00Z", endsAt: "2033-05-06T04:00:00Z", timeZone: "Asia/Makassar", officeTimeZone: "Asia/Jakarta", location: "Aula" };
+    const id = noticeEmail("id", "meeting_published", payload, "http://localhost:3000");
+    expect(id.body).toContain("Jumat, 6 Mei 2033, 09.00–12.00 WITA (08.00–11.00 WIB)");
+    expect(noticeEmail("en", "meeting_published", { ...payload, timeZone: "Asia/Jayapura" }, "http://localhost:3000").body).toContain("Friday, 6 May 2033, 10:00–13:00 WIT (08:00–11:00 WIB)");
+    // One zone: nothing beside it.
+    expect(noticeEmail("id", "meeting_published", { ...payload, timeZone: "Asia/Jakarta" }, "http://localhost:3000").body).toContain("08.00–11.00 WIB");
+    expect(noticeEmail("id", "meeting_published", { ...payload, timeZone: "Asia/Jakarta" }, "http://localhost:3000").body).not.toContain("(");
   });
 
   it("reminder emails carry the due date in Indonesian", async () => {
