@@ -53,7 +53,7 @@ test("the secretariat issues an undangan, a stranger verifies it, the secretaria
   // A made-up code: 404, saying so.
   const unknown = await stranger.goto("/verifikasi/ZZZZZZZZZZ");
   expect(unknown?.status()).toBe(404);
-  await expect(stranger.getByRole("alert")).toContainText("Kode verifikasi tidak dikenal");
+  await expect(stranger.locator("main [role=alert]")).toContainText("Kode verifikasi tidak dikenal");
 
   // A participant of the invited unit sees the letter but may not withdraw it.
   const blitar = await sessionPage(browser, ACCOUNTS.blitar);
@@ -79,9 +79,23 @@ test("the secretariat issues an undangan, a stranger verifies it, the secretaria
 
   // The verification page says it was withdrawn, when and why — and the file still matches what was issued.
   await stranger.goto(href);
-  await expect(stranger.getByRole("alert")).toContainText("telah DITARIK");
-  await expect(stranger.getByRole("alert")).toContainText(/sejak \S+, \d{1,2} \S+ \d{4}, \d{2}\.\d{2} WIB/);
-  await expect(stranger.getByRole("alert")).toContainText("Alasan penarikan: Tempat rapat dalam surat keliru");
+  await expect(stranger.locator("main [role=alert]")).toContainText("telah DITARIK");
+  await expect(stranger.locator("main [role=alert]")).toContainText(/sejak \S+, \d{1,2} \S+ \d{4}, \d{2}\.\d{2} WIB/);
+  await expect(stranger.locator("main [role=alert]")).toContainText("Alasan penarikan: Tempat rapat dalam surat keliru");
   await expect(stranger.locator("dl.facts")).toContainText("Ditarik");
   await stranger.close();
+});
+
+test("a rakor held in WITA shows the WIB time beside it to a reader in WIB", async ({ page }) => {
+  await useSession(page, ACCOUNTS.secretariat);
+  const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const day = futureDay();
+  const created = await page.request.post("/api/v1/meetings", {
+    headers: { Origin: base },
+    data: { title: `Rakor Kanim Mataram ${tag()}`, kind: "rakor", startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T12:00:00+08:00`, timeZone: "Asia/Makassar", location: "Aula Kanim Mataram", organizerUnitId: me.workUnitId, acknowledgeConflicts: true },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await page.goto(`/meetings/${(await created.json()).id}`);
+  await expect(page.locator(".meeting-when time")).toContainText("09.00–12.00 WITA (08.00–11.00 WIB)");
 });
