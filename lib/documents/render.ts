@@ -141,9 +141,9 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
     case "attendanceCsv":
       return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
     case "attendanceXlsx":
-      return attendanceXlsx(record, await loadAttendanceSheet(record), user.locale);
+      return attendanceXlsx(record, await loadAttendanceSheet(record), user.locale, user);
     case "matrixXlsx":
-      return followUpMatrixXlsx(record, await loadMinutesRecord(record.id), user.locale);
+      return followUpMatrixXlsx(record, await loadMinutesRecord(record.id), user.locale, user);
   }
 }
 

@@ -16,7 +16,7 @@ import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinute
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { issueLetter } from "@/lib/documents/letters";
+import { issueLetter, withdrawLetter } from "@/lib/documents/letters";
 
 // Thin actions: requireUser → the use case (which checks the permission and parses with the
 // shared schema) → expected errors as values → revalidate/redirect after.
@@ -174,4 +174,12 @@ export const reopenMinutesAction = serverAction([arg.id, arg.version, arg.values
 
 export const issueLetterAction = serverAction([arg.id, arg.values], async function issueLetterAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => issueLetter(user, meetingId, values, ctx), "meetings.letter.saved");
+});
+
+/** Withdraws an issued letter of the meeting (its id and version bound by the page), with the reason given. */
+export const withdrawLetterAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function withdrawLetterAction(meetingId, letterId, version, values): Promise<MeetingActionState> {
+  const reason = (values as { reason?: unknown } | null)?.reason;
+  const result = await onMeeting(meetingId, (user, ctx) => withdrawLetter(user, letterId, version, reason, ctx), "meetings.letter.withdrawDone");
+  if (result.ok) revalidatePath("/letters");
+  return result;
 });
