@@ -105,8 +105,10 @@ try {
       prober.once("message", resolve);
       prober.postMessage("go");
     });
+  // Warm first (the first calls after a start compile and connect), then the idle baseline.
+  for (let i = 0; i < 30; i++) await probe();
   const idle = { health: [], me: [] };
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 100; i++) {
     const p = await probe();
     idle.health.push(p.health);
     idle.me.push(p.me);
