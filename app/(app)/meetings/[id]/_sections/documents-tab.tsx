@@ -59,6 +59,7 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
                       {l.withdrawnAt ? ` (${t("meetings.letter.withdrawn")})` : null}
                     </span>
                     <DownloadButton href={`/documents/letter/${l.id}`} label={label} />
+                    {files.includes("invitationDocx") ? <DownloadButton href={`/documents/letter/${l.id}?format=docx`} label={`${label} (.docx)`} /> : null}
                   </li>
                 );
               })}
