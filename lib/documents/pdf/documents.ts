@@ -48,7 +48,11 @@ function drawBlock(doc: Doc, b: Block, tail = 0) {
 function drawPart(doc: Doc, part: OfficialPart, notice: string | null, tail: number) {
   title(doc, part.title, part.subtitle);
   if (notice) paragraph(doc, notice, { bold: true });
-  part.blocks.forEach((b, i) => drawBlock(doc, b, i === part.blocks.length - 1 ? tail : 0));
+  part.blocks.forEach((b, i) => {
+    // A heading stays with the start of the table under it (its header and first rows).
+    if (b.kind === "heading" && part.blocks[i + 1]?.kind === "table") keepTogether(doc, 110);
+    drawBlock(doc, b, i === part.blocks.length - 1 ? tail : 0);
+  });
 }
 
 /**

@@ -294,7 +294,9 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   };
 
   doc.lineWidth(0.6);
-  ensureSpace(doc, headerHeight + 20);
+  // The header row never stands alone at the foot of a page: it goes with the first row.
+  const first = rows.find((r) => r.kind === "row");
+  ensureSpace(doc, headerHeight + (first && first.kind === "row" ? Math.max(cellHeight(first.cells, first.bold ? BOLD : FONT), first.minHeight ?? 0) : 20) + (rows[0]?.kind === "group" ? 20 : 0));
   drawHeader();
   let group: string | null = null;
   rows.forEach((row, index) => {
@@ -429,7 +431,10 @@ function footers(doc: Doc, label: string, stamp?: Stamp) {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 36;
     doc.font(FONT).fontSize(8).fillColor("#444");
-    doc.text(label, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
+    // One line: a long meeting title is cut with "…" rather than run into the verification line.
+    let shown = label;
+    while (shown.length > 1 && doc.widthOfString(shown) > contentWidth(doc) / 2 - 4) shown = `${shown.slice(0, -2).trimEnd()}…`;
+    doc.text(shown, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
     const pageWidth = contentWidth(doc) / 2 - (stamp ? QR_SIZE + 6 : 0);
     doc.text(`Halaman ${i + 1} dari ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: pageWidth, align: "right", lineBreak: false });
     if (stamp) {
