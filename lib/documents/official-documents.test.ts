@@ -9,7 +9,10 @@ import { addSpeaker } from "@/lib/meetings/speakers";
 import { letterheadOf } from "@/lib/offices/settings";
 import { makeUnit, makeUser, uid } from "@/tests/fixtures";
 import { pdfPages, pdfText } from "@/tests/pdf-text";
+import mammoth from "mammoth";
 import { loadAttendanceSheet } from "./attendance-sheet";
+import { attendanceDocument } from "./content";
+import { officialDocx } from "./docx";
 import { loadMeetingRecord } from "./meeting-records";
 import { attendancePdf } from "./pdf/documents";
 import { renderMeetingFile } from "./render";
@@ -173,5 +176,16 @@ describe("daftar hadir and notulen as an office signs them", { timeout: 180_000 
     expect(missing).toBe(0);
     expect(text).toMatch(new RegExp(`\\b${N + N / 10 + 1}\\. `));
     expect(text).not.toMatch(new RegExp(`\\b${N + N / 10 + 2}\\. `));
+
+    // Its Word copy: the same rows, in a table whose header repeats on every page.
+    const wordStarted = performance.now();
+    const head = await letterheadOf(record.officeId, record.officeName);
+    const word = await officialDocx(attendanceDocument(record, sheet, head.placeName), head, record.organizerUnitName);
+    const wordMs = performance.now() - wordStarted;
+    console.log(`[measure] daftar hadir .docx, ${N} attendees: ${wordMs.toFixed(0)} ms, ${(word.byteLength / 1024).toFixed(0)} KiB`);
+    expect(wordMs).toBeLessThan(60_000);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(word) });
+    expect(value).toContain(people[N - 1]!.name);
+    expect(value).toContain(`${N + N / 10 + 1}.`);
   });
 });
