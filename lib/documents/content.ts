@@ -252,10 +252,21 @@ export function minutesDocument(m: MeetingRecord, rec: MinutesRecord, x: Minutes
   // Acara: the agenda, each item at the times it was held (the plan where none was recorded).
   blocks.push({ kind: "heading", text: "Acara" });
   if (m.agenda.length === 0) blocks.push({ kind: "paragraph", text: m.title });
-  m.agenda.forEach((a, i) => {
-    const when = actualRange(a.actualStartedAt, a.actualEndedAt, tz) ?? `${clock(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`;
-    blocks.push({ kind: "paragraph", text: `${i + 1}. ${a.title} (${when})${a.presenterName ? ` — ${a.presenterName}` : ""}` });
-  });
+  else
+    blocks.push({
+      kind: "table",
+      fontSize: 9,
+      columns: [
+        { header: "No.", width: 0.06, align: "center" },
+        { header: "Waktu", width: 0.22 },
+        { header: "Acara", width: 0.46 },
+        { header: "Penyaji", width: 0.26 },
+      ],
+      rows: m.agenda.map((a, i) => ({
+        kind: "row" as const,
+        cells: [String(i + 1), actualRange(a.actualStartedAt, a.actualEndedAt, tz) ?? `${clock(a.startsAt, tz)}–${formatTime(a.endsAt, tz)}`, a.title, a.presenterName ?? ""],
+      })),
+    });
 
   const speakers = inProtocolOrder(m.speakers);
   if (speakers.length > 0) {
@@ -271,7 +282,8 @@ export function minutesDocument(m: MeetingRecord, rec: MinutesRecord, x: Minutes
   if (m.agenda.length > 0 || loose.length > 0) {
     blocks.push({ kind: "heading", text: "Pembahasan" });
     m.agenda.forEach((a, i) => {
-      blocks.push({ kind: "paragraph", text: `${i + 1}. ${a.title}`, bold: true });
+      const range = actualRange(a.actualStartedAt, a.actualEndedAt, tz);
+      blocks.push({ kind: "paragraph", text: `${i + 1}. ${a.title}${range ? ` ${range}` : ""}`, bold: true });
       blocks.push({ kind: "paragraph", text: a.liveNote.trim() || "-" });
       const turns = rec.turns.filter((x) => x.agendaItemId === a.id);
       if (turns.length > 0) blocks.push({ kind: "paragraph", text: ["Giliran bicara:", ...turns.map(turnLine)].join("\n") });

@@ -112,9 +112,12 @@ describe("daftar hadir and notulen as an office signs them", { timeout: 180_000 
     expect(text).toContain(`Waktu : ${start(late(40))} s.d. ${start(late(205))} WIB`);
     expect(text).not.toContain(`Waktu : ${start(m.startsAt)} s.d.`);
     // Acara: the agenda, in order, before Pembahasan.
-    expect(text).toMatch(/Acara 1\. Pembukaan \(.+\) 2\. Paparan data pengaduan \(.+\) 3\. Diskusi dan penutup/);
+    // Acara: the agenda as a table, each item at the times it was held (the plan where none was recorded).
+    expect(text).toMatch(new RegExp(`Acara No\\. Waktu Acara Penyaji 1 ${start(late(40))}–${start(late(75))} WIB Pembukaan 2 \\d{2}\\.\\d{2}–\\d{2}\\.\\d{2} WIB Paparan data pengaduan 3 ${start(late(75))}–${start(late(205))} WIB Diskusi dan penutup`));
     for (const section of ["Hari, tanggal", "Tempat", "Pimpinan rapat", "Notulis", "Peserta", "Acara", "Pembahasan", "Kesimpulan", "Keputusan", "Tindak lanjut (status per"]) expect(text).toContain(section);
-    expect(text.indexOf("Acara 1.")).toBeLessThan(text.indexOf("Pembahasan"));
+    expect(text.indexOf("Acara No.")).toBeLessThan(text.indexOf("Pembahasan"));
+    // Pembahasan: each item with the times it was held.
+    expect(text).toContain(`1. Pembukaan ${start(late(40))}–${start(late(75))} WIB`);
 
     // The page with the closing sentence and both signatures also carries follow-ups (last lines of the table).
     const closingPage = pages.find((p) => p.includes("Demikian notulen rapat"))!;
