@@ -47,7 +47,6 @@ describe("daftar hadir and notulen as an office signs them", { timeout: 180_000 
 
     const file = await renderMeetingFile(o.secretariat, m.id, "attendance");
     const pages = await pdfPages(file.body);
-    if (process.env.DUMP_PDF) (await import("node:fs")).writeFileSync(process.env.DUMP_PDF, file.body as Uint8Array);
     const text = pages.join("\n").replace(/\s+/g, " ");
     expect(text).toContain("DAFTAR HADIR");
     expect(text).toContain(m.title);
