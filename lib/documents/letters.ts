@@ -15,7 +15,7 @@ import { formatDateTime, todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { newStamp, seal } from "./frozen";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
-import { letterPdf, LETTER_TITLES, meetingDayOf, type LetterContext, type LetterView } from "./pdf/letters";
+import { letterContent, letterPdf, LETTER_TITLES, meetingDayOf, type LetterContext, type LetterView } from "./pdf/letters";
 import { loadSigner } from "./signing";
 import { sequenceNext } from "@/lib/offices/sequence";
 import { withdrawLetterSchema } from "./schemas";
@@ -324,6 +324,25 @@ export async function letterFile(user: CurrentUser, letterId: string) {
   const body = await storedLetterBody(letter);
   const slug = letter.number.replace(/[^\w.-]+/g, "-").replace(/-+/g, "-");
   return { letter, body, contentType: "application/pdf" as const, fileName: `${SUBJECTS[letter.kind].toLowerCase().replace(/\s+/g, "-")}-${slug}.pdf` };
+}
+
+/**
+ * An issued letter as a Word copy (.docx) with the same content as its stored PDF — for staff who
+ * see the meeting (`meeting.records`); the PDF stays the record.
+ */
+export async function letterWordFile(user: CurrentUser, letterId: string) {
+  if (!isUuid(letterId)) throw new NotFoundError();
+  const [letter] = await db.select().from(letters).where(eq(letters.id, letterId));
+  if (!letter) throw new NotFoundError();
+  await requireMeeting(user, letter.meetingId, "meeting.records");
+  const record = await loadMeetingRecord(letter.meetingId);
+  if (!record) throw new NotFoundError();
+  const refers = letter.refersToLetterId ? ((await db.select().from(letters).where(eq(letters.id, letter.refersToLetterId)))[0] ?? null) : null;
+  const context = await letterContext(record, refers, false);
+  const { letterDocx, DOCX_TYPE } = await import("./docx");
+  const body = await letterDocx(letterContent(letter, context), context.letterhead, record.organizerUnitName);
+  const slug = letter.number.replace(/[^\w.-]+/g, "-").replace(/-+/g, "-");
+  return { letter, body, contentType: DOCX_TYPE, fileName: `${SUBJECTS[letter.kind].toLowerCase().replace(/\s+/g, "-")}-${slug}.docx` };
 }
 
 /**

@@ -65,6 +65,7 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
                       ) : null}
                     </span>
                     <DownloadButton href={`/documents/letter/${l.id}`} label={label} />
+                    {files.includes("invitationDocx") ? <DownloadButton href={`/documents/letter/${l.id}?format=docx`} label={`${label} (.docx)`} /> : null}
                     {l.code ? <Link href={`/verifikasi/${l.code}`}>{t("meetings.letter.verification", { code: l.code })}</Link> : null}
                     {d.permissions.manage && !l.withdrawnAt ? (
                       <Disclosure className="no-print" defaultOpen={false} summary={t("meetings.letter.withdraw")}>
