@@ -8,8 +8,10 @@ const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" 
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // CI runs two workers, the server, PostgreSQL and Chromium on two cores: a story that takes 20 s
+  // on a quiet machine has taken 60 s there. Long stories set their own, longer limits.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   // Tests are independent (each makes its own meetings and items, or reads the seed): the two
   // workers take them one by one, not file by file. Files that share state say "serial" themselves.
   fullyParallel: true,

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_PATHS } from "@/lib/auth/public-paths";
 import { ssoOrigin } from "@/lib/auth/sso-settings";
+import { malformedActionReply } from "@/lib/action-reply";
 import { allowedMethods, methodAllowed } from "@/lib/http-methods.mjs";
 
 // The sign-in form may hand the browser over to the SSO provider (a form post redirected there).
@@ -131,11 +132,36 @@ function crossSiteAction(request: NextRequest): NextResponse | null {
   return new NextResponse("Forbidden: a server action must come from this site.", { status: 403, headers: { "Content-Type": "text/plain" } });
 }
 
+/** Multipart action bodies larger than this are left to Next (uploads): parsing them twice costs memory. */
+const ACTION_BODY_CHECK_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * A server action call whose body Next cannot decode (not JSON, not an argument list, a reference
+ * to a part the body does not have: lib/action-reply.ts) — refused with 400 here; Next answers 500.
+ */
+async function malformedAction(request: NextRequest): Promise<NextResponse | null> {
+  const type = request.headers.get("content-type") ?? "";
+  let problem: string | null;
+  if (type.toLowerCase().startsWith("multipart/form-data")) {
+    if (Number(request.headers.get("content-length") ?? Infinity) > ACTION_BODY_CHECK_LIMIT) return null;
+    try {
+      problem = malformedActionReply(await request.clone().formData());
+    } catch {
+      problem = "the body is not a multipart form";
+    }
+  } else {
+    problem = malformedActionReply(await request.clone().text());
+  }
+  if (!problem) return null;
+  console.warn(`[rakor] server action call refused: ${problem}`);
+  return new NextResponse(`Bad Request: ${problem}.`, { status: 400, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+}
+
 /** The room screen opened with a screen link (issue 13): its token is the credential, checked by the page. */
 const SCREEN_WITH_TOKEN = /^\/meetings\/[0-9a-f-]{36}\/screen$/i;
 
-export default function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+export default async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
   const isPublic =
     PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || (SCREEN_WITH_TOKEN.test(pathname) && request.nextUrl.searchParams.has("token"));
   const isApi = pathname.startsWith("/api/");
@@ -147,6 +173,17 @@ export default function proxy(request: NextRequest) {
   if (crossSite) return securityHeaders(crossSite);
   const refused = bodyTooLarge(request, isApi);
   if (refused) return securityHeaders(refused);
+  // Only a server action call waits for its body to be read.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const bad = await malformedAction(request);
+    if (bad) return securityHeaders(bad);
+  }
+  return pass(request, isPublic, isApi);
+}
+
+/** The request goes on: to sign-in without a session, else on with its security headers. */
+function pass(request: NextRequest, isPublic: boolean, isApi: boolean): NextResponse {
+  const { pathname, search } = request.nextUrl;
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession && !isPublic && !isApi) {
     const url = new URL("/login", request.nextUrl);

@@ -241,3 +241,29 @@ test.describe("follow-ups on a 360 px phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 });
+
+test.describe("reviewing open follow-ups at the next rakor", () => {
+  test("a status step of the checked rows asks for confirmation first, naming the items; 'Periksa lagi' saves nothing", async ({ page }) => {
+    await useSession(page, ACCOUNTS.secretariat);
+    await page.goto("/meetings?q=Rakor%20Tindak%20Lanjut%20Pelayanan%20Publik");
+    const meetingId = (await page.getByRole("link", { name: "Rakor Tindak Lanjut Pelayanan Publik", exact: true }).first().getAttribute("href"))!.split("/").pop();
+    await page.goto(`/follow-ups/review/${meetingId}`);
+    await page.locator("section[aria-labelledby=review-units] tbody th a").first().click();
+    const rows = page.locator("form.review-form[data-hydrated] tbody tr", { has: page.locator("select option:nth-child(2)") });
+    const row = rows.first();
+    const title = (await row.locator("td").nth(1).getByRole("link").textContent())!;
+    await row.getByRole("checkbox").check();
+    await row.getByRole("combobox").selectOption({ index: 1 });
+    const step = (await row.getByRole("combobox").locator("option:checked").textContent())!;
+    await page.getByRole("button", { name: "Simpan reviu yang dicentang" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ubah status 1 tindak lanjut?" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("listitem")).toHaveText(`${title} → ${step}`);
+    await dialog.getByRole("button", { name: "Periksa lagi" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText("Reviu tersimpan.")).toHaveCount(0);
+    // Nothing was recorded: after a reload the row is not marked reviewed.
+    await page.reload();
+    await expect(page.locator("tbody tr", { has: page.getByRole("link", { name: title, exact: true }) }).getByText("Sudah direviu")).toHaveCount(0);
+  });
+});

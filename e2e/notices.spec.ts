@@ -93,3 +93,21 @@ test.describe("notices for every change (SMTP unset: in the app)", () => {
     await expect(blitar.getByText(title)).toHaveCount(0);
   });
 });
+
+test("a person chooses which notices are also e-mailed; saving says so and the choice stays", async ({ page }) => {
+  await useSession(page, ACCOUNTS.admin);
+  await page.goto("/profile");
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Email pemberitahuan" }) });
+  const choice = form.getByLabel("Notulen final");
+  const before = await choice.isChecked();
+  await choice.setChecked(!before);
+  await form.getByRole("button", { name: "Simpan pilihan email" }).click();
+  await expect(form.getByRole("status")).toHaveText("Pilihan email disimpan.");
+  await page.goto("/profile");
+  await expect(form.getByLabel("Notulen final")).toBeChecked({ checked: !before });
+  await expect(form.getByRole("status")).toHaveText("");
+  // As it was.
+  await form.getByLabel("Notulen final").setChecked(before);
+  await form.getByRole("button", { name: "Simpan pilihan email" }).click();
+  await expect(form.getByRole("status")).toHaveText("Pilihan email disimpan.");
+});

@@ -90,3 +90,37 @@ export function instantToZonedLocal(instant: Date, tz: string): string {
 export function todayIn(tz: string, now = new Date()): string {
   return instantToZonedLocal(now, tz).slice(0, 10);
 }
+
+/**
+ * The zone a meeting's time is also shown in: the first candidate (the viewer's zone, the office's
+ * zone) that differs from the meeting's own, or null when all agree. "09.00 WITA (08.00 WIB)".
+ */
+export function referenceZone(tz: string, ...candidates: readonly (string | null | undefined)[]): string | null {
+  return candidates.find((c): c is string => !!c && c !== tz && isTimeZone(c)) ?? null;
+}
+
+const clock = (instant: Date, tz: string, locale: Locale) => formatTime(instant, tz, locale).replace(/ \S+$/, "");
+
+/**
+ * "09.00 WITA (08.00 WIB)": a time in the meeting's zone and, when `refTz` differs, in that zone
+ * too — with its date when the day there is another ("00.30 WIT (Jumat, 28 Februari 2025, 22.30 WIB)").
+ */
+export function formatTimeWithReference(instant: Date, tz: string, refTz: string | null | undefined, locale: Locale = "id"): string {
+  const own = formatTime(instant, tz, locale);
+  if (!refTz || refTz === tz) return own;
+  const sameDay = todayIn(tz, instant) === todayIn(refTz, instant);
+  return `${own} (${sameDay ? formatTime(instant, refTz, locale) : formatDateTime(instant, refTz, locale)})`;
+}
+
+/**
+ * "Jumat, 9 November 2018, 09.00–12.00 WITA (08.00–11.00 WIB)": formatRange in the meeting's zone
+ * and the times in `refTz` when it differs. When a day boundary lies between the zones, the other
+ * zone's range is written with its own dates ("Sabtu, 1 Maret 2025, 00.30–02.00 WIT (Jumat,
+ * 28 Februari 2025, 22.30 WIB – Sabtu, 1 Maret 2025, 00.00 WIB)").
+ */
+export function formatRangeWithReference(start: Date, end: Date, tz: string, refTz: string | null | undefined, locale: Locale = "id"): string {
+  const own = formatRange(start, end, tz, locale);
+  if (!refTz || refTz === tz) return own;
+  const oneDay = todayIn(tz, start) === todayIn(tz, end) && todayIn(refTz, start) === todayIn(tz, start) && todayIn(refTz, end) === todayIn(tz, end);
+  return `${own} (${oneDay ? `${clock(start, refTz, locale)}–${formatTime(end, refTz, locale)}` : formatRange(start, end, refTz, locale)})`;
+}

@@ -7,9 +7,12 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Starts `node scripts/server.mjs` (the production build in .next) on `port`; resolves when it answers. */
-export async function startServer({ port, env = {}, log = false }) {
-  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+/**
+ * Starts `node scripts/server.mjs` (the production build in .next) on `port`; resolves when it
+ * answers. `nodeArgs`: e.g. the heap limit `npm start` gives it (--max-old-space-size=384).
+ */
+export async function startServer({ port, env = {}, log = false, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), REMINDERS_EVERY_MINUTES: "0", SEED_DEMO: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,8 @@ import http from "node:http";
 import path from "node:path";
 import { allowedMethods } from "../lib/http-methods.mjs";
 import { appendPeer } from "./forwarded.mjs";
+import { createLiveAdmission } from "./live-admission.mjs";
+import { createStaticBrotli } from "./static-brotli.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -25,6 +27,20 @@ await app.prepare();
 /** Methods a Fetch Request cannot carry: Next fails on them with a 500, so they never reach it (405). */
 const FETCH_FORBIDDEN = new Set(["TRACE", "TRACK", "CONNECT"]);
 
+/** The headers next.config.js gives static files (security headers): the brotli answers carry them too. */
+async function staticHeaders() {
+  const { default: config } = await import("../next.config.js");
+  const rules = (await config.headers?.()) ?? [];
+  const out = {};
+  for (const rule of rules) if (rule.source === "/:path*" || rule.source === "/_next/static/:path*") for (const h of rule.headers) out[h.key] = h.value;
+  return out;
+}
+const brotli = dev ? null : createStaticBrotli({ root, extraHeaders: await staticHeaders() });
+
+/** Live streams admitted per instance (scripts/live-admission.mjs); the counts are on /api/health. */
+const live = createLiveAdmission();
+globalThis.__rakorLiveAdmission = live;
+
 const server = http.createServer((req, res) => {
   if (FETCH_FORBIDDEN.has(String(req.method).toUpperCase())) {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
@@ -32,6 +48,8 @@ const server = http.createServer((req, res) => {
     res.end(`Method Not Allowed: this path answers ${allowedMethods(pathname)}.`);
     return;
   }
+  if (brotli?.serve(req, res)) return;
+  if (!live.admit(req, res)) return;
   appendPeer(req);
   handle(req, res).catch((e) => {
     console.error("[rakor] request failed", e);
@@ -48,7 +66,9 @@ if (dev) {
     upgrade(req, socket, head);
   });
 }
-server.listen(port, hostname, () => {
+// A hall reconnecting at once opens thousands of connections within a second: the kernel queues
+// them (up to net.core.somaxconn) instead of resetting those beyond Node's default 511.
+server.listen({ port, host: hostname, backlog: 4096 }, () => {
   console.log(`[rakor] ${dev ? "development" : "production"} server on http://${hostname ?? "localhost"}:${port}`);
 });
 

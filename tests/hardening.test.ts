@@ -294,14 +294,14 @@ describe("10. uploads", { timeout: 120_000 }, () => {
 
   it("keeps the sandbox CSP on downloads and refuses too-large bodies with 413 before reading them", async () => {
     const cookie = { cookie: "authjs.session-token=x" };
-    const download = proxy(new NextRequest("http://rakor.test/follow-ups/evidence/5f0c5c54-7a55-4f42-9a59-6a4c8a4e3b1a", { headers: cookie }));
+    const download = await proxy(new NextRequest("http://rakor.test/follow-ups/evidence/5f0c5c54-7a55-4f42-9a59-6a4c8a4e3b1a", { headers: cookie }));
     expect(download.headers.get("content-security-policy")).toContain("sandbox");
-    const page = proxy(new NextRequest("http://rakor.test/follow-ups", { headers: cookie }));
+    const page = await proxy(new NextRequest("http://rakor.test/follow-ups", { headers: cookie }));
     expect(page.headers.get("content-security-policy")).toContain("nonce-");
-    const upload = proxy(new NextRequest("http://rakor.test/follow-ups/abc", { method: "POST", headers: { ...cookie, "content-length": String(11 * 1024 * 1024 + 1) } }));
+    const upload = await proxy(new NextRequest("http://rakor.test/follow-ups/abc", { method: "POST", headers: { ...cookie, "content-length": String(11 * 1024 * 1024 + 1) } }));
     expect(upload.status).toBe(413);
     expect(await upload.text()).toContain("10 MB");
-    const api = proxy(new NextRequest("http://rakor.test/api/v1/meetings", { method: "POST", headers: { "content-length": "2000000" } }));
+    const api = await proxy(new NextRequest("http://rakor.test/api/v1/meetings", { method: "POST", headers: { "content-length": "2000000" } }));
     expect(api.status).toBe(413);
     expect(api.headers.get("content-type")).toContain("application/problem+json");
   });
@@ -312,9 +312,9 @@ describe("11. headers and limits", { timeout: 120_000 }, () => {
     const before = process.env.APP_URL;
     try {
       process.env.APP_URL = "https://rakor.example.go.id";
-      expect(proxy(new NextRequest("http://rakor.test/login")).headers.get("strict-transport-security")).toContain("max-age=");
+      expect((await proxy(new NextRequest("http://rakor.test/login"))).headers.get("strict-transport-security")).toContain("max-age=");
       process.env.APP_URL = "http://rakor.local";
-      expect(proxy(new NextRequest("http://rakor.test/login")).headers.get("strict-transport-security")).toBeNull();
+      expect((await proxy(new NextRequest("http://rakor.test/login"))).headers.get("strict-transport-security")).toBeNull();
     } finally {
       if (before === undefined) delete process.env.APP_URL;
       else process.env.APP_URL = before;

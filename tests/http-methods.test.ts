@@ -45,13 +45,13 @@ describe("methods per path", () => {
     expect(norm(ROUTE_METHODS)).toEqual(norm(fromFiles));
   });
 
-  it("answers every path × method without a 5xx: OPTIONS lists Allow, a method the path does not answer is 405", () => {
+  it("answers every path × method without a 5xx: OPTIONS lists Allow, a method the path does not answer is 405", async () => {
     const paths = [...ROUTE_METHODS.map(([p]) => p.replace(/\{\w+\}/g, ID)), "/", "/meetings", `/meetings/${ID}`, "/login", "/api/auth/signout", "/api/v1/nothing-here"];
     let checked = 0;
     for (const p of paths) {
       for (const method of METHODS) {
         const request = new NextRequest(`http://rakor.test${p}`, { method, headers: { cookie: "authjs.session-token=x", ...(method === "GET" || method === "HEAD" ? {} : { "content-length": "0" }) } });
-        const r = proxy(request);
+        const r = await proxy(request);
         checked++;
         const allow = allowedMethods(p);
         expect(r.status, `${method} ${p}`).toBeLessThan(500);
@@ -73,11 +73,15 @@ describe("methods per path", () => {
     expect(allowedMethods("/api/v1/nothing/here")).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
   });
 
-  it("refuses a server action from another site with 403, and lets this site's through", () => {
-    const action = (origin: string) =>
-      proxy(new NextRequest("http://rakor.test/meetings", { method: "POST", headers: { "next-action": "abc", origin, host: "rakor.test", cookie: "authjs.session-token=x", "content-length": "2" } }));
-    expect(action("https://evil.example").status).toBe(403);
-    expect(action("null").status).toBe(403);
-    expect(action("http://rakor.test").status).toBe(200);
+  it("refuses a server action from another site with 403, one whose body Next cannot decode with 400, and lets this site's through", async () => {
+    const action = (origin: string, body = "[]") =>
+      proxy(new NextRequest("http://rakor.test/meetings", { method: "POST", body, headers: { "next-action": "abc", origin, host: "rakor.test", cookie: "authjs.session-token=x", "content-type": "text/plain;charset=UTF-8" } }));
+    expect((await action("https://evil.example")).status).toBe(403);
+    expect((await action("null")).status).toBe(403);
+    expect((await action("http://rakor.test")).status).toBe(200);
+    expect((await action("http://rakor.test", '["a",{"b":"$undefined"},"$D2031-01-01T00:00:00.000Z"]')).status).toBe(200);
+    for (const body of ["", "garbage{", '"$undefined"', '{"a":1}', '["$Q9"]', '["$F1"]', '[["$@2"]]', '["$Zz"]']) {
+      expect((await action("http://rakor.test", body)).status, body).toBe(400);
+    }
   });
 });

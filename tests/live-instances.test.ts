@@ -18,6 +18,7 @@ import { openSse, startServer, type Server, type SseEvent } from "../scripts/liv
  */
 const databaseUrl = inject("unitDatabaseUrl");
 // Ports of this helper's range (3211–3219).
+const B_MAX_CLIENTS = 40;
 const PORTS = [Number(process.env.LIVE_TEST_PORT_A ?? 3211), Number(process.env.LIVE_TEST_PORT_B ?? 3212)];
 
 describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (skipped on PGlite: one process per data dir)", () => {
@@ -26,7 +27,9 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (ski
   beforeAll(async () => {
     ensureProductionBuild();
     const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: `live-test-${uid()}${uid()}${uid()}`, DB_POOL_MAX: "4" };
-    servers.push(...(await Promise.all(PORTS.map((port) => startServer({ port, env })))));
+    // Instance B admits few live clients (issue 24's admission control, tested at a small scale).
+    const limits = { LIVE_MAX_CLIENTS: String(B_MAX_CLIENTS), LIVE_MAX_CONNECTING: "4" };
+    servers.push(...(await Promise.all(PORTS.map((port, i) => startServer({ port, env: i === 1 ? { ...env, ...limits } : env })))));
   }, 300_000);
 
   afterAll(async () => {
@@ -91,4 +94,79 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL database (ski
       sseB.close();
     }
   }, 60_000);
+
+  it("a burst of live clients beyond what instance B admits: each is connected or told when to retry, B keeps answering, the connected get every event in order", async () => {
+    const [a, b] = servers as [Server, Server];
+    const { division, unitA } = await makeDivision();
+    const [secretariat, participant] = await Promise.all([makeUser("secretariat", division.id), makeUser("participant", unitA.id)]);
+    const now = Date.now();
+    const [m] = await db
+      .insert(meetings)
+      .values({ title: `Rakor lonjakan ${uid()}`, startsAt: new Date(now - 5 * 60_000), endsAt: new Date(now + 2 * 3600_000), timeZone: "Asia/Jakarta", organizerUnitId: division.id, status: "ongoing" })
+      .returning();
+    await db.insert(invitations).values({ meetingId: m!.id, workUnitId: unitA.id });
+    const link = await issueScreenLink(secretariat, m!.id);
+    const { token } = await createApiToken(secretariat, { name: `storm ${uid()}` });
+    const url = `${b.base}/api/meetings/${m!.id}/live?token=${link.token}`;
+
+    const BURST = 200;
+    const streams: { close: () => void }[] = [];
+    const received: number[][] = [];
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: BURST }, async () => {
+          const ids: number[] = [];
+          try {
+            const sse = await openSse(url, (e) => ids.push(e.id!));
+            streams.push(sse);
+            received.push(ids);
+            return "connected";
+          } catch (e) {
+            return (e as Error).message.endsWith("HTTP 503") ? "503" : `other: ${(e as Error).message}`;
+          }
+        }),
+      );
+      const connected = outcomes.filter((o) => o === "connected").length;
+      const refused = outcomes.filter((o) => o === "503").length;
+      expect(outcomes.filter((o) => o !== "connected" && o !== "503")).toEqual([]);
+      expect(connected).toBeGreaterThan(0);
+      expect(connected).toBeLessThanOrEqual(B_MAX_CLIENTS);
+      expect(connected + refused).toBe(BURST);
+      // Refused while others were connecting: one by one, the rest of the capacity fills; beyond it,
+      // a refusal says when to come back.
+      let open = connected;
+      for (; open < B_MAX_CLIENTS; open++) {
+        const ids: number[] = [];
+        streams.push(await openSse(url, (e) => ids.push(e.id!)));
+        received.push(ids);
+      }
+      const refusal = await fetch(url);
+      expect(refusal.status).toBe(503);
+      expect(Number(refusal.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      await refusal.arrayBuffer();
+      const me = await fetch(`${b.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      const health = (await (await fetch(`${b.base}/api/health?db=1`)).json()) as { checks: { live: { clients: number; capacity: number } } };
+      expect(health.checks.live).toMatchObject({ clients: B_MAX_CLIENTS, capacity: B_MAX_CLIENTS });
+
+      // Three changes (through A): every client connected to B gets each, in order.
+      await expect.poll(() => received.every((ids) => ids.length === 1), { timeout: 20_000 }).toBe(true);
+      for (let i = 0; i < 3; i++) {
+        const r = await fetch(`${a.base}/api/v1/meetings/${m!.id}/attendances`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(i === 0 ? { userId: participant.id, status: "present" } : { name: `Tamu ${i}`, workUnitId: unitA.id, status: "present" }),
+        });
+        expect(r.status, await r.clone().text()).toBe(201);
+      }
+      await expect.poll(() => received.every((ids) => ids.length === 4), { timeout: 20_000 }).toBe(true);
+      const reference = received[0]!;
+      for (const ids of received) {
+        expect(ids).toEqual(reference);
+        expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+      }
+    } finally {
+      for (const s of streams) s.close();
+    }
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import type { AgendaMeeting } from "@/lib/agenda/my-agenda";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { answerKey, myStatus } from "@/lib/meetings/my-status";
-import { formatRange, formatTime } from "@/lib/time";
+import { formatRangeWithReference, formatTime, referenceZone } from "@/lib/time";
 
 type CheckInAction = Parameters<typeof CheckInButton>[0]["action"];
 
@@ -45,10 +45,8 @@ export function AgendaMeetingCard({
         <dl className="agenda-facts">
           <dt>{t("agenda.when")}</dt>
           <dd>
-            <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}</time>
-            {userTimeZone !== m.timeZone ? (
-              <span className="muted"> ({t("agenda.yourZone", { time: formatTime(m.startsAt, userTimeZone, locale) })})</span>
-            ) : null}
+            {/* A meeting in another zone also in the reader's: "09.00–12.00 WITA (08.00–11.00 WIB)". */}
+            <time dateTime={m.startsAt.toISOString()}>{formatRangeWithReference(m.startsAt, m.endsAt, m.timeZone, referenceZone(m.timeZone, userTimeZone), locale)}</time>
           </dd>
           {m.location ? (
             <>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormStatus } from "@/components/forms/form-status";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/components/i18n-provider";
 import { useHydrated } from "./use-hydrated";
 import type { ActionState } from "@/lib/action-result";
@@ -25,8 +26,57 @@ export function ReviewForm({
   const ready = useHydrated();
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? Object.entries(state.fieldErrors ?? {}) : [];
+  // Status steps of the checked rows are confirmed first (a verification changes what a head's
+  // dashboard counts); notes alone are saved at once.
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmed = useRef(false);
+  const [steps, setSteps] = useState<{ title: string; to: string }[] | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (confirmed.current) {
+      confirmed.current = false;
+      return;
+    }
+    const form = event.currentTarget;
+    const changes = new FormData(form)
+      .getAll("itemId")
+      .map(String)
+      .flatMap((id) => {
+        const select = form.elements.namedItem(`to.${id}`);
+        return select instanceof HTMLSelectElement && select.value ? [{ title: titles[id] ?? id, to: select.selectedOptions[0]?.text ?? select.value }] : [];
+      });
+    if (changes.length === 0) return;
+    event.preventDefault();
+    setSteps(changes);
+  };
   return (
-    <form data-hydrated={ready || undefined} action={formAction} className="review-form">
+    <form ref={formRef} data-hydrated={ready || undefined} action={formAction} onSubmit={onSubmit} className="review-form">
+      <ConfirmDialog
+        open={steps !== null}
+        text={{
+          title: t("followUps.review.confirmTitle", { count: String(steps?.length ?? 0) }),
+          body: (
+            <>
+              <p>{t("followUps.review.confirmBody")}</p>
+              <ul>
+                {(steps ?? []).slice(0, 10).map((s, i) => (
+                  <li key={i}>
+                    {s.title} → {s.to}
+                  </li>
+                ))}
+                {(steps?.length ?? 0) > 10 ? <li>…</li> : null}
+              </ul>
+            </>
+          ),
+          confirmLabel: t("followUps.review.confirm"),
+          cancelLabel: t("followUps.review.cancel"),
+        }}
+        onConfirm={() => {
+          setSteps(null);
+          confirmed.current = true;
+          formRef.current?.requestSubmit();
+        }}
+        onCancel={() => setSteps(null)}
+      />
       <fieldset disabled={pending}>
         {children}
         <FormStatus state={state} />

@@ -5,8 +5,10 @@ import type { LiveMessage } from "@/lib/live/types";
 
 /**
  * Follows a meeting's live state over Server-Sent Events. The browser reconnects by itself and
- * sends Last-Event-ID; when the server refused (e.g. 503 while the database is down) a new
- * EventSource is opened after a pause with `?lastEventId=`, so no change is lost. Meanwhile the
+ * sends Last-Event-ID; when the server refused (503: the database is down, or the instance holds
+ * as many live clients as it can) a new EventSource is opened with `?lastEventId=` after a pause
+ * that grows with each refusal (2, 4, 8 … up to 60 s) and is spread at random, so a hall of phones
+ * does not come back in one burst; no change is lost. Meanwhile the
  * last state stays on screen and `connected` is false ("menyambung ulang"). The browser's
  * offline/online events close and reopen the stream at once.
  */
@@ -19,13 +21,23 @@ export function useLive(meetingId: string, initial: LiveMessage, token?: string)
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let refusals = 0;
+    /** 2 s, 4 s, 8 s … at most 60 s, each between half and all of it (jitter). */
+    const backoff = () => {
+      const ceiling = Math.min(60_000, 2_000 * 2 ** Math.min(refusals, 5));
+      refusals++;
+      return ceiling / 2 + Math.random() * (ceiling / 2);
+    };
     const open = () => {
       const qs = new URLSearchParams();
       if (token) qs.set("token", token);
       if (lastId.current) qs.set("lastEventId", lastId.current);
       const s = new EventSource(`/api/meetings/${meetingId}/live${qs.size ? `?${qs}` : ""}`);
       source = s;
-      s.onopen = () => setConnected(true);
+      s.onopen = () => {
+        refusals = 0;
+        setConnected(true);
+      };
       s.onmessage = (e: MessageEvent<string>) => {
         if (e.lastEventId) lastId.current = e.lastEventId;
         const next = JSON.parse(e.data) as LiveMessage;
@@ -37,7 +49,7 @@ export function useLive(meetingId: string, initial: LiveMessage, token?: string)
         setConnected(false);
         if (s.readyState === EventSource.CLOSED && !stopped) {
           s.close();
-          timer = setTimeout(open, 2000);
+          timer = setTimeout(open, backoff());
         }
       };
     };
@@ -47,10 +59,11 @@ export function useLive(meetingId: string, initial: LiveMessage, token?: string)
       source?.close();
       setConnected(false);
       clearTimeout(timer);
-      timer = setTimeout(open, 2000);
+      timer = setTimeout(open, backoff());
     };
     const onOnline = () => {
       clearTimeout(timer);
+      refusals = 0;
       source?.close();
       open();
     };

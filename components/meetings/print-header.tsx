@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/meetings/print-button";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatRange, type Locale } from "@/lib/time";
+import { formatRangeWithReference, referenceZone, type Locale } from "@/lib/time";
 
 type PrintedMeeting = { id: string; title: string; startsAt: Date; endsAt: Date; timeZone: string; location: string; chairName: string | null };
 
@@ -13,9 +13,12 @@ export function PrintHeader({
   notice,
   t,
   locale,
+  referenceTimeZone,
   children,
 }: {
   meeting: PrintedMeeting;
+  /** The reader's zone: a meeting held in another also gives the time there ("09.00 WITA (08.00 WIB)"). */
+  referenceTimeZone?: string | null;
   heading: string;
   notice?: ReactNode;
   t: Translate;
@@ -36,7 +39,7 @@ export function PrintHeader({
       </h1>
       <dl className="facts">
         <dt>{t("meetings.print.day")}</dt>
-        <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}</dd>
+        <dd>{formatRangeWithReference(m.startsAt, m.endsAt, m.timeZone, referenceZone(m.timeZone, referenceTimeZone), locale)}</dd>
         <dt>{t("meetings.print.place")}</dt>
         <dd>{m.location || "—"}</dd>
         {m.chairName ? (

@@ -1,48 +1,7 @@
--- follow_up_counts_upd: last defined by migration 0004_trend.sql; this file is now its one definition (db/migrate.ts
--- applies every file here after the migrations, in file-name order).
+-- follow_up_counts_upd: the statement trigger of action_items rows updated (old version out, new one in); the counting itself
+-- is follow_up_counts_apply (00_follow_up_counts_apply.sql), written once for the three triggers.
 CREATE OR REPLACE FUNCTION follow_up_counts_upd() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  WITH d AS (SELECT r.work_unit_id, r.category_id, r.status,
-           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
-           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
-                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
-           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
-           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
-                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
-           1 AS sign
-      FROM new_rows r JOIN work_units w ON w.id = r.work_unit_id
-    UNION ALL
-    SELECT r.work_unit_id, r.category_id, r.status,
-           coalesce((r.status = 'verified' AND (r.reported_at AT TIME ZONE w.time_zone)::date <= r.due_date)::int, 0) AS on_time,
-           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
-                THEN greatest(0, floor(extract(epoch FROM r.verified_at - r.created_at) / 86400))::int END AS days,
-           date_trunc('month', r.created_at AT TIME ZONE w.time_zone)::date AS created_month,
-           CASE WHEN r.status = 'verified' AND r.verified_at IS NOT NULL
-                THEN date_trunc('month', r.verified_at AT TIME ZONE w.time_zone)::date END AS verified_month,
-           -1 AS sign
-      FROM old_rows r JOIN work_units w ON w.id = r.work_unit_id),
-  c AS (
-    INSERT INTO follow_up_counts (work_unit_id, category_id, status, n, on_time)
-    SELECT d.work_unit_id, d.category_id, d.status, sum(d.sign), sum(d.sign * d.on_time)
-      FROM d GROUP BY 1, 2, 3
-    HAVING sum(d.sign) <> 0 OR sum(d.sign * d.on_time) <> 0
-    RETURNING 1
-  ),
-  v AS (
-    INSERT INTO follow_up_verify_days (work_unit_id, category_id, days, n)
-    SELECT d.work_unit_id, d.category_id, d.days, sum(d.sign)
-      FROM d WHERE d.days IS NOT NULL GROUP BY 1, 2, 3
-    HAVING sum(d.sign) <> 0
-    RETURNING 1
-  ),
-  m AS (
-    SELECT d.work_unit_id, d.created_month AS month, d.sign AS created, 0 AS verified FROM d
-    UNION ALL
-    SELECT d.work_unit_id, d.verified_month, 0, d.sign FROM d WHERE d.verified_month IS NOT NULL
-  )
-  INSERT INTO follow_up_months (work_unit_id, month, created, verified)
-  SELECT m.work_unit_id, m.month, sum(m.created), sum(m.verified)
-    FROM m GROUP BY 1, 2
-  HAVING sum(m.created) <> 0 OR sum(m.verified) <> 0;
+  PERFORM follow_up_counts_apply(ARRAY(SELECT r::action_items FROM new_rows r), ARRAY(SELECT r::action_items FROM old_rows r));
   RETURN NULL;
 END $$;

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { safeText } from "@/lib/input";
 import { newPassword } from "@/lib/admin/schemas";
+import { LOGIN_MAX_LENGTH } from "./login-rules";
 
+/** The server's check of the sign-in form; the browser runs lib/auth/login-rules.ts (same limits). */
 export const loginSchema = z.object({
-  identifier: safeText(200).min(1, "errors.required"),
-  password: z.string("errors.required").min(1, "errors.required").max(200, "errors.invalid"),
+  identifier: safeText(LOGIN_MAX_LENGTH).min(1, "errors.required"),
+  password: z.string("errors.required").min(1, "errors.required").max(LOGIN_MAX_LENGTH, "errors.invalid"),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 

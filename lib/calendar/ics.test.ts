@@ -1,5 +1,8 @@
 import ical, { type VEvent } from "node-ical";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { meetings } from "@/db/schema";
 import { GET as feedRoute } from "@/app/calendar/[token]/route";
 import { renderMeetingFile } from "@/lib/documents/render";
 import { NotFoundError } from "@/lib/errors";
@@ -48,6 +51,14 @@ describe("a meeting's .ics", () => {
     expect(description).toContain("WIB");
     // The same UID in a second download.
     expect(events(await ics(o.participantB, m.id)).has(meetingUid(m.id))).toBe(true);
+  });
+
+  it("a meeting held in WITA by a WIB office also gives the office's time in its description", async () => {
+    const o = await office();
+    const m = await publishedMeeting(o, { start: new Date("2033-05-06T01:00:00Z"), end: new Date("2033-05-06T04:00:00Z") });
+    await db.update(meetings).set({ timeZone: "Asia/Makassar" }).where(eq(meetings.id, m.id));
+    const event = events(await ics(o.participantA, m.id)).get(meetingUid(m.id))!;
+    expect(str(event.description)).toContain("Jumat, 6 Mei 2033, 09.00–12.00 WITA (08.00–11.00 WIB)");
   });
 
   it("keeps the UID and raises SEQUENCE when the meeting is rescheduled", async () => {

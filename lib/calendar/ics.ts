@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { MeetingRecord } from "@/lib/documents/meeting-records";
 import { createT, type Locale } from "@/lib/i18n/translate";
 import { oneLine } from "@/lib/input";
-import { formatRange, formatTime } from "@/lib/time";
+import { formatRangeWithReference, formatTime, referenceZone } from "@/lib/time";
 
 import { appUrl } from "@/lib/app-url";
 
@@ -32,7 +32,8 @@ export function eventDescription(m: MeetingRecord, locale: Locale): string {
   const lines: string[] = [];
   if (m.status === "cancelled") lines.push(`${t("agenda.ics.cancelled")}: ${m.cancelReason ?? ""}`, "");
   if (m.topic) lines.push(m.topic, "");
-  lines.push(`${t("agenda.ics.when")}: ${formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}`);
+  // Held in another zone than the organizing office's: the office's time beside it ("09.00 WITA (08.00 WIB)").
+  lines.push(`${t("agenda.ics.when")}: ${formatRangeWithReference(m.startsAt, m.endsAt, m.timeZone, referenceZone(m.timeZone, m.officeTimeZone), locale)}`);
   if (m.location) lines.push(`${t("agenda.ics.where")}: ${m.location}`);
   if (m.onlineUrl) lines.push(`${t("agenda.ics.online")}: ${m.onlineUrl}`);
   lines.push(`${t("agenda.ics.organizer")}: ${m.organizerUnitName}`);

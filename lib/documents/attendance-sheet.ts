@@ -1,10 +1,15 @@
 import { eq } from "drizzle-orm";
-import { attendances, type AttendanceStatus } from "@/db/schema";
-import { attendanceRowsWhere, attendeeName, ATTENDANCE_ORDER } from "@/lib/meetings/queries";
+import { db } from "@/db/client";
+import { attendances, users, workUnits, type AttendanceStatus } from "@/db/schema";
+import { attendeeName, ATTENDANCE_ORDER } from "@/lib/meetings/queries";
 import type { MeetingRecord } from "./meeting-records";
 
 export type SheetPerson = {
+  /** The account, when the person has one (guests have none). */
+  userId?: string | null;
   name: string;
+  /** The 18-digit NIP of an account; null for guests and accounts without one. */
+  nip?: string | null;
   position: string;
   status: AttendanceStatus;
   representedBy: string | null;
@@ -18,7 +23,13 @@ export type SheetGroup = { unitId: string | null; unitName: string; invited: boo
  * paper list has room to sign), then other units, then guests without a unit. One query.
  */
 export async function loadAttendanceSheet(record: MeetingRecord): Promise<SheetGroup[]> {
-  const found = await attendanceRowsWhere(eq(attendances.meetingId, record.id)).orderBy(...ATTENDANCE_ORDER);
+  const found = await db
+    .select({ attendance: attendances, userName: users.name, userPosition: users.position, userNip: users.nip, unitName: workUnits.name })
+    .from(attendances)
+    .leftJoin(users, eq(users.id, attendances.userId))
+    .leftJoin(workUnits, eq(workUnits.id, attendances.workUnitId))
+    .where(eq(attendances.meetingId, record.id))
+    .orderBy(...ATTENDANCE_ORDER);
 
   const groups = new Map<string, SheetGroup>();
   for (const u of record.invitedUnits) groups.set(u.id, { unitId: u.id, unitName: u.name, invited: true, people: [] });
@@ -27,7 +38,9 @@ export async function loadAttendanceSheet(record: MeetingRecord): Promise<SheetG
   for (const row of found) {
     const r = row.attendance;
     const person: SheetPerson = {
+      userId: r.userId,
       name: attendeeName(row),
+      nip: r.userId ? row.userNip : null,
       position: row.userName ? row.userPosition ?? "" : [r.guestPosition, r.guestOrganization].filter(Boolean).join(", "),
       status: r.status,
       representedBy: r.representedBy,

@@ -37,7 +37,7 @@ describe("official documents as PDF", { timeout: 90_000 }, () => {
     expect(text).toMatch(/(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
   });
 
-  it("the attendance list groups people by unit with position, status and a signature column", async () => {
+  it("the attendance list groups people by unit with NIP, position and a signature column (or the status of who is not there)", async () => {
     const o = await office();
     const m = await publishedMeeting(o);
     const colleague = await makeUser("participant", o.unitA.id, { name: `Rekan A ${uid()}` });
@@ -54,7 +54,11 @@ describe("official documents as PDF", { timeout: 90_000 }, () => {
     expect(text).toContain("Tanda tangan");
     for (const unit of [o.unitA, o.unitB]) expect(text).toContain(unit.name);
     for (const person of [o.participantA.name, colleague.name, o.participantB.name, guest]) expect(text).toContain(person);
-    expect(text).toContain("Diwakili oleh Kasubsi Dokumen");
+    // The representative signs in a row of their own, under the colleague they stand for.
+    expect(text).toContain("Diwakili");
+    expect(text).toContain("Kasubsi Dokumen");
+    expect(text.indexOf(colleague.name)).toBeLessThan(text.indexOf("Kasubsi Dokumen"));
+    expect(text).toContain("mewakili");
     expect(text).toContain("Izin");
     // Unit A is listed before its people, unit B before its own.
     expect(text.indexOf(o.unitA.name)).toBeLessThan(text.indexOf(o.participantA.name));

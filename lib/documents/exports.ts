@@ -1,13 +1,14 @@
-import { dateCell, safeCell, toCsv } from "@/lib/follow-ups/export";
 import { createT, type Locale } from "@/lib/i18n/translate";
-import { formatTime } from "@/lib/time";
+import { dateCell, titledWorkbook, toCsv, type Cell } from "@/lib/spreadsheet";
+import { formatDateTime, formatRangeWithReference, formatTime, referenceZone } from "@/lib/time";
 import type { SheetGroup } from "./attendance-sheet";
 import type { MeetingRecord } from "./meeting-records";
 import type { MinutesRecord } from "./minutes-record";
 
-type Table = { header: string[]; body: (string | number | Date)[][]; dateColumns?: number[] };
+/** Who downloads a file: named in the title block with the moment, in their zone. */
+export type Viewer = { name: string; timeZone: string };
 
-function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale): Table {
+function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale) {
   const t = createT(locale);
   const header = [
     t("agenda.export.no"),
@@ -19,7 +20,7 @@ function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale
     t("meetings.attendance.time"),
     t("agenda.export.method"),
   ];
-  const body: (string | number)[][] = [];
+  const body: Cell[][] = [];
   for (const g of groups) {
     for (const p of g.people) {
       body.push([
@@ -37,38 +38,53 @@ function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale
   return { header, body };
 }
 
-/** Attendance as CSV (UTF-8 with BOM, CRLF); every cell is safe against formula injection. */
+/**
+ * The title block of a meeting's export: office, organizer, meeting, day and time (with the
+ * office's or the reader's time beside a meeting held in another zone), place, and who downloaded
+ * it when.
+ */
+function meetingLines(m: MeetingRecord, locale: Locale, viewer: Viewer | undefined, now: Date): string[] {
+  const t = createT(locale);
+  const ref = referenceZone(m.timeZone, m.officeTimeZone, viewer?.timeZone);
+  const place = [m.location, m.onlineUrl].filter(Boolean).join(" · ");
+  return [
+    m.officeName,
+    m.organizerUnitName !== m.officeName ? t("agenda.export.organizer", { unit: m.organizerUnitName }) : "",
+    t("agenda.export.meeting", { title: m.title }),
+    t("agenda.export.date", { date: formatRangeWithReference(m.startsAt, m.endsAt, m.timeZone, ref, locale) }),
+    place ? t("agenda.export.place", { place }) : "",
+    viewer ? t("agenda.export.downloaded", { when: formatDateTime(now, viewer.timeZone, locale), name: viewer.name }) : "",
+  ];
+}
+
+/** Attendance as CSV (UTF-8 with BOM, `;`, CRLF); every cell is safe against formula injection. */
 export function attendanceCsv(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale): string {
   const { header, body } = attendanceTable(m, groups, locale);
   return toCsv([header, ...body]);
 }
 
-async function workbook(sheets: { name: string; title: string; table: Table; widths: number[] }[]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  const book = new ExcelJS.Workbook();
-  book.creator = "Rakor";
-  for (const s of sheets) {
-    const sheet = book.addWorksheet(s.name.slice(0, 31));
-    sheet.addRow([safeCell(s.title)]).font = { bold: true, size: 12 };
-    sheet.addRow(s.table.header).font = { bold: true };
-    // Text is written as string values (never formulas) and escaped like the CSV.
-    for (const row of s.table.body) sheet.addRow(row.map((v) => (typeof v === "number" || v instanceof Date ? v : safeCell(v))));
-    for (const c of s.table.dateColumns ?? []) sheet.getColumn(c + 1).numFmt = "dd/mm/yyyy";
-    sheet.columns.forEach((col, i) => (col.width = s.widths[i] ?? 15));
-    sheet.views = [{ state: "frozen", ySplit: 2 }];
-  }
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-export async function attendanceXlsx(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale): Promise<Uint8Array> {
+/** Attendance as XLSX: the title block, the table with its header on every printed page. */
+export async function attendanceXlsx(m: MeetingRecord, groups: readonly SheetGroup[], locale: Locale, viewer?: Viewer, now = new Date()): Promise<Uint8Array> {
   const t = createT(locale);
-  return workbook([
-    { name: t("meetings.attendance.title"), title: m.title, table: attendanceTable(m, groups, locale), widths: [6, 40, 30, 35, 16, 25, 12, 16] },
+  const title = t("agenda.export.attendanceTitle");
+  return titledWorkbook([
+    {
+      name: t("meetings.attendance.title"),
+      title,
+      lines: meetingLines(m, locale, viewer, now),
+      ...attendanceTable(m, groups, locale),
+      widths: [6, 40, 30, 35, 16, 25, 12, 16],
+      footer: `${title} — ${m.title}`,
+      pageLabel: t("agenda.export.page"),
+    },
   ]);
 }
 
-/** The follow-up matrix of a meeting: unit, follow-up, category, PIC, due date, status, progress. */
-export async function followUpMatrixXlsx(m: MeetingRecord, rec: MinutesRecord, locale: Locale): Promise<Uint8Array> {
+/**
+ * The follow-up matrix of a meeting: unit, follow-up, category, PIC, due date, status, progress —
+ * "status per <moment>" in the title block, since the statuses move on after the download.
+ */
+export async function followUpMatrixXlsx(m: MeetingRecord, rec: MinutesRecord, locale: Locale, viewer?: Viewer, now = new Date()): Promise<Uint8Array> {
   const t = createT(locale);
   const header = [
     t("agenda.export.no"),
@@ -92,5 +108,18 @@ export async function followUpMatrixXlsx(m: MeetingRecord, rec: MinutesRecord, l
     r.progress,
     r.decisionNumber ?? "",
   ]);
-  return workbook([{ name: t("agenda.export.matrix"), title: m.title, table: { header, body, dateColumns: [5] }, widths: [6, 40, 50, 30, 25, 12, 18, 10, 10] }]);
+  const title = t("agenda.export.matrixTitle");
+  return titledWorkbook([
+    {
+      name: t("agenda.export.matrix"),
+      title,
+      lines: [...meetingLines(m, locale, viewer, now), t("agenda.export.statusAsOf", { when: formatDateTime(now, viewer?.timeZone ?? m.officeTimeZone, locale) })],
+      header,
+      body,
+      dateColumns: [5],
+      widths: [6, 40, 50, 30, 25, 12, 18, 10, 10],
+      footer: `${title} — ${m.title}`,
+      pageLabel: t("agenda.export.page"),
+    },
+  ]);
 }

@@ -6,10 +6,14 @@ import { NotFoundError } from "@/lib/errors";
 import { loadAttendanceSheet } from "./attendance-sheet";
 import { loadMeetingRecord } from "./meeting-records";
 import { loadMinutesRecord } from "./minutes-record";
-import { minutesPdf } from "./pdf/documents";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { documentRenders } from "@/db/schema";
+import { minutesDocument, type OfficialDocument } from "./content";
+import { officialPdf } from "./pdf/documents";
 import type { Stamp } from "./pdf/layout";
 import { loadSigner, signWith, type Signer } from "./signing";
-import { newVerificationCode } from "./store";
+import { newVerificationCode, sha256Hex } from "./store";
 
 /** The public verification page of a code: "https://rakor.example/verifikasi/7KQ2M9X4TB". */
 export const verificationUrl = (code: string) => `${appUrl()}/verifikasi/${code}`;
@@ -42,7 +46,33 @@ export async function renderFrozenMinutes(meetingId: string, at: Date) {
     loadAttendanceSheet(record),
   ]);
   const stamp = newStamp();
-  const pdf = await minutesPdf(record, rec, { letterhead, recap, attendance, frozen: { at, stamp } });
+  const view = minutesDocument(record, rec, { placeName: letterhead.placeName, recap, attendance, frozenAt: at });
+  const pdf = await officialPdf(view, letterhead, record.organizerUnitName, stamp);
   const { body, signed } = await seal(await loadSigner(record.officeId), pdf, `Notulen ${record.title}`);
+  await keepFrozenView(meetingId, sha256Hex(body), view);
   return { record, body, signed, code: stamp.code };
+}
+
+/**
+ * The content of a frozen notulen, kept beside its bytes (under their SHA-256) so that the
+ * browser's print view shows exactly the record — the follow-ups as they stood at finalization —
+ * and not a second, newer notulen.
+ */
+async function keepFrozenView(meetingId: string, sha256: string, view: OfficialDocument) {
+  const body = new TextEncoder().encode(JSON.stringify(view));
+  await db
+    .insert(documentRenders)
+    .values({ meetingId, kind: FROZEN_VIEW, contentHash: sha256, body })
+    .onConflictDoUpdate({ target: [documentRenders.meetingId, documentRenders.kind], set: { contentHash: sha256, body, createdAt: new Date() } });
+}
+
+const FROZEN_VIEW = "minutes-frozen-view";
+
+/** The content of the stored notulen with this SHA-256 (null for a record frozen before views were kept). */
+export async function frozenView(meetingId: string, sha256: string): Promise<OfficialDocument | null> {
+  const [row] = await db
+    .select({ body: documentRenders.body })
+    .from(documentRenders)
+    .where(and(eq(documentRenders.meetingId, meetingId), eq(documentRenders.kind, FROZEN_VIEW), eq(documentRenders.contentHash, sha256)));
+  return row ? (JSON.parse(new TextDecoder().decode(row.body)) as OfficialDocument) : null;
 }

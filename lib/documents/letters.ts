@@ -4,21 +4,22 @@ import { db, rows, type DbOrTx } from "@/db/client";
 import { documents, letterSequences, letters, users, type Letter, type LetterDetails, type LetterKind } from "@/db/schema";
 import { audit, type AuditContext } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/types";
-import { ForbiddenError, NotFoundError, ValidationError, pgError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, pgError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { requireMeeting } from "@/lib/meetings/access";
 import { officeOf } from "@/lib/offices/office";
 import { formatLetterNumber, letterSchema } from "@/lib/offices/schemas";
 import { getOfficeSettings, letterheadOf } from "@/lib/offices/settings";
 import { can } from "@/lib/permissions";
-import { todayIn } from "@/lib/time";
+import { formatDateTime, todayIn } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { newStamp, seal } from "./frozen";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
-import { letterPdf, LETTER_TITLES, meetingDayOf, type LetterContext, type LetterView } from "./pdf/letters";
+import { letterContent, letterPdf, LETTER_TITLES, meetingDayOf, type LetterContext, type LetterView } from "./pdf/letters";
 import { loadSigner } from "./signing";
 import { sequenceNext } from "@/lib/offices/sequence";
 import { bindingOf, cappedCountSql, cappedTotal, keyset } from "@/lib/pagination";
+import { withdrawLetterSchema } from "./schemas";
 import { documentOfLetter, storeDocument } from "./store";
 
 type Ctx = Omit<AuditContext, "actorId">;
@@ -59,8 +60,16 @@ async function takeNumber(tx: DbOrTx, officeId: string, format: string, letterDa
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export async function lettersOfMeeting(meetingId: string): Promise<Letter[]> {
-  return db.select().from(letters).where(eq(letters.meetingId, meetingId)).orderBy(asc(letters.issuedAt)).limit(50);
+/** The letters of a meeting in issuing order, each with the code of its verification page (null until its bytes are stored). */
+export async function lettersOfMeeting(meetingId: string): Promise<(Letter & { code: string | null })[]> {
+  const found = await db
+    .select({ letter: letters, code: documents.code })
+    .from(letters)
+    .leftJoin(documents, eq(documents.letterId, letters.id))
+    .where(eq(letters.meetingId, meetingId))
+    .orderBy(asc(letters.issuedAt))
+    .limit(50);
+  return found.map((r) => ({ ...r.letter, code: r.code }));
 }
 
 /** The undangan in force of a meeting (not withdrawn), or null. */
@@ -281,21 +290,30 @@ export async function issueFollowUpLetter(user: CurrentUser, meetingId: string, 
   }
 }
 
-/** Withdraws an issued letter: it stays in the register, marked, and its number is never given again. */
-export async function withdrawLetter(user: CurrentUser, letterId: string, version: number, reason: string, ctx: Ctx = {}) {
+/**
+ * Withdraws (menarik) an issued letter, with a reason: it stays in the register and its stored
+ * bytes stay as issued, both marked withdrawn (the verification page says when and why), and its
+ * number is never given again. Those who manage the meeting may do it; permission is decided
+ * before the version.
+ */
+export async function withdrawLetter(user: CurrentUser, letterId: string, version: number, reason: unknown, ctx: Ctx = {}) {
   if (!isUuid(letterId)) throw new NotFoundError();
   const [letter] = await db.select().from(letters).where(eq(letters.id, letterId));
   if (!letter) throw new NotFoundError();
   await requireMeeting(user, letter.meetingId, "meeting.manage");
-  const text = reason.trim().slice(0, 500);
-  if (!text) throw new ValidationError({ reason: ["errors.required"] });
+  const { reason: text } = parseInput(withdrawLetterSchema, { reason });
+  if (letter.withdrawnAt) throw new ValidationError({ _form: ["offices.errors.alreadyWithdrawn"] }, "offices.errors.alreadyWithdrawn");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(letters)
       .set({ withdrawnAt: new Date(), withdrawnBy: user.id, withdrawReason: text, version: sql`${letters.version} + 1` })
       .where(and(eq(letters.id, letterId), eq(letters.version, version), isNull(letters.withdrawnAt)))
       .returning();
-    if (!row) throw new ValidationError({ _form: ["errors.conflict"] }, "errors.conflict");
+    if (!row) {
+      const [current] = await tx.select().from(letters).where(eq(letters.id, letterId));
+      if (current?.withdrawnAt) throw new ValidationError({ _form: ["offices.errors.alreadyWithdrawn"] }, "offices.errors.alreadyWithdrawn");
+      throw new ConflictError(current ?? null);
+    }
     await audit(tx, { actorId: user.id, ...ctx }, "letter.withdraw", "meeting", letter.meetingId, { letterId, number: letter.number, reason: text });
     return row;
   });
@@ -310,6 +328,25 @@ export async function letterFile(user: CurrentUser, letterId: string) {
   const body = await storedLetterBody(letter);
   const slug = letter.number.replace(/[^\w.-]+/g, "-").replace(/-+/g, "-");
   return { letter, body, contentType: "application/pdf" as const, fileName: `${SUBJECTS[letter.kind].toLowerCase().replace(/\s+/g, "-")}-${slug}.pdf` };
+}
+
+/**
+ * An issued letter as a Word copy (.docx) with the same content as its stored PDF — for staff who
+ * see the meeting (`meeting.records`); the PDF stays the record.
+ */
+export async function letterWordFile(user: CurrentUser, letterId: string) {
+  if (!isUuid(letterId)) throw new NotFoundError();
+  const [letter] = await db.select().from(letters).where(eq(letters.id, letterId));
+  if (!letter) throw new NotFoundError();
+  await requireMeeting(user, letter.meetingId, "meeting.records");
+  const record = await loadMeetingRecord(letter.meetingId);
+  if (!record) throw new NotFoundError();
+  const refers = letter.refersToLetterId ? ((await db.select().from(letters).where(eq(letters.id, letter.refersToLetterId)))[0] ?? null) : null;
+  const context = await letterContext(record, refers, false);
+  const { letterDocx, DOCX_TYPE } = await import("./docx");
+  const body = await letterDocx(letterContent(letter, context), context.letterhead, record.organizerUnitName);
+  const slug = letter.number.replace(/[^\w.-]+/g, "-").replace(/-+/g, "-");
+  return { letter, body, contentType: DOCX_TYPE, fileName: `${SUBJECTS[letter.kind].toLowerCase().replace(/\s+/g, "-")}-${slug}.docx` };
 }
 
 /**
@@ -511,45 +548,38 @@ export async function letterFormState(m: Pick<MeetingRecord, "id" | "status" | "
   return { issued, kinds, nextNumber: sequence?.preview ?? null, initial };
 }
 
-/** The register of a year as an XLSX file: title block, print titles, print area, A4 landscape, fit to width. */
-export async function registerXlsx(user: CurrentUser, officeId: string, year: number): Promise<Uint8Array> {
+/**
+ * The register of a year as an XLSX file: title block (office, year, who downloaded it), print
+ * titles, print area, A4 landscape, fit to width, page numbers; a withdrawn letter says so, with
+ * when and why.
+ */
+export async function registerXlsx(user: CurrentUser, officeId: string, year: number, now = new Date()): Promise<Uint8Array> {
   const { rows: list } = await listRegister(user, officeId, year, 1, 5000);
-  const [office] = await rows<{ name: string }>(sql`select name from work_units where id = ${officeId}`);
-  const { default: ExcelJS } = await import("exceljs");
-  const { safeCell } = await import("@/lib/follow-ups/export");
-  const book = new ExcelJS.Workbook();
-  book.creator = "Rakor";
-  const sheet = book.addWorksheet(`Surat keluar ${year}`);
-  sheet.addRow([safeCell(`BUKU AGENDA SURAT KELUAR ${year}`)]).font = { bold: true, size: 13 };
-  sheet.addRow([safeCell(office?.name ?? "")]).font = { bold: true };
-  sheet.addRow([]);
-  const header = ["No.", "Nomor surat", "Tanggal", "Jenis", "Hal", "Kepada", "Penanda tangan", "Keterangan"];
-  sheet.addRow(header).font = { bold: true };
-  list.forEach((r, i) =>
-    sheet.addRow([
-      i + 1,
-      safeCell(r.number),
-      new Date(`${r.letterDate}T00:00:00Z`),
-      safeCell(LETTER_TITLES[r.kind]),
-      safeCell(r.subject),
-      safeCell(r.addresseesAttached || r.addressees.length === 0 ? "Daftar terlampir" : r.addressees.join("; ")),
-      safeCell(r.signerName),
-      safeCell(r.withdrawnAt ? `Ditarik: ${r.withdrawReason ?? ""}` : ""),
-    ]),
-  );
-  sheet.getColumn(3).numFmt = "dd/mm/yyyy";
-  [6, 30, 12, 22, 45, 30, 28, 24].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.views = [{ state: "frozen", ySplit: 4 }];
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: "4:4",
-    printArea: `A1:H${Math.max(4, list.length + 4)}`,
-  };
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  const [office] = await rows<{ name: string; timeZone: string }>(sql`select name, time_zone from work_units where id = ${officeId}`);
+  const zone = office?.timeZone ?? user.timeZone;
+  const { titledWorkbook, dateCell } = await import("@/lib/spreadsheet");
+  const title = `BUKU AGENDA SURAT KELUAR ${year}`;
+  return titledWorkbook([
+    {
+      name: `Surat keluar ${year}`,
+      title,
+      lines: [office?.name, `Diunduh ${formatDateTime(now, user.timeZone)} oleh ${user.name}`],
+      header: ["No.", "Nomor surat", "Tanggal", "Jenis", "Hal", "Kepada", "Penanda tangan", "Keterangan"],
+      body: list.map((r, i) => [
+        i + 1,
+        r.number,
+        dateCell(r.letterDate),
+        LETTER_TITLES[r.kind],
+        r.subject,
+        r.addresseesAttached || r.addressees.length === 0 ? "Daftar terlampir" : r.addressees.join("; "),
+        r.signerName,
+        r.withdrawnAt ? `Ditarik ${formatDateTime(r.withdrawnAt, zone)}: ${r.withdrawReason ?? ""}` : "",
+      ]),
+      dateColumns: [2],
+      widths: [6, 30, 12, 22, 45, 30, 28, 30],
+      footer: `${title} — ${office?.name ?? ""}`,
+    },
+  ]);
 }
 
 export const LETTER_KIND_LABELS = LETTER_TITLES;

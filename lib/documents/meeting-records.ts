@@ -22,7 +22,7 @@ export type RecordAgendaItem = {
   actualEndedAt: Date | null;
   liveNote: string;
 };
-export type RecordSpeaker = { role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null; nip: string | null };
+export type RecordSpeaker = { userId: string | null; role: SpeakerRole; name: string; position: string | null; organization: string | null; onBehalfOf: string | null; topic: string | null; nip: string | null };
 export type RecordInvitedUnit = { id: string; name: string; response: RsvpResponse };
 
 /** A meeting with what calendars, letters and emails show: agenda with times, speakers, invited units, office. */
@@ -103,6 +103,7 @@ export async function loadMeetingRecords(ids: readonly string[]): Promise<Meetin
       chairNip: h.chairNip,
       agenda: timed,
       speakers: (speakersBy.get(meeting.id) ?? []).map(({ s }) => ({
+        userId: s.speaker.userId,
         role: s.speaker.role,
         ...speakerDisplay(s),
         organization: s.speaker.organization,

@@ -18,6 +18,6 @@ describe("who may download a meeting's records (attendance list, minutes, export
   it("gives the calendar entry and the invitation letter to everyone who sees the meeting", () => {
     const files = Object.entries(MEETING_FILES);
     expect(files.filter(([, f]) => f.action === "meeting.view").map(([k]) => k)).toEqual(["ics", "invitation"]);
-    expect(files.filter(([, f]) => f.action === "meeting.records").map(([k]) => k)).toEqual(["attendance", "minutes", "attendanceCsv", "attendanceXlsx", "matrixXlsx"]);
+    expect(files.filter(([, f]) => f.action === "meeting.records").map(([k]) => k)).toEqual(["attendance", "minutes", "attendanceCsv", "attendanceXlsx", "matrixXlsx", "invitationDocx", "attendanceDocx", "minutesDocx"]);
   });
 });

@@ -12,8 +12,10 @@ import { can } from "@/lib/permissions";
 import { attendanceRecap } from "@/lib/meetings/attendance";
 import { letterheadOf } from "@/lib/offices/settings";
 import { todayIn } from "@/lib/time";
-import { activeInvitation, draftInvitation, storedLetterBody } from "./letters";
-import { letterPdf } from "./pdf/letters";
+import { attendanceDocument, minutesDocument } from "./content";
+import { DOCX_TYPE, letterDocx, officialDocx } from "./docx";
+import { activeInvitation, draftInvitation, letterContext, storedLetterBody } from "./letters";
+import { letterContent, letterPdf } from "./pdf/letters";
 import { loadAttendanceSheet } from "./attendance-sheet";
 import { attendanceCsv, attendanceXlsx, followUpMatrixXlsx } from "./exports";
 import { loadMeetingRecord, type MeetingRecord } from "./meeting-records";
@@ -37,6 +39,10 @@ export const MEETING_FILES = {
   attendanceCsv: { name: "kehadiran", ext: "csv", type: "text/csv; charset=utf-8", action: "meeting.records" },
   attendanceXlsx: { name: "kehadiran", ext: "xlsx", type: XLSX, action: "meeting.records" },
   matrixXlsx: { name: "matriks-tindak-lanjut", ext: "xlsx", type: XLSX, action: "meeting.records" },
+  // Word copies (issue 19) for the secretariat to adjust a line before signing.
+  invitationDocx: { name: "undangan", ext: "docx", type: DOCX_TYPE, action: "meeting.records" },
+  attendanceDocx: { name: "daftar-hadir", ext: "docx", type: DOCX_TYPE, action: "meeting.records" },
+  minutesDocx: { name: "notulen", ext: "docx", type: DOCX_TYPE, action: "meeting.records" },
 } as const;
 export type MeetingFileKind = keyof typeof MEETING_FILES;
 
@@ -138,12 +144,35 @@ async function renderFor(kind: MeetingFileKind, record: MeetingRecord, user: Cur
       ]);
       return storedPdf(kind, record.id, [record, rec, letterhead, recap, attendance], () => minutesPdf(record, rec, { letterhead, recap, attendance }));
     }
+    case "invitationDocx": {
+      // The issued undangan as issued (its number, date and signer); before that the draft, marked "KONSEP".
+      const letter = await activeInvitation(record.id);
+      if (letter) {
+        const context = await letterContext(record, null, false);
+        return letterDocx(letterContent(letter, context), context.letterhead, record.organizerUnitName);
+      }
+      const draft = await draftInvitation(record);
+      return letterDocx(letterContent(draft.view, draft.context), draft.context.letterhead, record.organizerUnitName);
+    }
+    case "attendanceDocx": {
+      const [sheet, letterhead] = await Promise.all([loadAttendanceSheet(record), letterheadOf(record.officeId, record.officeName)]);
+      return officialDocx(attendanceDocument(record, sheet, letterhead.placeName), letterhead, record.organizerUnitName);
+    }
+    case "minutesDocx": {
+      const [rec, letterhead, recap, attendance] = await Promise.all([
+        loadMinutesRecord(record.id),
+        letterheadOf(record.officeId, record.officeName),
+        attendanceRecap(record.id),
+        loadAttendanceSheet(record),
+      ]);
+      return officialDocx(minutesDocument(record, rec, { placeName: letterhead.placeName, recap, attendance }), letterhead, record.organizerUnitName);
+    }
     case "attendanceCsv":
       return attendanceCsv(record, await loadAttendanceSheet(record), user.locale);
     case "attendanceXlsx":
-      return attendanceXlsx(record, await loadAttendanceSheet(record), user.locale);
+      return attendanceXlsx(record, await loadAttendanceSheet(record), user.locale, user);
     case "matrixXlsx":
-      return followUpMatrixXlsx(record, await loadMinutesRecord(record.id), user.locale);
+      return followUpMatrixXlsx(record, await loadMinutesRecord(record.id), user.locale, user);
   }
 }
 

@@ -1,4 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { letters, workUnits } from "@/db/schema";
 import { LETTER_TITLES } from "./pdf/letters";
 import { documentByCode, sha256Hex } from "./store";
 
@@ -6,12 +9,21 @@ const KIND_LABELS = { ...LETTER_TITLES, minutes: "Notulen Rapat" } as const;
 
 /**
  * What the public verification page (/verifikasi/<code>) shows of a stored document: its kind,
- * number, date, hal, signer and SHA-256 — nothing else of the meeting. Null for an unknown code.
+ * number, date, hal, signer and SHA-256 — nothing else of the meeting — and, for a letter that
+ * was withdrawn, when (in the issuing office's zone) and why. Null for an unknown code.
  */
 export async function verificationOf(code: string) {
   const doc = await documentByCode(code);
   if (!doc) return null;
+  const [withdrawal] = doc.letterId
+    ? await db
+        .select({ at: letters.withdrawnAt, reason: letters.withdrawReason, timeZone: workUnits.timeZone })
+        .from(letters)
+        .innerJoin(workUnits, eq(workUnits.id, letters.officeUnitId))
+        .where(eq(letters.id, doc.letterId))
+    : [];
   return {
+    withdrawn: withdrawal?.at ? { at: withdrawal.at, reason: withdrawal.reason ?? "", timeZone: withdrawal.timeZone } : null,
     code: doc.code,
     kind: KIND_LABELS[doc.kind],
     number: doc.number,

@@ -17,6 +17,7 @@ const formOf = (entries: [string, string][]) => {
   return f;
 };
 import { insertItem } from "@/tests/follow-ups";
+import { readSheet } from "@/tests/spreadsheet";
 
 const inDays = (n: number) => {
   const [y, m, d] = todayIn("Asia/Jakarta").split("-").map(Number) as [number, number, number];
@@ -64,19 +65,34 @@ describe("exports", () => {
     expect(safeCell("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
     for (const bad of ["+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(safeCell(bad).startsWith("'")).toBe(true);
     expect(safeCell("Biasa")).toBe("Biasa");
-    expect(toCsv([["a,b", 'say "hi"', "=1+1"]])).toBe('\uFEFF"a,b","say ""hi""",\'=1+1\r\n');
+    expect(toCsv([["a,b", 'say "hi"', "=1+1", "x;y"]])).toBe('\uFEFF"a,b";"say ""hi""";\'=1+1;"x;y"\r\n');
     const { unitA } = await makeDivision();
     const malang = await makeUser("participant", unitA.id);
     await insertItem({ workUnitId: unitA.id, title: "=cmd|' /C calc'!A0" });
     const csv = await exportCsv(malang, {});
     expect(csv).toContain("'=cmd|' /C calc'!A0");
     const xlsx = await exportXlsx(malang, {});
-    const { default: ExcelJS } = await import("exceljs");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(2).getCell(1).value).toBe("'=cmd|' /C calc'!A0");
-    expect(sheet.rowCount).toBe(2);
+    const read = await readSheet(xlsx);
+    expect(read.body).toHaveLength(1);
+    expect(read.body[0]![0]).toBe("'=cmd|' /C calc'!A0");
+  });
+});
+
+describe("the follow-up list as a printed XLSX", () => {
+  it("names the filters, the office and who downloaded it above the table, and prints A4 landscape with the header on each page", async () => {
+    const { division, unitA } = await makeDivision();
+    const head = await makeUser("head", division.id);
+    await insertItem({ workUnitId: unitA.id, title: "Perbarui maklumat pelayanan", status: "in_progress", dueDate: "2031-04-30" });
+    await insertItem({ workUnitId: unitA.id, title: "Masih terbuka", status: "open", dueDate: "2031-04-30" });
+    const read = await readSheet(await exportXlsx(head, { unitId: unitA.id, status: "in_progress", dueFrom: "2031-03-01" }, new Date("2031-03-02T03:15:00Z")));
+    expect(read.titleLines[0]).toBe("DAFTAR TINDAK LANJUT");
+    expect(read.titleLines).toContain(division.name);
+    expect(read.titleLines).toContain(`Filter: Unit pemilik: ${unitA.name}; Status: Dikerjakan; Tenggat dari: 1 Maret 2031`);
+    expect(read.titleLines).toContain(`Diunduh Minggu, 2 Maret 2031, 10.15 WIB oleh ${head.name}`);
+    expect(read.body.map((r) => r[0])).toEqual(["Perbarui maklumat pelayanan"]);
+    expect(read.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: `${read.headerRow}:${read.headerRow}` });
+    const all = await readSheet(await exportXlsx(head, {}));
+    expect(all.titleLines).toContain("Filter: tidak ada (semua tindak lanjut yang dapat Anda lihat)");
   });
 });
 

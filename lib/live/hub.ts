@@ -3,7 +3,8 @@ import { db, rows } from "@/db/client";
 import { screenLinks, users } from "@/db/schema";
 import { listen } from "@/db/listen";
 import { LIVE_CHANNEL } from "./publish";
-import type { LiveMessage } from "./types";
+import { liveState, staffExtra } from "./state";
+import type { LiveMessage, LiveStaffExtra, LiveState } from "./types";
 
 /**
  * Fan-out of live events to the SSE clients of this process. One LISTEN for the process; a
@@ -234,6 +235,41 @@ export async function subscribe(client: LiveClient): Promise<() => void> {
     throw e;
   }
   return unsubscribe;
+}
+
+/**
+ * What a new client gets first: the newest event id and the state under it. Clients connecting
+ * together (a hall after a network blip) share one read per meeting and second instead of one
+ * read each; the clock in the state is moved on by the snapshot's age, so each client still sets
+ * its clock right. Events after the snapshot's id reach the client through the topic as usual.
+ */
+type Snapshot = { id: number; state: LiveState; staff: LiveStaffExtra; takenAt: number } | null;
+const SNAPSHOT_MS = 1_000;
+const snapshots = ((globalThis as unknown as { __rakorLiveSnapshots?: Map<string, { at: number; value: Promise<Snapshot> }> }).__rakorLiveSnapshots ??= new Map());
+
+export async function liveSnapshot(meetingId: string): Promise<Snapshot> {
+  const now = Date.now();
+  const cached = snapshots.get(meetingId);
+  if (cached && now - cached.at < SNAPSHOT_MS) return cached.value;
+  const value = (async (): Promise<Snapshot> => {
+    // The id first: the state read after it holds at least everything up to that id.
+    const id = await latestEventId(meetingId);
+    const [state, staff] = await Promise.all([liveState(meetingId), staffExtra(meetingId)]);
+    return state ? { id, state, staff, takenAt: Date.now() } : null;
+  })();
+  snapshots.set(meetingId, { at: now, value });
+  // A failed read is not shared with later clients; a finished one leaves with its time.
+  value.catch(() => snapshots.delete(meetingId));
+  setTimeout(() => {
+    if (snapshots.get(meetingId)?.value === value) snapshots.delete(meetingId);
+  }, SNAPSHOT_MS).unref?.();
+  return value;
+}
+
+/** The first frame of a new client: the snapshot, its clock moved on by the snapshot's age. */
+export function snapshotFrame(snapshot: NonNullable<Snapshot>, audience: Audience): string {
+  const serverNow = new Date(Date.parse(snapshot.state.serverNow) + (Date.now() - snapshot.takenAt)).toISOString();
+  return frame(snapshot.id, { kind: "state", state: { ...snapshot.state, serverNow }, staff: audience === "staff" ? snapshot.staff : undefined }, audience);
 }
 
 /** Clients connected to this process (for the load check and health). */

@@ -56,6 +56,7 @@ export async function runNoticeJob(job: NoticeJob): Promise<{ notified: number }
     startsAt: m.startsAt.toISOString(),
     endsAt: m.endsAt.toISOString(),
     timeZone: m.timeZone,
+    officeTimeZone: m.officeTimeZone,
     location: m.location,
     onlineUrl: m.onlineUrl,
     ...(job.details ?? {}),

@@ -41,6 +41,8 @@ export type MeetingNoticePayload = {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  /** The organizing office's zone: a meeting held in another zone also gives the time there ("09.00 WITA (08.00 WIB)"). */
+  officeTimeZone?: string;
   location?: string;
   onlineUrl?: string | null;
   previousStartsAt?: string;

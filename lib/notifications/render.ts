@@ -1,5 +1,5 @@
 import { createT, type Translate } from "@/lib/i18n/translate";
-import { formatCalendarDate, formatRange, type Locale } from "@/lib/time";
+import { formatCalendarDate, formatRangeWithReference, referenceZone, type Locale } from "@/lib/time";
 
 /** A calendar date of a payload ("2027-03-31") as the reader writes it ("31 Maret 2027"). */
 export function readableDate(value: unknown, locale: Locale): string {
@@ -14,19 +14,21 @@ const isMeetingKind = (kind: string) => (MEETING_NOTICE_KINDS as readonly string
 const s = (v: unknown) => (typeof v === "string" ? v : "");
 const instant = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
 
-function range(start: unknown, end: unknown, tz: string, locale: Locale) {
+/** The meeting's time in its zone, and in the organizing office's when that differs: "09.00–12.00 WITA (08.00–11.00 WIB)". */
+function range(start: unknown, end: unknown, tz: string, locale: Locale, officeTz: string | null) {
   const a = instant(start);
   const b = instant(end);
-  return a && b ? formatRange(a, b, tz, locale) : "";
+  return a && b ? formatRangeWithReference(a, b, tz, referenceZone(tz, officeTz), locale) : "";
 }
 
 function meetingVars(t: Translate, payload: Record<string, unknown>, locale: Locale) {
   const tz = s(payload.timeZone) || "Asia/Jakarta";
+  const officeTz = s(payload.officeTimeZone) || null;
   const where = [s(payload.location), s(payload.onlineUrl)].filter(Boolean).join(" · ") || "-";
   return {
     title: s(payload.title),
-    when: range(payload.startsAt, payload.endsAt, tz, locale),
-    oldWhen: range(payload.previousStartsAt, payload.previousEndsAt, tz, locale),
+    when: range(payload.startsAt, payload.endsAt, tz, locale, officeTz),
+    oldWhen: range(payload.previousStartsAt, payload.previousEndsAt, tz, locale, officeTz),
     reason: s(payload.reason) || t("notices.noReason"),
     unit: s(payload.unitName),
     response: payload.response ? t(`meetings.invitations.responses.${s(payload.response)}`) : "",

@@ -6,7 +6,7 @@ import { listRegister, LETTER_KIND_LABELS, registerYears } from "@/lib/documents
 import { ForbiddenError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { officeOf } from "@/lib/offices/office";
-import { formatCalendarDate, todayIn } from "@/lib/time";
+import { formatCalendarDate, formatDateTime, todayIn } from "@/lib/time";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Buku agenda surat keluar" };
@@ -70,7 +70,11 @@ export default async function LettersPage({ searchParams }: { searchParams: Prom
                 <tr key={r.id}>
                   <td>
                     <a href={`/documents/letter/${r.id}`}>{r.number}</a>
-                    {r.withdrawnAt ? ` (${t("meetings.letter.withdrawn")})` : null}
+                    {r.withdrawnAt ? (
+                      <div>
+                        <strong>{t("meetings.letter.withdrawnOn", { when: formatDateTime(r.withdrawnAt, user.timeZone, user.locale), reason: r.withdrawReason ?? "" })}</strong>
+                      </div>
+                    ) : null}
                   </td>
                   <td>{formatCalendarDate(r.letterDate)}</td>
                   <td>

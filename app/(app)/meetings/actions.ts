@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "@/lib/action-result";
+import { arg, serverAction } from "@/lib/server-action";
 import { requestContext, requireUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/types";
 import { addAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from "@/lib/meetings/agenda";
@@ -15,7 +16,7 @@ import { addDecision, deleteDecision, finalizeMinutes, reopenMinutes, saveMinute
 import { addSpeaker, deleteSpeaker, updateSpeaker } from "@/lib/meetings/speakers";
 import { cancelMeeting, rescheduleMeeting, transitionMeeting } from "@/lib/meetings/transition-meeting";
 import { updateMeeting } from "@/lib/meetings/update-meeting";
-import { issueLetter } from "@/lib/documents/letters";
+import { issueLetter, withdrawLetter } from "@/lib/documents/letters";
 
 // Thin actions: requireUser → the use case (which checks the permission and parses with the
 // shared schema) → expected errors as values → revalidate/redirect after.
@@ -55,7 +56,7 @@ async function onMeeting(meetingId: string, work: (user: CurrentUser, ctx: Reque
   return result;
 }
 
-export async function createMeetingAction(values: unknown): Promise<MeetingActionState> {
+export const createMeetingAction = serverAction([arg.values], async function createMeetingAction(values): Promise<MeetingActionState> {
   const user = await requireUser();
   let id: string | null = null;
   const result = await run(async () => {
@@ -67,9 +68,9 @@ export async function createMeetingAction(values: unknown): Promise<MeetingActio
     redirect(page(id));
   }
   return result;
-}
+});
 
-export async function updateMeetingAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const updateMeetingAction = serverAction([arg.id, arg.version, arg.values], async function updateMeetingAction(id, version, values): Promise<MeetingActionState> {
   const user = await requireUser();
   const result = await run(async () => updateMeeting(user, id, version, values, await requestContext()));
   if (result.ok) {
@@ -77,100 +78,108 @@ export async function updateMeetingAction(id: string, version: number, values: u
     redirect(page(id));
   }
   return result;
-}
+});
 
-export async function transitionAction(id: string, version: number, to: string): Promise<MeetingActionState> {
+export const transitionAction = serverAction([arg.id, arg.version, arg.text(100)], async function transitionAction(id, version, to): Promise<MeetingActionState> {
   return onMeeting(id, (user, ctx) => transitionMeeting(user, id, version, { to }, ctx), "meetings.lifecycle.done");
-}
+});
 
-export async function cancelAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const cancelAction = serverAction([arg.id, arg.version, arg.values], async function cancelAction(id, version, values): Promise<MeetingActionState> {
   return onMeeting(id, (user, ctx) => cancelMeeting(user, id, version, values, ctx), "meetings.lifecycle.done");
-}
+});
 
-export async function rescheduleAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const rescheduleAction = serverAction([arg.id, arg.version, arg.values], async function rescheduleAction(id, version, values): Promise<MeetingActionState> {
   return onMeeting(id, (user, ctx) => rescheduleMeeting(user, id, version, values, ctx), "meetings.lifecycle.done");
-}
+});
 
-export async function createSeriesAction(id: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const createSeriesAction = serverAction([arg.id, arg.version, arg.values], async function createSeriesAction(id, version, values): Promise<MeetingActionState> {
   return onMeeting(id, (user, ctx) => createSeries(user, id, version, values, ctx), "meetings.saved");
-}
+});
 
-export async function updateSeriesTemplateAction(meetingId: string, seriesId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const updateSeriesTemplateAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function updateSeriesTemplateAction(meetingId, seriesId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => updateSeriesTemplate(user, seriesId, version, values, ctx), "meetings.saved");
-}
+});
 
-export async function addAgendaItemAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const addAgendaItemAction = serverAction([arg.id, arg.values], async function addAgendaItemAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => addAgendaItem(user, meetingId, values, ctx), "meetings.saved");
-}
+});
 
-export async function updateAgendaItemAction(meetingId: string, itemId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const updateAgendaItemAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function updateAgendaItemAction(meetingId, itemId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => updateAgendaItem(user, itemId, version, values, ctx), "meetings.saved");
-}
+});
 
-export async function deleteAgendaItemAction(meetingId: string, itemId: string, version: number): Promise<MeetingActionState> {
+export const deleteAgendaItemAction = serverAction([arg.id, arg.id, arg.version], async function deleteAgendaItemAction(meetingId, itemId, version): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => deleteAgendaItem(user, itemId, version, ctx), "meetings.deleted");
-}
+});
 
-export async function moveAgendaItemAction(meetingId: string, itemId: string, direction: "up" | "down"): Promise<MeetingActionState> {
+export const moveAgendaItemAction = serverAction([arg.id, arg.id, arg.oneOf("up", "down")], async function moveAgendaItemAction(meetingId, itemId, direction): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => moveAgendaItem(user, itemId, { direction }, ctx));
-}
+});
 
-export async function addSpeakerAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const addSpeakerAction = serverAction([arg.id, arg.values], async function addSpeakerAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => addSpeaker(user, meetingId, values, ctx), "meetings.saved");
-}
+});
 
-export async function updateSpeakerAction(meetingId: string, speakerId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const updateSpeakerAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function updateSpeakerAction(meetingId, speakerId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => updateSpeaker(user, speakerId, version, values, ctx), "meetings.saved");
-}
+});
 
-export async function deleteSpeakerAction(meetingId: string, speakerId: string, version: number): Promise<MeetingActionState> {
+export const deleteSpeakerAction = serverAction([arg.id, arg.id, arg.version], async function deleteSpeakerAction(meetingId, speakerId, version): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => deleteSpeaker(user, speakerId, version, ctx), "meetings.deleted");
-}
+});
 
-export async function inviteUnitsAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const inviteUnitsAction = serverAction([arg.id, arg.values], async function inviteUnitsAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => inviteUnits(user, meetingId, values, ctx), "meetings.saved");
-}
+});
 
-export async function removeInvitationAction(meetingId: string, invitationId: string): Promise<MeetingActionState> {
+export const removeInvitationAction = serverAction([arg.id, arg.id], async function removeInvitationAction(meetingId, invitationId): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => removeInvitation(user, invitationId, ctx), "meetings.deleted");
-}
+});
 
-export async function respondAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const respondAction = serverAction([arg.id, arg.version, arg.values], async function respondAction(meetingId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => respondToInvitation(user, meetingId, version, values, ctx), "meetings.rsvp.saved");
-}
+});
 
-export async function recordAttendanceAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const recordAttendanceAction = serverAction([arg.id, arg.values], async function recordAttendanceAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => recordAttendance(user, meetingId, values, ctx), "meetings.attendance.recorded");
-}
+});
 
-export async function deleteAttendanceAction(meetingId: string, attendanceId: string): Promise<MeetingActionState> {
+export const deleteAttendanceAction = serverAction([arg.id, arg.id], async function deleteAttendanceAction(meetingId, attendanceId): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => deleteAttendance(user, attendanceId, ctx), "meetings.deleted");
-}
+});
 
-export async function saveMinutesAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const saveMinutesAction = serverAction([arg.id, arg.version, arg.values], async function saveMinutesAction(meetingId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => saveMinutes(user, meetingId, version, values, ctx), "meetings.minutes.saved");
-}
+});
 
-export async function addDecisionAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const addDecisionAction = serverAction([arg.id, arg.values], async function addDecisionAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => addDecision(user, meetingId, values, ctx), "meetings.saved");
-}
+});
 
-export async function updateDecisionAction(meetingId: string, decisionId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const updateDecisionAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function updateDecisionAction(meetingId, decisionId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => updateDecision(user, decisionId, version, values, ctx), "meetings.saved");
-}
+});
 
-export async function deleteDecisionAction(meetingId: string, decisionId: string, version: number): Promise<MeetingActionState> {
+export const deleteDecisionAction = serverAction([arg.id, arg.id, arg.version], async function deleteDecisionAction(meetingId, decisionId, version): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => deleteDecision(user, decisionId, version, ctx), "meetings.deleted");
-}
+});
 
-export async function finalizeMinutesAction(meetingId: string, version: number): Promise<MeetingActionState> {
+export const finalizeMinutesAction = serverAction([arg.id, arg.version], async function finalizeMinutesAction(meetingId, version): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => finalizeMinutes(user, meetingId, version, ctx), "meetings.saved");
-}
+});
 
-export async function reopenMinutesAction(meetingId: string, version: number, values: unknown): Promise<MeetingActionState> {
+export const reopenMinutesAction = serverAction([arg.id, arg.version, arg.values], async function reopenMinutesAction(meetingId, version, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => reopenMinutes(user, meetingId, version, values, ctx), "meetings.minutes.reopened");
-}
+});
 
-export async function issueLetterAction(meetingId: string, values: unknown): Promise<MeetingActionState> {
+export const issueLetterAction = serverAction([arg.id, arg.values], async function issueLetterAction(meetingId, values): Promise<MeetingActionState> {
   return onMeeting(meetingId, (user, ctx) => issueLetter(user, meetingId, values, ctx), "meetings.letter.saved");
-}
+});
+
+/** Withdraws an issued letter of the meeting (its id and version bound by the page), with the reason given. */
+export const withdrawLetterAction = serverAction([arg.id, arg.id, arg.version, arg.values], async function withdrawLetterAction(meetingId, letterId, version, values): Promise<MeetingActionState> {
+  const reason = (values as { reason?: unknown } | null)?.reason;
+  const result = await onMeeting(meetingId, (user, ctx) => withdrawLetter(user, letterId, version, reason, ctx), "meetings.letter.withdrawDone");
+  if (result.ok) revalidatePath("/letters");
+  return result;
+});

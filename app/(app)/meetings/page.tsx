@@ -14,7 +14,7 @@ import { listMeetings, listMeetingsInMonth } from "@/lib/meetings/list-meetings"
 import { BadCursorError } from "@/lib/pagination";
 import { can } from "@/lib/permissions";
 import { unitLabel } from "@/lib/pickers";
-import { formatRange, todayIn } from "@/lib/time";
+import { formatRangeWithReference, referenceZone, todayIn } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Rapat" };
 
@@ -140,7 +140,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
                     <Link href={`/meetings/${m.id}`}>{m.title}</Link>
                   </h2>
                   <p>
-                    <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, m.timeZone, locale)}</time>
+                    <time dateTime={m.startsAt.toISOString()}>{formatRangeWithReference(m.startsAt, m.endsAt, m.timeZone, referenceZone(m.timeZone, user.timeZone), locale)}</time>
                   </p>
                   <p className="muted">
                     {[m.location, m.organizerUnitName].filter(Boolean).join(" · ")}

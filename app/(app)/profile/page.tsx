@@ -19,8 +19,9 @@ import { regenerateCalendarTokenAction, revokeCalendarTokenAction } from "./cale
 
 export const metadata: Metadata = { title: "Profil" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   await connection();
+  const { saved } = await searchParams;
   const user = await requireUser();
   const [t, locale] = [await getT(), await getLocale()];
   const [{ items: tokens }, calendarToken, emailed] = await Promise.all([listApiTokens(user, { limit: 100 }), getCalendarToken(user), emailedKinds(user)]);
@@ -58,6 +59,9 @@ export default async function ProfilePage() {
         <button type="submit" className="btn btn-secondary">
           {t("notices.prefs.save")}
         </button>
+        <p role="status" className={saved === "email" ? "alert alert-success" : undefined}>
+          {saved === "email" ? t("notices.prefs.saved") : null}
+        </p>
       </form>
       <CalendarFeedSection token={calendarToken} t={t} regenerate={regenerateCalendarTokenAction} revoke={revokeCalendarTokenAction} />
       <h2>{t("profile.tokens.title")}</h2>

@@ -10,14 +10,15 @@ import { ssoSettings } from "@/lib/auth/sso-settings";
 import { checkThrottle } from "@/lib/auth/throttle";
 import { actionError, type ActionState } from "@/lib/action-result";
 import { isDatabaseUnavailable, zodFieldErrors } from "@/lib/errors";
+import { arg, serverAction } from "@/lib/server-action";
 
 function safeCallback(url: unknown): string {
   return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }
 
-export async function signInAction(values: unknown, callbackUrl: unknown): Promise<ActionState> {
+export const signInAction = serverAction([arg.values, arg.values], async function signInAction(values, callbackUrl): Promise<ActionState> {
   const parsed = loginSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: "errors.fixFields", fieldErrors: zodFieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, status: 422, message: "errors.fixFields", fieldErrors: zodFieldErrors(parsed.error.issues) };
   const ip = clientIp(await headers());
   const throttled = async (): Promise<ActionState | null> => {
     const state = await checkThrottle(parsed.data.identifier, ip);
@@ -40,10 +41,10 @@ export async function signInAction(values: unknown, callbackUrl: unknown): Promi
     return actionError(e);
   }
   return { ok: true };
-}
+});
 
 /** "Masuk dengan SSO": hands the browser to the identity provider (Auth.js builds the request: PKCE, state, nonce). */
-export async function ssoSignInAction(callbackUrl: unknown) {
+export const ssoSignInAction = serverAction([arg.values], async function ssoSignInAction(callbackUrl) {
   if (!ssoSettings()) return;
   await signIn("sso", { redirectTo: safeCallback(callbackUrl) });
-}
+}, undefined);

@@ -11,7 +11,7 @@ const RESULT = {
 } as const;
 
 /** Upload the PDF received (or paste its SHA-256) to see whether it is the one issued. */
-export function CheckForm({ action }: { action: (prev: CheckState, data: FormData) => Promise<CheckState> }) {
+export function CheckForm({ action, withdrawn = false }: { action: (prev: CheckState, data: FormData) => Promise<CheckState>; withdrawn?: boolean }) {
   const [state, dispatch, pending] = useActionState(action, null);
   return (
     <form action={dispatch} encType="multipart/form-data">
@@ -28,7 +28,12 @@ export function CheckForm({ action }: { action: (prev: CheckState, data: FormDat
           {pending ? "Memeriksa…" : "Periksa"}
         </button>
         <p aria-live="polite" role="status" data-result={state?.result ?? ""}>
-          {state ? <strong>{RESULT[state.result]}</strong> : null}
+          {state ? (
+            <strong>
+              {RESULT[state.result]}
+              {state.result === "match" && withdrawn ? " Namun dokumen ini telah ditarik dan tidak berlaku lagi." : null}
+            </strong>
+          ) : null}
         </p>
       </fieldset>
     </form>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { verificationOf } from "@/lib/documents/verify";
-import { formatCalendarDate } from "@/lib/time";
+import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import { checkDocumentAction } from "./actions";
 import { CheckForm } from "./check-form";
 
@@ -22,7 +22,17 @@ export default async function VerificationPage({ params }: { params: Promise<{ c
     <main id="main" className="container" style={{ maxWidth: 720, margin: "2rem auto", padding: "0 1rem" }}>
       <h1>Verifikasi dokumen</h1>
       <p>Dokumen dengan kode {doc.code} tercatat diterbitkan{doc.superseded ? " dan kemudian digantikan oleh versi yang lebih baru" : ""}.</p>
+      {doc.withdrawn ? (
+        <div className="alert alert-error" role="alert" data-testid="withdrawn">
+          <p>
+            <strong>Dokumen ini telah DITARIK dan tidak berlaku lagi</strong> sejak {formatDateTime(doc.withdrawn.at, doc.withdrawn.timeZone)}.
+          </p>
+          <p>Alasan penarikan: {doc.withdrawn.reason || "-"}</p>
+        </div>
+      ) : null}
       <dl className="facts">
+        <dt>Status</dt>
+        <dd>{doc.withdrawn ? "Ditarik" : doc.superseded ? "Digantikan oleh versi yang lebih baru" : "Berlaku"}</dd>
         <dt>Jenis dokumen</dt>
         <dd>{doc.kind}</dd>
         <dt>Nomor</dt>
@@ -41,7 +51,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ c
         </dd>
       </dl>
       <h2>Periksa berkas</h2>
-      <CheckForm action={checkDocumentAction.bind(null, doc.code)} />
+      <CheckForm action={checkDocumentAction.bind(null, doc.code)} withdrawn={doc.withdrawn !== null} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Letterhead } from "@/lib/offices/settings";
+import type { Column, SignatureBlock, TableRow } from "../content";
 import { formatCalendarDate, todayIn } from "@/lib/time";
 
 /**
@@ -201,10 +202,7 @@ export function ensureSpace(doc: Doc, height: number) {
   }
 }
 
-export type Column = { header: string; width: number; align?: "left" | "center" | "right" };
-export type TableRow =
-  | { kind: "group"; text: string }
-  | { kind: "row"; cells: readonly string[]; minHeight?: number; bold?: boolean };
+export type { Column, TableRow } from "../content";
 
 const PAD = 4;
 
@@ -212,37 +210,68 @@ const PAD = 4;
  * A bordered table; widths are fractions of the content width. The header row is repeated on
  * every page; a group row (e.g. the unit of the people below it) is never left alone at a page end.
  */
-export function table(doc: Doc, columns: readonly Column[], rows: readonly TableRow[], opts: { fontSize?: number } = {}) {
+export function table(doc: Doc, columns: readonly Column[], rows: readonly TableRow[], opts: { fontSize?: number; tail?: number } = {}) {
   const fontSize = opts.fontSize ?? 9.5;
   const total = contentWidth(doc);
   const widths = columns.map((c) => c.width * total);
   const x0 = left(doc);
 
-  // Most cells hold one short line: measured by the font's widths and drawn without pdfkit's line
-  // wrapper (the costly part of a 300-row attendance list); longer text wraps as before.
-  const oneLine = (text: string, i: number) => !text.includes("\n") && doc.widthOfString(text) <= widths[i]! - 2 * PAD;
+  // Cells are wrapped here, word by word with the font's widths, and drawn line by line without
+  // pdfkit's line wrapper (the costly part of a daftar hadir of thousands of rows); each cell's
+  // lines are measured once and kept for the drawing.
+  const wrapped = new Map<string, string[]>();
+  const linesOf = (text: string, i: number, font: string): string[] => {
+    const key = `${font}\u0000${i}\u0000${text}`;
+    const known = wrapped.get(key);
+    if (known) return known;
+    const room = widths[i]! - 2 * PAD;
+    const out: string[] = [];
+    for (const para of text.split("\n")) {
+      // Leading spaces stay (the daftar hadir's even numbers stand further right).
+      let line = /^ */.exec(para)![0];
+      for (const word of para.trimStart().split(/ +/)) {
+        const candidate = line.trim() ? `${line} ${word}` : `${line}${word}`;
+        if (doc.widthOfString(candidate) <= room) {
+          line = candidate;
+          continue;
+        }
+        if (line) out.push(line);
+        // A word wider than the cell (a long e-mail, a NIP in a narrow column) breaks where it must.
+        let rest = word;
+        while (doc.widthOfString(rest) > room && rest.length > 1) {
+          let cut = rest.length - 1;
+          while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > room) cut--;
+          out.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      out.push(line);
+    }
+    wrapped.set(key, out);
+    return out;
+  };
   const cellHeight = (cells: readonly string[], font: string) => {
     doc.font(font).fontSize(fontSize);
     const line = doc.currentLineHeight(true);
-    return Math.max(...cells.map((text, i) => (oneLine(text, i) ? line : doc.heightOfString(text || " ", { width: widths[i]! - 2 * PAD })))) + 2 * PAD;
+    return Math.max(...cells.map((text, i) => linesOf(text, i, font).length)) * line + 2 * PAD;
   };
   const drawCells = (cells: readonly string[], y: number, h: number, font: string, fill?: string) => {
     let x = x0;
     doc.fillColor("#000").font(font).fontSize(fontSize);
+    const lineHeight = doc.currentLineHeight(true);
     cells.forEach((text, i) => {
       const w = widths[i]!;
       if (fill) doc.rect(x, y, w, h).fillAndStroke(fill, "#000");
       else doc.rect(x, y, w, h).stroke();
       doc.fillColor("#000");
       const align = columns[i]?.align ?? "left";
-      if (!text) {
-        // nothing to write
-      } else if (oneLine(text, i)) {
-        const room = w - 2 * PAD - doc.widthOfString(text);
-        const dx = align === "center" ? room / 2 : align === "right" ? room : 0;
-        doc.text(text, x + PAD + dx, y + PAD, { lineBreak: false });
-      } else {
-        doc.text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align, lineBreak: true });
+      if (text) {
+        linesOf(text, i, font).forEach((line, n) => {
+          const room = w - 2 * PAD - doc.widthOfString(line);
+          const dx = align === "center" ? room / 2 : align === "right" ? room : 0;
+          doc.text(line, x + PAD + dx, y + PAD + n * lineHeight, { lineBreak: false });
+        });
       }
       x += w;
     });
@@ -265,7 +294,9 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   };
 
   doc.lineWidth(0.6);
-  ensureSpace(doc, headerHeight + 20);
+  // The header row never stands alone at the foot of a page: it goes with the first row.
+  const first = rows.find((r) => r.kind === "row");
+  ensureSpace(doc, headerHeight + (first && first.kind === "row" ? Math.max(cellHeight(first.cells, first.bold ? BOLD : FONT), first.minHeight ?? 0) : 20) + (rows[0]?.kind === "group" ? 20 : 0));
   drawHeader();
   let group: string | null = null;
   rows.forEach((row, index) => {
@@ -285,7 +316,11 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
     }
     const font = row.bold ? BOLD : FONT;
     const h = Math.max(cellHeight(row.cells, font), row.minHeight ?? 0);
-    if (doc.y + h > bottomLimit(doc)) {
+    // `tail` (the closing and the signatures) stays with the last rows: when the last two rows
+    // and it do not fit here, the rows go over with it rather than leave it alone on a page.
+    const keep = opts.tail && index === Math.max(0, rows.length - 2) ? rows.slice(index).reduce((sum, r) => sum + (r.kind === "row" ? Math.max(cellHeight(r.cells, r.bold ? BOLD : FONT), r.minHeight ?? 0) : 0), 0) + opts.tail : 0;
+    const fresh = bottomLimit(doc) - doc.page.margins.top - headerHeight;
+    if (doc.y + h > bottomLimit(doc) || (keep > 0 && doc.y + keep > bottomLimit(doc) && keep <= fresh && doc.y > doc.page.margins.top + headerHeight + 1)) {
       doc.addPage();
       doc.y = doc.page.margins.top;
       drawHeader();
@@ -302,14 +337,7 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   doc.font(FONT).fontSize(baseSize(doc));
 }
 
-export type SignatureBlock = {
-  /** "Surabaya, 9 November 2018" above the block (optional). */
-  dateLine?: string;
-  /** "Notulis," / "Pimpinan Rapat," and the position: the lines above the space to sign. */
-  lines: string[];
-  name: string;
-  nip?: string | null;
-};
+export type { SignatureBlock } from "../content";
 
 const SIGN_WIDTH = 250;
 const SIGN_SPACE = 52;
@@ -403,7 +431,10 @@ function footers(doc: Doc, label: string, stamp?: Stamp) {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 36;
     doc.font(FONT).fontSize(8).fillColor("#444");
-    doc.text(label, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
+    // One line: a long meeting title is cut with "…" rather than run into the verification line.
+    let shown = label;
+    while (shown.length > 1 && doc.widthOfString(shown) > contentWidth(doc) / 2 - 4) shown = `${shown.slice(0, -2).trimEnd()}…`;
+    doc.text(shown, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
     const pageWidth = contentWidth(doc) / 2 - (stamp ? QR_SIZE + 6 : 0);
     doc.text(`Halaman ${i + 1} dari ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: pageWidth, align: "right", lineBreak: false });
     if (stamp) {

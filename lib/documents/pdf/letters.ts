@@ -3,6 +3,7 @@ import { createT } from "@/lib/i18n/translate";
 import type { Letterhead } from "@/lib/offices/settings";
 import { NATURE_LABELS, ON_BEHALF_LABELS } from "@/lib/offices/schemas";
 import { formatCalendarDate, formatDate, formatTime, todayIn } from "@/lib/time";
+import type { Block } from "../content";
 import type { MeetingRecord, RecordSpeaker } from "../meeting-records";
 import {
   baseSize,
@@ -90,6 +91,132 @@ function times(x: LetterContext, start: Date, end: Date) {
   ] as const;
 }
 
+type BodyPart = { kind: "paragraph"; text: string } | { kind: "facts"; items: readonly (readonly [string, string])[] };
+
+/**
+ * What a letter says, in order, as data: the PDF and the Word copy (.docx) are both drawn from it,
+ * so the two carry the same text.
+ */
+export type LetterContent = {
+  title: string;
+  draft: boolean;
+  /** "Surabaya, 8 Desember 2026" at the top right. */
+  dateLine: string;
+  /** Nomor, Sifat, Lampiran, Hal. */
+  head: readonly (readonly [string, string])[];
+  /** "Yth. …" lines, "di tempat" when the addressees are in the sender's city. */
+  to: string[];
+  body: BodyPart[];
+  closing: string;
+  signer: SignatureBlock;
+  copies: string[];
+  /** The lampiran: "Lampiran Surat …" with Nomor, Tanggal, Hal; the units (and the programme), then the signature again. */
+  attachment: { title: string; head: readonly (readonly [string, string])[]; blocks: Block[] } | null;
+  footer: string;
+};
+
+export function letterContent(l: LetterView, x: LetterContext): LetterContent {
+  const m = x.record;
+  const date = formatCalendarDate(l.letterDate);
+  const number = l.number || "........................................";
+  const attachment = hasAttachment(l);
+  const to = l.addressees.length > 0 && !l.addresseesAttached ? l.addressees : ["Daftar terlampir"];
+  const yth = to.map((a, i) => (to.length === 1 ? `Yth. ${a}` : `${i === 0 ? "Yth. " : "       "}${i + 1}. ${a}`));
+
+  const d = l.details;
+  const start = new Date(d.startsAt);
+  const end = new Date(d.endsAt);
+  const place = [m.location, m.onlineUrl ? `daring: ${m.onlineUrl}` : ""].filter(Boolean).join("; ") || "-";
+  const ref = x.refers ? `surat kami Nomor ${x.refers.number} tanggal ${formatCalendarDate(x.refers.letterDate)} hal ${x.refers.subject}` : "";
+  let closing = "Demikian disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.";
+  const body: BodyPart[] = [];
+  if (l.kind === "invitation") {
+    const about = m.topic ? `Dalam rangka ${m.topic.charAt(0).toLowerCase()}${m.topic.slice(1)}, dengan` : "Dengan";
+    body.push({ kind: "paragraph", text: `${about} hormat kami mengundang Saudara atau pejabat yang mewakili untuk menghadiri ${m.title} yang diselenggarakan oleh ${m.organizerUnitName} pada:` });
+    body.push({ kind: "facts", items: [...times(x, start, end), ["Tempat", place], ["Acara", m.agenda.length > 0 ? "sebagaimana susunan acara terlampir" : m.title]] });
+  } else if (l.kind === "reschedule") {
+    const before = d.previousStartsAt && d.previousEndsAt ? times(x, new Date(d.previousStartsAt), new Date(d.previousEndsAt)) : [];
+    body.push({ kind: "paragraph", text: `Menindaklanjuti ${ref}, dengan hormat kami sampaikan bahwa ${m.title} yang semula dijadwalkan pada:` });
+    body.push({ kind: "facts", items: before });
+    body.push({ kind: "paragraph", text: "diubah menjadi:" });
+    body.push({ kind: "facts", items: [...times(x, start, end), ["Tempat", place]] });
+  } else {
+    body.push({ kind: "paragraph", text: `Menindaklanjuti ${ref}, dengan hormat kami beritahukan bahwa ${m.title} yang dijadwalkan pada:` });
+    body.push({ kind: "facts", items: [...times(x, start, end), ["Tempat", place]] });
+    body.push({ kind: "paragraph", text: `dibatalkan${d.reason ? ` karena ${d.reason.charAt(0).toLowerCase()}${d.reason.slice(1).replace(/\.$/, "")}` : ""}.` });
+    closing = "Demikian disampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.";
+  }
+
+  let lampiran: LetterContent["attachment"] = null;
+  if (attachment) {
+    const blocks: Block[] = [
+      { kind: "heading", text: "Daftar unit kerja yang diundang" },
+      {
+        kind: "table",
+        columns: [
+          { header: "No.", width: 0.08, align: "center" },
+          { header: "Unit kerja", width: 0.92 },
+        ],
+        rows: x.units.length > 0 ? x.units.map((u, i) => ({ kind: "row", cells: [String(i + 1), u.name] })) : [{ kind: "row", cells: ["", "-"] }],
+      },
+    ];
+    if (l.kind === "invitation" && m.agenda.length > 0) {
+      blocks.push(
+        { kind: "heading", text: "Susunan acara" },
+        {
+          kind: "table",
+          columns: [
+            { header: "Waktu", width: 0.22 },
+            { header: "Acara", width: 0.5 },
+            { header: "Penyaji", width: 0.28 },
+          ],
+          rows: m.agenda.map((item) => ({
+            kind: "row" as const,
+            cells: [`${formatTime(item.startsAt, m.timeZone).replace(/ \S+$/, "")}–${formatTime(item.endsAt, m.timeZone)}`, item.title, item.presenterName ?? ""],
+          })),
+        },
+      );
+    }
+    const speakers = protocolOrder(m.speakers);
+    if (l.kind === "invitation" && speakers.length > 0) {
+      blocks.push(
+        { kind: "heading", text: "Pembicara" },
+        {
+          kind: "table",
+          columns: [
+            { header: "Peran", width: 0.24 },
+            { header: "Nama dan jabatan", width: 0.76 },
+          ],
+          rows: speakers.map((s) => ({
+            kind: "row",
+            cells: [t(`meetings.speakers.roles.${s.role}`), [s.name, s.position, s.organization].filter(Boolean).join(", ") + (s.onBehalfOf ? ` (mewakili ${s.onBehalfOf})` : "")],
+          })),
+        },
+      );
+    }
+    lampiran = { title: `Lampiran ${LETTER_TITLES[l.kind]}`, head: [["Nomor", number], ["Tanggal", date], ["Hal", l.subject]], blocks };
+  }
+
+  return {
+    title: LETTER_TITLES[l.kind],
+    draft: x.draft,
+    dateLine: l.placeName ? `${l.placeName}, ${date}` : date,
+    head: [
+      ["Nomor", number],
+      ["Sifat", NATURE_LABELS[l.nature]],
+      ["Lampiran", attachment ? countWord(1) : "-"],
+      ["Hal", l.subject],
+    ],
+    to: [...yth, ...(inSameCity(x) ? ["di tempat"] : [])],
+    body,
+    closing,
+    signer: signerBlock(l),
+    copies: l.copies,
+    attachment: lampiran,
+    footer: `${LETTER_TITLES[l.kind]} · ${m.title}`,
+  };
+}
+
 /**
  * A letter of a meeting — undangan, surat perubahan jadwal, pemberitahuan pembatalan — in the
  * form of the tata naskah dinas: kop, place and date, Nomor/Sifat/Lampiran/Hal, Yth., the body, the
@@ -98,115 +225,46 @@ function times(x: LetterContext, start: Date, end: Date) {
  */
 export async function letterPdf(l: LetterView, x: LetterContext): Promise<Uint8Array> {
   const m = x.record;
-  const doc = createDoc(`${LETTER_TITLES[l.kind]} ${m.title}`, { size: 12 });
-  if (x.draft) draftMark(doc);
+  const c = letterContent(l, x);
+  const doc = createDoc(`${c.title} ${m.title}`, { size: 12 });
+  if (c.draft) draftMark(doc);
   letterhead(doc, x.letterhead, m.organizerUnitName);
-  const date = formatCalendarDate(l.letterDate);
-  const number = l.number || "........................................";
-  doc.font(FONT).fontSize(baseSize(doc)).text(l.placeName ? `${l.placeName}, ${date}` : date, { align: "right" });
+  doc.font(FONT).fontSize(baseSize(doc)).text(c.dateLine, { align: "right" });
   doc.moveDown(0.5);
-  const attachment = hasAttachment(l);
-  facts(
-    doc,
-    [
-      ["Nomor", number],
-      ["Sifat", NATURE_LABELS[l.nature]],
-      ["Lampiran", attachment ? countWord(1) : "-"],
-      ["Hal", l.subject],
-    ],
-    { labelWidth: 62 },
-  );
-  const to = l.addressees.length > 0 && !l.addresseesAttached ? l.addressees : ["Daftar terlampir"];
-  const yth = to.map((a, i) => (to.length === 1 ? `Yth. ${a}` : `${i === 0 ? "Yth. " : "       "}${i + 1}. ${a}`));
-  paragraph(doc, [...yth, ...(inSameCity(x) ? ["di tempat"] : [])].join("\n"), { gap: 0.8 });
-
-  const d = l.details;
-  const start = new Date(d.startsAt);
-  const end = new Date(d.endsAt);
-  const place = [m.location, m.onlineUrl ? `daring: ${m.onlineUrl}` : ""].filter(Boolean).join("; ") || "-";
-  const ref = x.refers ? `surat kami Nomor ${x.refers.number} tanggal ${formatCalendarDate(x.refers.letterDate)} hal ${x.refers.subject}` : "";
-  let closing = "Demikian disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.";
-  if (l.kind === "invitation") {
-    const about = m.topic ? `Dalam rangka ${m.topic.charAt(0).toLowerCase()}${m.topic.slice(1)}, dengan` : "Dengan";
-    paragraph(doc, `${about} hormat kami mengundang Saudara atau pejabat yang mewakili untuk menghadiri ${m.title} yang diselenggarakan oleh ${m.organizerUnitName} pada:`);
-    facts(doc, [...times(x, start, end), ["Tempat", place], ["Acara", m.agenda.length > 0 ? "sebagaimana susunan acara terlampir" : m.title]], { indent: 24, labelWidth: 90 });
-  } else if (l.kind === "reschedule") {
-    const before = d.previousStartsAt && d.previousEndsAt ? times(x, new Date(d.previousStartsAt), new Date(d.previousEndsAt)) : [];
-    paragraph(doc, `Menindaklanjuti ${ref}, dengan hormat kami sampaikan bahwa ${m.title} yang semula dijadwalkan pada:`);
-    facts(doc, before, { indent: 24, labelWidth: 90 });
-    paragraph(doc, "diubah menjadi:");
-    facts(doc, [...times(x, start, end), ["Tempat", place]], { indent: 24, labelWidth: 90 });
-    closing = "Demikian disampaikan. Atas perhatian dan kehadiran Saudara, kami ucapkan terima kasih.";
-  } else {
-    paragraph(doc, `Menindaklanjuti ${ref}, dengan hormat kami beritahukan bahwa ${m.title} yang dijadwalkan pada:`);
-    facts(doc, [...times(x, start, end), ["Tempat", place]], { indent: 24, labelWidth: 90 });
-    paragraph(doc, `dibatalkan${d.reason ? ` karena ${d.reason.charAt(0).toLowerCase()}${d.reason.slice(1).replace(/\.$/, "")}` : ""}.`);
-    closing = "Demikian disampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.";
+  facts(doc, c.head, { labelWidth: 62 });
+  paragraph(doc, c.to.join("\n"), { gap: 0.8 });
+  for (const part of c.body) {
+    if (part.kind === "paragraph") paragraph(doc, part.text);
+    else facts(doc, part.items, { indent: 24, labelWidth: 90 });
   }
-  const sign = signerBlock(l);
-  keepTogether(doc, paragraphHeight(doc, closing) + signaturesHeight(doc, [sign]));
-  paragraph(doc, closing);
-  signatures(doc, [sign]);
-  if (l.copies.length > 0) {
-    keepTogether(doc, (l.copies.length + 1) * doc.currentLineHeight(true) + 8);
-    paragraph(doc, ["Tembusan:", ...l.copies.map((c, i) => `${i + 1}. ${c}`)].join("\n"), { gap: 0.3 });
+  keepTogether(doc, paragraphHeight(doc, c.closing) + signaturesHeight(doc, [c.signer]));
+  paragraph(doc, c.closing);
+  signatures(doc, [c.signer]);
+  if (c.copies.length > 0) {
+    keepTogether(doc, (c.copies.length + 1) * doc.currentLineHeight(true) + 8);
+    paragraph(doc, ["Tembusan:", ...c.copies.map((copy, i) => `${i + 1}. ${copy}`)].join("\n"), { gap: 0.3 });
   }
 
-  if (attachment) {
+  if (c.attachment) {
     doc.addPage();
     const labelX = doc.page.margins.left + contentWidth(doc) * 0.45;
     doc.font(FONT).fontSize(baseSize(doc) - 1);
-    const head = [`Lampiran ${LETTER_TITLES[l.kind]}`, ["Nomor", number], ["Tanggal", date], ["Hal", l.subject]] as const;
-    doc.text(head[0], labelX, doc.y, { width: contentWidth(doc) * 0.55 });
-    for (const [label, value] of head.slice(1) as [string, string][]) {
+    doc.text(c.attachment.title, labelX, doc.y, { width: contentWidth(doc) * 0.55 });
+    for (const [label, value] of c.attachment.head) {
       const y = doc.y;
       doc.text(label, labelX, y, { width: 52 });
       doc.text(`: ${value}`, labelX + 54, y, { width: contentWidth(doc) * 0.55 - 54 });
     }
     doc.x = doc.page.margins.left;
     doc.moveDown(1);
-    heading(doc, "Daftar unit kerja yang diundang");
-    table(
-      doc,
-      [
-        { header: "No.", width: 0.08, align: "center" },
-        { header: "Unit kerja", width: 0.92 },
-      ],
-      x.units.length > 0 ? x.units.map((u, i) => ({ kind: "row", cells: [String(i + 1), u.name] })) : [{ kind: "row", cells: ["", "-"] }],
-    );
-    if (l.kind === "invitation" && m.agenda.length > 0) {
-      heading(doc, "Susunan acara");
-      table(
-        doc,
-        [
-          { header: "Waktu", width: 0.22 },
-          { header: "Acara", width: 0.5 },
-          { header: "Penyaji", width: 0.28 },
-        ],
-        m.agenda.map((item) => ({
-          kind: "row" as const,
-          cells: [`${formatTime(item.startsAt, m.timeZone).replace(/ \S+$/, "")}–${formatTime(item.endsAt, m.timeZone)}`, item.title, item.presenterName ?? ""],
-        })),
-      );
+    for (const b of c.attachment.blocks) {
+      if (b.kind === "heading") heading(doc, b.text);
+      else if (b.kind === "table") table(doc, b.columns, b.rows);
+      else if (b.kind === "paragraph") paragraph(doc, b.text);
     }
-    const speakers = protocolOrder(m.speakers);
-    if (l.kind === "invitation" && speakers.length > 0) {
-      heading(doc, "Pembicara");
-      table(
-        doc,
-        [
-          { header: "Peran", width: 0.24 },
-          { header: "Nama dan jabatan", width: 0.76 },
-        ],
-        speakers.map((s) => ({
-          kind: "row",
-          cells: [t(`meetings.speakers.roles.${s.role}`), [s.name, s.position, s.organization].filter(Boolean).join(", ") + (s.onBehalfOf ? ` (mewakili ${s.onBehalfOf})` : "")],
-        })),
-      );
-    }
-    signatures(doc, [sign]);
+    signatures(doc, [c.signer]);
   }
-  return finish(doc, `${LETTER_TITLES[l.kind]} · ${m.title}`, x.stamp);
+  return finish(doc, c.footer, x.stamp);
 }
 
 /** The letter date an undangan may carry at most: the meeting's day in its zone. */

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "@/lib/action-result";
 import { requestContext, requireUser } from "@/lib/auth/session";
 import { applyRun, createRun, type ProvisioningFile } from "@/lib/provisioning/runs";
+import { arg, serverAction } from "@/lib/server-action";
 
 async function fileOf(value: FormDataEntryValue | null): Promise<ProvisioningFile | null> {
   if (!value || typeof value === "string" || value.size === 0) return null;
@@ -12,7 +13,7 @@ async function fileOf(value: FormDataEntryValue | null): Promise<ProvisioningFil
 }
 
 /** Reads the uploaded files into a dry-run, then shows it. Nothing of the people changes here. */
-export async function previewProvisioningAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+export const previewProvisioningAction = serverAction([arg.previous, arg.formData], async function previewProvisioningAction(_prev, formData): Promise<ActionState> {
   const user = await requireUser();
   const people = await fileOf(formData.get("people"));
   const units = await fileOf(formData.get("units"));
@@ -21,15 +22,15 @@ export async function previewProvisioningAction(_prev: ActionState | null, formD
     if (!people) return null;
     return createRun(user, { people, units, fullExport, source: "upload" });
   });
-  if (result.ok && !result.data) return { ok: false, message: "errors.fixFields", fieldErrors: { people: ["provisioning.errors.noFile"] } };
+  if (result.ok && !result.data) return { ok: false, status: 422, message: "errors.fixFields", fieldErrors: { people: ["provisioning.errors.noFile"] } };
   if (!result.ok) return result;
   redirect(`/admin/provisioning/${result.data!.id}`);
-}
+});
 
 /** Applies the dry-run being shown (its id is bound, never taken from the form). */
-export async function applyProvisioningAction(runId: string): Promise<ActionState> {
+export const applyProvisioningAction = serverAction([arg.id], async function applyProvisioningAction(runId): Promise<ActionState> {
   const user = await requireUser();
   const result = await runAction(async () => applyRun(user, runId, await requestContext()), "provisioning.applied");
   if (result.ok) revalidatePath(`/admin/provisioning/${runId}`);
   return result.ok ? { ok: true, message: result.message } : result;
-}
+});

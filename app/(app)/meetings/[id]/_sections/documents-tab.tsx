@@ -2,10 +2,11 @@ import Link from "next/link";
 import "@/components/agenda/agenda.css";
 import { DownloadButton } from "@/components/agenda/download-button";
 import { LetterForm } from "@/components/meetings/letter-form";
+import { WithdrawLetterForm } from "@/components/meetings/withdraw-letter-form";
 import { Disclosure } from "@/components/ui/disclosure";
 import { letterFormState } from "@/lib/documents/letters";
 import { meetingFilesFor } from "@/lib/documents/render";
-import { formatCalendarDate } from "@/lib/time";
+import { formatCalendarDate, formatDateTime } from "@/lib/time";
 import * as A from "../../actions";
 import type { SectionProps } from "./types";
 
@@ -56,9 +57,21 @@ export async function DocumentsTab({ d, user, t }: SectionProps) {
                       {label}
                       {" · "}
                       {t("meetings.letter.issued", { number: l.number, place: l.placeName, date: formatCalendarDate(l.letterDate), signer: l.signerName })}
-                      {l.withdrawnAt ? ` (${t("meetings.letter.withdrawn")})` : null}
+                      {l.withdrawnAt ? (
+                        <>
+                          {" "}
+                          <strong className="letter-withdrawn">({t("meetings.letter.withdrawnOn", { when: formatDateTime(l.withdrawnAt, user.timeZone, user.locale), reason: l.withdrawReason ?? "" })})</strong>
+                        </>
+                      ) : null}
                     </span>
                     <DownloadButton href={`/documents/letter/${l.id}`} label={label} />
+                    {files.includes("invitationDocx") ? <DownloadButton href={`/documents/letter/${l.id}?format=docx`} label={`${label} (.docx)`} /> : null}
+                    {l.code ? <Link href={`/verifikasi/${l.code}`}>{t("meetings.letter.verification", { code: l.code })}</Link> : null}
+                    {d.permissions.manage && !l.withdrawnAt ? (
+                      <Disclosure className="no-print" defaultOpen={false} summary={t("meetings.letter.withdraw")}>
+                        <WithdrawLetterForm number={l.number} action={A.withdrawLetterAction.bind(null, m.id, l.id, l.version)} />
+                      </Disclosure>
+                    ) : null}
                   </li>
                 );
               })}

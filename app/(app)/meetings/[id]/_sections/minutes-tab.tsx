@@ -91,7 +91,7 @@ export async function MinutesTab({ d, t, locale }: SectionProps) {
           <ReopenForm action={A.reopenMinutesAction.bind(null, m.id, d.minutes!.version)} />
         </details>
       ) : null}
-      {d.minutes ? (
+      {d.minutes && p.records ? (
         <p className="no-print">
           <Link href={`/meetings/${m.id}/minutes`}>{t("meetings.page.printMinutes")}</Link>
         </p>

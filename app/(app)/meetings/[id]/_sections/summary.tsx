@@ -19,7 +19,7 @@ import { capacityWarning } from "@/lib/meetings/capacity";
 import { answerKey, myStatus } from "@/lib/meetings/my-status";
 import { publishReach } from "@/lib/meetings/publish-reach";
 import { startOpensAt, transitionRefusal } from "@/lib/meetings/lifecycle";
-import { formatDateTime, formatRange, instantToZonedLocal } from "@/lib/time";
+import { formatDateTime, formatRange, formatRangeWithReference, instantToZonedLocal, referenceZone } from "@/lib/time";
 import * as A from "../../actions";
 import { isEditable, type SectionProps } from "./types";
 
@@ -73,7 +73,7 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
             {d.series ? <span className="muted"> · {t("meetings.page.series", { rule: t(`meetings.series.rules.${d.series.rule}`), index: m.seriesIndex ?? 1 })}</span> : null}
           </p>
           <p className="meeting-when" style={{ margin: "0.35rem 0 0" }}>
-            <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, tz, locale)}</time>
+            <time dateTime={m.startsAt.toISOString()}>{formatRangeWithReference(m.startsAt, m.endsAt, tz, referenceZone(tz, user.timeZone), locale)}</time>
             {place ? <span> · {place}</span> : null}
           </p>
         </div>
@@ -160,7 +160,7 @@ export async function MeetingSummary({ d, user, t, locale }: SectionProps) {
       <dl className="facts card">
         <dt>{t("meetings.page.when")}</dt>
         <dd>
-          <time dateTime={m.startsAt.toISOString()}>{formatRange(m.startsAt, m.endsAt, tz, locale)}</time>
+          <time dateTime={m.startsAt.toISOString()}>{formatRangeWithReference(m.startsAt, m.endsAt, tz, referenceZone(tz, user.timeZone), locale)}</time>
         </dd>
         {place ? (
           <>

@@ -20,7 +20,7 @@ export default async function PrintAgendaPage({ params }: { params: Promise<{ id
   const hhmm = (x: Date) => formatTime(x, tz, locale).replace(/ \S+$/, "");
   return (
     <div className="print-sheet">
-      <PrintHeader meeting={m} heading={t("meetings.print.agendaTitle")} t={t} locale={locale} />
+      <PrintHeader meeting={m} heading={t("meetings.print.agendaTitle")} t={t} locale={locale} referenceTimeZone={user.timeZone} />
       <table>
         <thead>
           <tr>

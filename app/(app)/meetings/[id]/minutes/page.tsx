@@ -1,91 +1,44 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { AgendaRecord } from "@/components/live/agenda-record";
-import { PrintHeader } from "@/components/meetings/print-header";
+import { OfficialDocumentView } from "@/components/documents/official-document";
+import { PrintButton } from "@/components/meetings/print-button";
 import { requireUser } from "@/lib/auth/session";
-import { getLocale, getT } from "@/lib/i18n/server";
-import { listReviewedInMeeting } from "@/lib/follow-ups/review";
-import { loadSpeakingTurns } from "@/lib/live/turns";
-import { getMeetingOr404 } from "@/app/(app)/meetings/[id]/_sections/meeting-page";
-import { formatDateTime } from "@/lib/time";
+import { minutesPrintView } from "@/lib/documents/minutes-view";
+import { AppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Notulen" };
 
-/** The printable minutes (notulen): schedule, participants by unit, summary, numbered decisions. */
+/**
+ * The printable notulen: the same document as the PDF (one model, lib/documents/content.ts) — kop,
+ * facts, Acara, Pembahasan, Kesimpulan, Keputusan, Tindak lanjut, closing and signatures, the daftar
+ * hadir attached. Finalized minutes show the stored record's content and its verification code.
+ */
 export default async function PrintMinutesPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  const d = await getMeetingOr404(user, id);
-  const [t, locale] = [await getT(), await getLocale()];
-  const m = d.meeting;
-  const tz = m.timeZone;
-  const taker = d.speakers.find((s) => s.role === "minute_taker");
-  const [reviewed, turns] = await Promise.all([listReviewedInMeeting(user, m.id), loadSpeakingTurns(m.id)]);
+  const t = await getT();
+  let out: Awaited<ReturnType<typeof minutesPrintView>>;
+  try {
+    out = await minutesPrintView(user, id);
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 404 || e.status === 403)) notFound();
+    throw e;
+  }
+  const { record, letterhead, view, stored } = out;
   return (
     <div className="print-sheet">
-      <PrintHeader
-        meeting={m}
-        heading={t("meetings.print.minutesTitle")}
-        notice={
-          d.minutes?.finalizedAt ? null : (
-            <p>
-              <strong>{t("meetings.print.finalNot")}</strong>
-            </p>
-          )
-        }
-        t={t}
-        locale={locale}
-      >
-        <dt>{t("meetings.print.attendees")}</dt>
-        <dd>
-          {d.recap.units
-            .filter((u) => u.sent > 0)
-            .map((u) => `${u.unitName ?? t("meetings.recap.guests")} (${u.sent})`)
-            .join("; ") || "—"}
-        </dd>
-      </PrintHeader>
-      <h2>{t("meetings.minutes.summary")}</h2>
-      <p className="pre-line">{d.minutes?.summary || "—"}</p>
-      <AgendaRecord items={d.agenda.items} turns={turns} decisions={d.decisions} tz={tz} t={t} locale={locale} />
-      <h2>{t("meetings.minutes.decisions")}</h2>
-      <ol>
-        {d.decisions.map((x) => (
-          <li key={x.id} value={x.number} className="pre-line">
-            {x.text}
-          </li>
-        ))}
-      </ol>
-      {reviewed.length ? (
-        <>
-          <h2>{t("followUps.review.title")}</h2>
-          <ol>
-            {reviewed.map((r) => (
-              <li key={r.id}>
-                {r.title} — {r.unitName} · {t(`followUps.status.${r.statusAtReview}`)}
-                {r.note ? ` · ${r.note}` : ""}
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : null}
-      {d.minutes?.finalizedAt ? <p className="muted">{t("meetings.minutes.finalized", { at: formatDateTime(d.minutes.finalizedAt, tz, locale) })}</p> : null}
-      <div className="print-signatures">
-        <p>
-          {t("meetings.print.signature")},
-          <br />
-          <br />
-          <br />
-          {taker?.displayName ?? "________________"}
-        </p>
-        <p>
-          {t("meetings.print.chairSignature")},
-          <br />
-          <br />
-          <br />
-          {m.chairName ?? "________________"}
-        </p>
+      <div className="actions no-print">
+        <Link href={`/meetings/${record.id}?tab=minutes`}>← {record.title}</Link>
+        <PrintButton label={t("actions.print")} />
+        <a href={`/documents/${record.id}/minutes`}>{t("meetings.print.downloadPdf")}</a>
+        <a href={`/documents/${record.id}/minutesDocx`}>{t("meetings.print.downloadWord")}</a>
       </div>
+      {stored ? <p className="no-print muted">{t("meetings.print.record", { version: stored.version, code: stored.code })}</p> : null}
+      <OfficialDocumentView doc={view} head={letterhead} unit={record.organizerUnitName} />
     </div>
   );
 }

@@ -2,14 +2,15 @@ import type { NextRequest } from "next/server";
 import { getCurrentSession } from "@/lib/auth/session";
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/errors";
 import { liveAudience } from "@/lib/live/access";
-import { frame, latestEventId, subscribe, type LiveClient, type LiveCredential } from "@/lib/live/hub";
+import { liveSnapshot, snapshotFrame, subscribe, type LiveClient, type LiveCredential } from "@/lib/live/hub";
 import { screenTokenHash } from "@/lib/live/screen-links";
-import { liveState, staffExtra } from "@/lib/live/state";
 
 export const dynamic = "force-dynamic";
 
 /** A slow client is dropped when this much is queued for it (it reconnects and resumes). */
 const MAX_QUEUED_BYTES = 1_000_000;
+const RETRY_MIN_MS = 1_500;
+const RETRY_SPREAD_MS = 4_500;
 
 /**
  * Server-Sent Events of a meeting's live state (issue 13). Signed in (session) or with a screen
@@ -69,15 +70,17 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         }
       };
       request.signal.addEventListener("abort", close);
-      write("retry: 1500\n: live\n\n");
+      // The browser's own reconnect delay after a dropped stream: 1.5–6 s, different per client,
+      // so a hall whose network blinked does not come back in one burst (issue 24).
+      write(`retry: ${RETRY_MIN_MS + Math.floor(Math.random() * RETRY_SPREAD_MS)}\n: live\n\n`);
       try {
         let cursor = resumeFrom ?? 0;
         if (resumeFrom === null) {
-          // A new client: the state now, under the newest event id (read first, so nothing after it is lost).
-          cursor = await latestEventId(id);
-          const state = await liveState(id);
-          if (!state) return close();
-          write(frame(cursor, { kind: "state", state, staff: audience === "staff" ? await staffExtra(id) : undefined }, audience));
+          // A new client: the state now, under the newest event id (shared by the clients connecting together).
+          const snapshot = await liveSnapshot(id);
+          if (!snapshot) return close();
+          cursor = snapshot.id;
+          write(snapshotFrame(snapshot, audience));
         }
         const client: LiveClient = { meetingId: id, audience, credential, cursor, ready: false, write, close };
         unsubscribe = await subscribe(client);
