@@ -26,7 +26,8 @@ export default async function ApiDocsPage() {
       </p>
       {Object.entries(doc.paths).map(([path, ops]) =>
         Object.entries(ops as Record<string, Op>).map(([method, op]) => (
-          <section key={`${method} ${path}`} className="card">
+          // Long paths and parameter names break anywhere rather than push a phone's screen sideways.
+          <section key={`${method} ${path}`} className="card" style={{ overflowWrap: "anywhere" }}>
             <h2 style={{ marginTop: 0, fontSize: "1.05rem" }}>
               <code>
                 {method.toUpperCase()} {path}
