@@ -352,6 +352,7 @@ function invitationJson(i: Detail["invitations"][number]): Out<typeof r.Invitati
     representedBy: i.representedBy,
     reason: i.reason,
     respondedAt: i.respondedAt ? iso(i.respondedAt) : null,
+    reconfirm: i.reconfirmStartsAt && i.reconfirmEndsAt ? { previousStartsAt: iso(i.reconfirmStartsAt), previousEndsAt: iso(i.reconfirmEndsAt) } : null,
     version: i.version,
     updatedAt: iso(i.updatedAt),
   };

@@ -140,11 +140,15 @@ export const Invitation = reg(
     meetingId: uuid,
     workUnitId: uuid,
     workUnitName: z.string(),
-    response: z.enum(RSVP_RESPONSES).describe("`pending` until the unit answers (and again after the meeting is moved)."),
+    response: z.enum(RSVP_RESPONSES).describe("`pending` until the unit answers. A reschedule keeps the answer and sets `reconfirm`."),
     delegates: z.array(z.strictObject({ name: z.string(), position: z.string().optional() })),
     representedBy: z.string().nullable(),
     reason: z.string().nullable(),
     respondedAt: instant.nullable(),
+    reconfirm: z
+      .strictObject({ previousStartsAt: instant, previousEndsAt: instant })
+      .nullable()
+      .describe("Set when the meeting was moved after the unit answered: the answer was given for this earlier time and waits to be confirmed (answering again, the same or another answer, clears it). null otherwise."),
     version,
     updatedAt,
   }),
