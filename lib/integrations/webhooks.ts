@@ -119,6 +119,11 @@ export const FANOUT_BATCH = 500;
 export async function fanOutEvents(): Promise<{ events: number; deliveries: number }> {
   let total = { events: 0, deliveries: 0 };
   for (let round = 0; round < 20; round++) {
+    // The active subscriptions and their owners, read before the transaction: loadUser reads through
+    // the app's pool, and inside a transaction the embedded database (one connection) would wait
+    // on itself.
+    const subs = await db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.active, true));
+    const owners = new Map(await Promise.all(subs.map(async (sub) => [sub.ownerUserId, await loadUser(sub.ownerUserId)] as const)));
     const done = await db.transaction(async (tx) => {
       await tx.execute(sql`insert into event_cursors (name) values ('webhooks') on conflict do nothing`);
       const [cur] = await rows<{ txId: number; eventId: number }>(sql`select tx_id, event_id from event_cursors where name = 'webhooks' for update skip locked`, tx);
@@ -134,11 +139,10 @@ export async function fanOutEvents(): Promise<{ events: number; deliveries: numb
         tx,
       );
       if (events.length === 0) return null;
-      const subs = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.active, true));
       let made = 0;
       const ids = `{${events.map((e) => Number(e.id)).join(",")}}`;
       for (const sub of subs) {
-        const owner = await loadUser(sub.ownerUserId);
+        const owner = owners.get(sub.ownerUserId);
         if (!owner?.active) continue;
         const kinds = sub.kinds.length ? sql`and e.kind = any(${`{${sub.kinds.join(",")}}`}::text[])` : sql``;
         const visible = await rows<{ id: number }>(
