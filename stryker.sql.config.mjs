@@ -6,7 +6,7 @@ import base from "./stryker.config.mjs";
  * (vitest.mutation-sql.config.mts). The second half of `npm run test:mutation`; slower per mutant
  * (a real database), so its own run. DATABASE_URL is ignored: an in-memory PGlite per run.
  */
-export default {
+const config = {
   ...base,
   vitest: { configFile: "vitest.mutation-sql.config.mts" },
   mutate: process.env.STRYKER_MUTATE?.split(",") ?? ["lib/scopes.ts"],
@@ -15,3 +15,5 @@ export default {
   jsonReporter: { fileName: "reports/mutation/sql.json" },
   tempDirName: ".stryker-tmp-sql",
 };
+
+export default config;
