@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { actionItems, meetings } from "@/db/schema";
+import { actionItems, meetings, users } from "@/db/schema";
 import { parseCsv, readSheet } from "@/tests/spreadsheet";
 import { office, publishedMeeting, someCategory } from "@/tests/office";
 import { recordAttendance } from "@/lib/meetings/attendance";
@@ -18,6 +18,8 @@ describe("exports", () => {
   it("attendance XLSX round-trips: every person, unit and status, no formulas", async () => {
     const o = await office();
     const m = await publishedMeeting(o);
+    const nip = `19${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1e10)).padStart(10, "0")}`;
+    await db.update(users).set({ nip }).where(eq(users.id, o.participantA.id));
     await recordAttendance(o.secretariat, m.id, { userId: o.participantA.id, status: "present" });
     await recordAttendance(o.secretariat, m.id, { userId: o.participantB.id, status: "sick" });
     const guests = RISKY.map((r) => `${r} ${uid()}`);
@@ -28,10 +30,13 @@ describe("exports", () => {
     const body = read.body;
     const byName = new Map(body.map((v) => [String(v[2]), v]));
     const a = byName.get(o.participantA.name)!;
-    expect([a[1], a[2], a[4], a[7]]).toEqual([o.unitA.name, o.participantA.name, "Hadir", "dicatat"]);
-    expect(String(a[6])).toMatch(/^\d{2}\.\d{2} WIB$/);
+    expect([a[1], a[2], a[5], a[8]]).toEqual([o.unitA.name, o.participantA.name, "Hadir", "dicatat"]);
+    // The NIP whole, as text (a number would lose its last digits).
+    expect(read.header[3]).toBe("NIP");
+    expect(a[3]).toBe(nip);
+    expect(String(a[7])).toMatch(/^\d{2}\.\d{2} WIB$/);
     expect(byName.get(o.participantB.name)?.[1]).toBe(o.unitB.name);
-    expect(byName.get(o.participantB.name)?.[4]).toBe("Sakit");
+    expect(byName.get(o.participantB.name)?.[5]).toBe("Sakit");
     for (const g of guests) {
       const row = body.find((v) => String(v[2]).endsWith(g.slice(-8)))!;
       expect(row).toBeDefined();
@@ -96,12 +101,14 @@ describe("exports", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1, 40)).not.toMatch(/^sep=/);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual(["No.", "Unit", "Nama", "Jabatan", "Status kehadiran", "Diwakili oleh", "Waktu", "Cara"]);
+    expect(header).toEqual(["No.", "Unit", "Nama", "NIP", "Jabatan", "Status kehadiran", "Diwakili oleh", "Waktu", "Cara"]);
     const row = rows.find((r) => r[2] === guest)!;
     expect(row).toBeDefined();
-    expect(row).toHaveLength(8);
-    expect(row[3]).toBe("Kepala Bagian; Tata Usaha");
-    expect(row[4]).toBe("Hadir");
+    expect(row).toHaveLength(9);
+    // A guest has no NIP.
+    expect(row[3]).toBe("");
+    expect(row[4]).toBe("Kepala Bagian; Tata Usaha");
+    expect(row[5]).toBe("Hadir");
   });
 
   it("the attendance XLSX has a title block, the header on every printed page, A4 landscape fitted to the width and page numbers", async () => {
@@ -120,10 +127,10 @@ describe("exports", () => {
     const when = read.titleLines.find((l) => l.startsWith("Hari/tanggal: "))!;
     expect(when).toMatch(/^Hari\/tanggal: \S+, \d{1,2} \S+ \d{4}, 10\.00–13\.00 WITA \(09\.00–12\.00 WIB\)$/);
     expect(read.titleLines.some((l) => l.startsWith("Diunduh ") && l.endsWith(`oleh ${o.secretariat.name}`))).toBe(true);
-    expect(read.header).toEqual(["No.", "Unit", "Nama", "Jabatan", "Status kehadiran", "Diwakili oleh", "Waktu", "Cara"]);
+    expect(read.header).toEqual(["No.", "Unit", "Nama", "NIP", "Jabatan", "Status kehadiran", "Diwakili oleh", "Waktu", "Cara"]);
     expect(read.body.map((r) => r[2])).toContain(o.participantA.name);
     expect(read.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${read.headerRow}:${read.headerRow}` });
-    expect(read.pageSetup.printArea).toBe(`A1:H${read.headerRow + read.body.length}`);
+    expect(read.pageSetup.printArea).toBe(`A1:I${read.headerRow + read.body.length}`);
     expect(read.footer).toContain("Halaman &P dari &N");
   });
 

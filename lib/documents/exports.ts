@@ -14,6 +14,7 @@ function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale
     t("agenda.export.no"),
     t("meetings.attendance.unit"),
     t("agenda.export.name"),
+    t("agenda.export.nip"),
     t("meetings.attendance.guestPosition"),
     t("meetings.attendance.status"),
     t("meetings.attendance.representedBy"),
@@ -27,6 +28,8 @@ function attendanceTable(m: MeetingRecord, groups: readonly SheetGroup[], locale
         body.length + 1,
         g.unitId ? g.unitName : t("agenda.export.guests"),
         p.name,
+        // Text, never a number: an 18-digit NIP as a number loses its last digits in a spreadsheet.
+        p.nip ?? "",
         p.position,
         t(`meetings.attendance.statuses.${p.status}`),
         p.representedBy ?? "",
