@@ -66,6 +66,12 @@ if (dev) {
     upgrade(req, socket, head);
   });
 }
+// Idle keep-alive connections stay open longer than a load balancer's (60 s is common): with
+// Node's default of 5 s, a client or proxy reusing a connection the server has just closed gets a
+// reset (seen as ECONNRESET in the e2e run). The headers timeout must exceed it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 // A hall reconnecting at once opens thousands of connections within a second: the kernel queues
 // them (up to net.core.somaxconn) instead of resetting those beyond Node's default 511.
 server.listen({ port, host: hostname, backlog: 4096 }, () => {
